@@ -1,0 +1,50 @@
+package io.quarkiverse.responsecache.deployment;
+
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.MethodInfo;
+
+/**
+ * A misuse of {@code @ResponseCache} found at build time. The message names the class, the method and the fix; the
+ * subclasses say which kind of misuse it is.
+ */
+public abstract class ResponseCacheDefinitionException extends RuntimeException {
+
+    protected ResponseCacheDefinitionException(String message) {
+        super(message);
+    }
+
+    static String describe(MethodInfo method) {
+        return "method '" + method.name() + "' of class '" + method.declaringClass().name() + "'";
+    }
+
+    static String describe(ClassInfo clazz) {
+        return "class '" + clazz.name() + "'";
+    }
+
+    /** {@code @ResponseCache} on a method that does not answer {@code GET}. */
+    public static final class NonGetMethodTargetException extends ResponseCacheDefinitionException {
+        NonGetMethodTargetException(MethodInfo method) {
+            super("@ResponseCache is only allowed on GET resource methods, but it is on " + describe(method)
+                    + ". Fix: remove @ResponseCache from it, or annotate the method with @GET if it only reads.");
+        }
+    }
+
+    /** {@code @ResponseCache} on a method whose body is streamed (SSE, Multi, StreamingOutput...). */
+    public static final class StreamingMethodTargetException extends ResponseCacheDefinitionException {
+        StreamingMethodTargetException(MethodInfo method, String why, boolean fromClass) {
+            super("@ResponseCache cannot cache the streamed response of " + describe(method) + " (" + why + "). Fix: "
+                    + (fromClass
+                            ? "move @ResponseCache from the class to its non-streaming GET methods."
+                            : "remove @ResponseCache from it, or return the whole body at once (a String, an object or a Uni)."));
+        }
+    }
+
+    /** A negative {@code expire}. */
+    public static final class NegativeExpireException extends ResponseCacheDefinitionException {
+        NegativeExpireException(String target, long expire) {
+            super("@ResponseCache(expire = " + expire + ") on " + target
+                    + " is negative. Fix: give the number of seconds the response stays fresh, or 0 for the"
+                    + " configured default (quarkus.response-cache.default-expire).");
+        }
+    }
+}

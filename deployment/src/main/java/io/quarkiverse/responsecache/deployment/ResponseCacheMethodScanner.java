@@ -1,0 +1,103 @@
+package io.quarkiverse.responsecache.deployment;
+
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.PRODUCES;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.SSE_EVENT_SINK;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.STREAMING_MEDIA_TYPES;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.STREAMING_RETURN_TYPES;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
+import org.jboss.resteasy.reactive.server.model.FixedHandlerChainCustomizer;
+import org.jboss.resteasy.reactive.server.model.HandlerChainCustomizer;
+import org.jboss.resteasy.reactive.server.processor.scanning.MethodScanner;
+
+import io.quarkiverse.responsecache.ResponseCache;
+import io.quarkiverse.responsecache.runtime.CachedEndpoint;
+import io.quarkiverse.responsecache.runtime.ResponseCacheLookupHandler;
+import io.quarkiverse.responsecache.runtime.ResponseCacheStoreHandler;
+
+/**
+ * Gives each cached resource method its two handlers: the lookup right after matching, the store after the response
+ * is created. Methods without {@code @ResponseCache} get nothing and pay nothing. Misuses are left alone here: the
+ * validation step reports them all at once and fails the build.
+ */
+final class ResponseCacheMethodScanner implements MethodScanner {
+
+    @Override
+    public List<HandlerChainCustomizer> scan(MethodInfo method, ClassInfo actualEndpointClass,
+            Map<String, Object> methodContext) {
+        AnnotationInstance annotation = effectiveAnnotation(method, actualEndpointClass);
+        if (annotation == null || !method.hasDeclaredAnnotation(GET) || expire(annotation) < 0
+                || streamingReason(method, actualEndpointClass) != null) {
+            return List.of();
+        }
+        CachedEndpoint endpoint = new CachedEndpoint(actualEndpointClass.name() + "#" + method.name(),
+                namespace(annotation), expire(annotation));
+        return List.of(
+                new FixedHandlerChainCustomizer(new ResponseCacheLookupHandler(endpoint),
+                        HandlerChainCustomizer.Phase.AFTER_MATCH),
+                new FixedHandlerChainCustomizer(new ResponseCacheStoreHandler(endpoint),
+                        HandlerChainCustomizer.Phase.AFTER_RESPONSE_CREATED));
+    }
+
+    /**
+     * @return the method's own {@code @ResponseCache}, else its class's when the method is a GET method, else null
+     */
+    static AnnotationInstance effectiveAnnotation(MethodInfo method, ClassInfo endpointClass) {
+        AnnotationInstance own = method.declaredAnnotation(RESPONSE_CACHE);
+        if (own != null) {
+            return own;
+        }
+        if (!method.hasDeclaredAnnotation(GET)) {
+            return null;
+        }
+        AnnotationInstance onClass = endpointClass.declaredAnnotation(RESPONSE_CACHE);
+        return onClass != null ? onClass : method.declaringClass().declaredAnnotation(RESPONSE_CACHE);
+    }
+
+    static long expire(AnnotationInstance annotation) {
+        AnnotationValue value = annotation.value("expire");
+        return value == null ? ResponseCache.DEFAULT_EXPIRE : value.asLong();
+    }
+
+    static String namespace(AnnotationInstance annotation) {
+        AnnotationValue value = annotation.value("namespace");
+        return value == null ? "" : value.asString();
+    }
+
+    /** @return why the method's response is a stream that cannot be stored whole, or null when it is not */
+    static String streamingReason(MethodInfo method, ClassInfo endpointClass) {
+        Type returnType = method.returnType();
+        if (STREAMING_RETURN_TYPES.contains(returnType.name())) {
+            return "it returns " + returnType.name().withoutPackagePrefix();
+        }
+        for (Type parameter : method.parameterTypes()) {
+            if (SSE_EVENT_SINK.equals(parameter.name())) {
+                return "it takes an SseEventSink";
+            }
+        }
+        AnnotationInstance produces = method.declaredAnnotation(PRODUCES);
+        if (produces == null) {
+            produces = endpointClass.declaredAnnotation(PRODUCES);
+        }
+        if (produces != null && produces.value() != null) {
+            for (String mediaType : produces.value().asStringArray()) {
+                for (String single : mediaType.split(",")) {
+                    String bare = single.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+                    if (STREAMING_MEDIA_TYPES.contains(bare)) {
+                        return "it produces " + bare;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

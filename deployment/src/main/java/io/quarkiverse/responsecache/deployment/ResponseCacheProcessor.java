@@ -1,0 +1,107 @@
+package io.quarkiverse.responsecache.deployment;
+
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.MethodInfo;
+
+import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NegativeExpireException;
+import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NonGetMethodTargetException;
+import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.StreamingMethodTargetException;
+import io.quarkiverse.responsecache.runtime.DefaultResponseCacheKeyBuilder;
+import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.ResponseCacheService;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
+import io.quarkus.redis.runtime.client.config.RedisConfig;
+import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
+
+class ResponseCacheProcessor {
+
+    private static final String FEATURE = "response-cache";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem beans() {
+        // looked up by the handlers, not injected anywhere, so they must survive unused-bean removal
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(ResponseCacheService.class, DefaultResponseCacheKeyBuilder.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    RequestedRedisClientBuildItem redisClient(ResponseCacheBuildTimeConfig config) {
+        return new RequestedRedisClientBuildItem(config.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME));
+    }
+
+    @BuildStep
+    MethodScannerBuildItem wireCachedEndpoints() {
+        return new MethodScannerBuildItem(new ResponseCacheMethodScanner());
+    }
+
+    /**
+     * Finds every misuse of {@code @ResponseCache} and reports them together, so one build shows them all.
+     */
+    @BuildStep
+    void validate(CombinedIndexBuildItem index, ValidationPhaseBuildItem validationPhase,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        List<Throwable> misuses = new ArrayList<>();
+        for (AnnotationInstance annotation : index.getIndex().getAnnotations(RESPONSE_CACHE)) {
+            switch (annotation.target().kind()) {
+                case METHOD -> validateMethod(annotation.target().asMethod(), annotation, misuses);
+                case CLASS -> validateClass(annotation.target().asClass(), annotation, misuses);
+                default -> {
+                }
+            }
+        }
+        if (!misuses.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(misuses));
+        }
+    }
+
+    private static void validateMethod(MethodInfo method, AnnotationInstance annotation, List<Throwable> misuses) {
+        long expire = ResponseCacheMethodScanner.expire(annotation);
+        if (expire < 0) {
+            misuses.add(new NegativeExpireException(ResponseCacheDefinitionException.describe(method), expire));
+        }
+        if (!method.hasDeclaredAnnotation(GET)) {
+            misuses.add(new NonGetMethodTargetException(method));
+            return;
+        }
+        String streaming = ResponseCacheMethodScanner.streamingReason(method, method.declaringClass());
+        if (streaming != null) {
+            misuses.add(new StreamingMethodTargetException(method, streaming, false));
+        }
+    }
+
+    private static void validateClass(ClassInfo clazz, AnnotationInstance annotation, List<Throwable> misuses) {
+        long expire = ResponseCacheMethodScanner.expire(annotation);
+        if (expire < 0) {
+            misuses.add(new NegativeExpireException(ResponseCacheDefinitionException.describe(clazz), expire));
+        }
+        for (MethodInfo method : clazz.methods()) {
+            if (method.hasDeclaredAnnotation(GET) && !method.hasDeclaredAnnotation(RESPONSE_CACHE)) {
+                String streaming = ResponseCacheMethodScanner.streamingReason(method, clazz);
+                if (streaming != null) {
+                    misuses.add(new StreamingMethodTargetException(method, streaming, true));
+                }
+            }
+        }
+    }
+}

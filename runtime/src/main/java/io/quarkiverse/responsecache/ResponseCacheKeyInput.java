@@ -1,0 +1,126 @@
+package io.quarkiverse.responsecache;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What identifies a cached response: the endpoint, its namespace, the request path, the query parameters and the
+ * request headers the endpoint varies on.
+ * <p>
+ * Only the endpoint is required, so user code can compute the key of an endpoint without a request:
+ *
+ * <pre>
+ * keyBuilder.build(ResponseCacheKeyInput.forEndpoint(RandomResource.class, "random").build());
+ * </pre>
+ *
+ * Query parameters are kept sorted by name, so their order in the URL does not change the key; the values of one
+ * repeated parameter keep their order, because for a list it can matter.
+ */
+public final class ResponseCacheKeyInput {
+
+    private final String endpoint;
+    private final String namespace;
+    private final String path;
+    private final Map<String, List<String>> queryParameters;
+    private final Map<String, String> varyHeaders;
+
+    private ResponseCacheKeyInput(Builder builder) {
+        this.endpoint = builder.endpoint;
+        this.namespace = builder.namespace;
+        this.path = builder.path;
+        this.queryParameters = builder.queryParameters == null ? Map.of()
+                : Collections.unmodifiableMap(builder.queryParameters);
+        this.varyHeaders = builder.varyHeaders == null ? Map.of() : Collections.unmodifiableMap(builder.varyHeaders);
+    }
+
+    /**
+     * @param resourceClass the resource class
+     * @param methodName the resource method's name
+     * @return a builder for the endpoint {@code <class name>#<method name>}
+     */
+    public static Builder forEndpoint(Class<?> resourceClass, String methodName) {
+        return forEndpoint(resourceClass.getName() + "#" + methodName);
+    }
+
+    /**
+     * @param endpoint the endpoint's identity, {@code <class name>#<method name>}
+     * @return a builder for that endpoint
+     */
+    public static Builder forEndpoint(String endpoint) {
+        return new Builder(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /** @return the endpoint's identity, {@code <class name>#<method name>} */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** @return the namespace, empty when none was given */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** @return the request path, empty when not known */
+    public String path() {
+        return path;
+    }
+
+    /** @return the query parameters sorted by name; empty when not known */
+    public Map<String, List<String>> queryParameters() {
+        return queryParameters;
+    }
+
+    /** @return the request headers the response varies on, by lower-case name, sorted; empty when none */
+    public Map<String, String> varyHeaders() {
+        return varyHeaders;
+    }
+
+    /** Builds a {@link ResponseCacheKeyInput}. */
+    public static final class Builder {
+        private final String endpoint;
+        private String namespace = "";
+        private String path = "";
+        private TreeMap<String, List<String>> queryParameters;
+        private TreeMap<String, String> varyHeaders;
+
+        private Builder(String endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace == null ? "" : namespace;
+            return this;
+        }
+
+        public Builder path(String path) {
+            this.path = path == null ? "" : path;
+            return this;
+        }
+
+        /** Adds one value of a query parameter; call again with the same name for a repeated parameter. */
+        public Builder queryParameter(String name, String value) {
+            if (queryParameters == null) {
+                queryParameters = new TreeMap<>();
+            }
+            queryParameters.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value == null ? "" : value);
+            return this;
+        }
+
+        /** Adds a request header the response varies on; a missing header is recorded as an empty value. */
+        public Builder varyHeader(String name, String value) {
+            if (varyHeaders == null) {
+                varyHeaders = new TreeMap<>();
+            }
+            varyHeaders.put(name.toLowerCase(java.util.Locale.ROOT), value == null ? "" : value);
+            return this;
+        }
+
+        public ResponseCacheKeyInput build() {
+            return new ResponseCacheKeyInput(this);
+        }
+    }
+}

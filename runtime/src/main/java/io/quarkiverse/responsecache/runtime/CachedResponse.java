@@ -1,0 +1,28 @@
+package io.quarkiverse.responsecache.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A response as it was sent, ready to be replayed byte for byte.
+ *
+ * @param status the HTTP status
+ * @param storedAtMillis when it was stored, epoch milliseconds (gives {@code Age})
+ * @param expiresAtMillis when it stops being fresh, epoch milliseconds (gives {@code Cache-Control: max-age})
+ * @param etag the strong entity tag, quoted
+ * @param headers the replayable response headers, {@code Content-Type} among them
+ * @param body the serialized body
+ */
+public record CachedResponse(int status, long storedAtMillis, long expiresAtMillis, String etag,
+        List<Map.Entry<String, String>> headers, byte[] body) {
+
+    /** @return whole seconds of freshness left at {@code nowMillis}, never negative */
+    public long secondsLeft(long nowMillis) {
+        return Math.max(0, (expiresAtMillis - nowMillis) / 1000);
+    }
+
+    /** @return whole seconds since the response was stored, never negative */
+    public long ageSeconds(long nowMillis) {
+        return Math.max(0, (nowMillis - storedAtMillis) / 1000);
+    }
+}

@@ -1,0 +1,21 @@
+package io.quarkiverse.responsecache.runtime;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * Configuration of the response cache that is fixed when the application is built.
+ */
+@ConfigMapping(prefix = "quarkus.response-cache")
+@ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
+public interface ResponseCacheBuildTimeConfig {
+
+    /**
+     * The name of the Redis client that stores the responses, as configured with
+     * {@code quarkus.redis.<client-name>.hosts}. The default Redis client when not set.
+     */
+    Optional<String> redisClientName();
+}
