@@ -16,9 +16,12 @@ import java.util.Map;
 public record CachedResponse(int status, long storedAtMillis, long expiresAtMillis, String etag,
         List<Map.Entry<String, String>> headers, byte[] body) {
 
-    /** @return whole seconds of freshness left at {@code nowMillis}, never negative */
+    /**
+     * @return seconds of freshness left at {@code nowMillis}, rounded up (a response stored 0.2 s ago for 600 s says
+     *         600, like the miss that stored it), never negative
+     */
     public long secondsLeft(long nowMillis) {
-        return Math.max(0, (expiresAtMillis - nowMillis) / 1000);
+        return Math.max(0, (expiresAtMillis - nowMillis + 999) / 1000);
     }
 
     /** @return whole seconds since the response was stored, never negative */

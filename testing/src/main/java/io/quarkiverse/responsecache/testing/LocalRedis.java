@@ -9,7 +9,11 @@ import java.util.Optional;
  */
 public final class LocalRedis {
 
-    private static RedisServerProcess started;
+    /**
+     * Where the started server's URL is published. Quarkus tests load this class once per class loader, and a static
+     * field alone would start one server per loader; a system property is seen by them all.
+     */
+    private static final String STARTED_URL_PROPERTY = "response-cache.tests.redis-url";
 
     private LocalRedis() {
     }
@@ -33,13 +37,15 @@ public final class LocalRedis {
         if (configured.isPresent()) {
             return configured;
         }
+        String started = System.getProperty(STARTED_URL_PROPERTY);
         if (started == null) {
             if (!RedisServerProcess.available()) {
                 return Optional.empty();
             }
-            started = RedisServerProcess.start();
+            started = RedisServerProcess.start().url();
+            System.setProperty(STARTED_URL_PROPERTY, started);
         }
-        return Optional.of(started.url());
+        return Optional.of(started);
     }
 
     /** @return a client of the shared Redis */

@@ -1,0 +1,126 @@
+package io.quarkiverse.responsecache.test.runtime;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.responsecache.ResponseCache;
+import io.quarkiverse.responsecache.testing.LocalRedis;
+import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
+import io.quarkiverse.responsecache.testing.RedisTestClient;
+import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.response.Response;
+
+class ResponseCachingTest {
+
+    static final String PREFIX = "caching-test";
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = LocalRedisUnitTest.app(PREFIX)
+            .withApplicationRoot(root -> root.addClasses(CountingResource.class, Await.class));
+
+    @Test
+    void secondRequestIsReplayedByteForByteWithoutRunningTheMethod() {
+        String id = Await.unique();
+        Response miss = given().get("/counting/" + id);
+        int callsAfterMiss = CountingResource.CALLS.get();
+        Response hit = given().get("/counting/" + id);
+
+        assertThat(miss.statusCode()).isEqualTo(200);
+        assertThat(miss.header("X-Cache")).isEqualTo("MISS");
+        assertThat(hit.header("X-Cache")).isEqualTo("HIT");
+        assertThat(hit.statusCode()).isEqualTo(200);
+        assertThat(hit.asByteArray()).isEqualTo(miss.asByteArray());
+        assertThat(hit.header("Content-Type")).isEqualTo(miss.header("Content-Type"));
+        assertThat(hit.header("ETag")).isEqualTo(miss.header("ETag")).matches("\"[A-Za-z0-9_-]{22}\"");
+        assertThat(CountingResource.CALLS.get()).isEqualTo(callsAfterMiss);
+        assertThat(miss.header("Cache-Control")).isEqualTo("max-age=30");
+        assertThat(hit.header("Cache-Control")).matches("max-age=(29|30)");
+    }
+
+    @Test
+    void differentPathParametersAreDifferentEntries() {
+        String first = given().get("/counting/a-" + Await.unique()).asString();
+        String second = given().get("/counting/b-" + Await.unique()).asString();
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void entryIsStoredUnderThePrefixWithTheTtlAndTheBody() {
+        String id = Await.unique();
+        String body = given().get("/counting/" + id).asString();
+        try (RedisTestClient redis = LocalRedis.client()) {
+            String key = Await.entryKeyHolding(redis, PREFIX, body);
+            assertThat(key).matches(PREFIX + "::[0-9a-f]{32}");
+            long ttl = (Long) redis.command("TTL", key);
+            assertThat(ttl).isBetween(1L, 30L);
+        }
+    }
+
+    @Test
+    void unannotatedEndpointIsNeitherCachedNorDecorated() {
+        String id = Await.unique();
+        Response first = given().get("/counting/plain/" + id);
+        Response second = given().get("/counting/plain/" + id);
+        assertThat(first.asString()).isNotEqualTo(second.asString());
+        assertThat(second.header("X-Cache")).isNull();
+        assertThat(second.header("ETag")).isNull();
+    }
+
+    @Test
+    void exceptionsAreNeverStored() {
+        String id = Await.unique();
+        int before = CountingResource.CALLS.get();
+        given().get("/counting/throws/" + id).then().statusCode(500);
+        given().get("/counting/throws/" + id).then().statusCode(500).header("X-Cache", not(equalTo("HIT")));
+        assertThat(CountingResource.CALLS.get()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void matchingIfNoneMatchGets304WithoutBodyOnMissAndOnHit() {
+        String id = Await.unique();
+        String etag = given().get("/counting/" + id).header("ETag");
+        given().header("If-None-Match", etag).get("/counting/" + id)
+                .then().statusCode(304).header("X-Cache", "HIT").header("ETag", etag).body(emptyString());
+
+        String other = Await.unique();
+        String expectedEtag = given().header("Cache-Control", "no-store").get("/counting/" + other).header("ETag");
+        assertThat(expectedEtag).as("no-store responses are neither read nor written").isNull();
+    }
+
+    @Test
+    void requestNoCacheRecomputesAndRefreshesTheEntry() {
+        String id = Await.unique();
+        String first = given().get("/counting/" + id).asString();
+        Response refreshed = given().header("Cache-Control", "max-age=0, no-cache").get("/counting/" + id);
+        assertThat(refreshed.header("X-Cache")).isEqualTo("MISS");
+        assertThat(refreshed.asString()).isNotEqualTo(first);
+        Await.cachedBody("/counting/" + id, refreshed.asString());
+    }
+
+    @Test
+    void requestNoStoreBypassesWithoutTouchingTheEntry() {
+        String id = Await.unique();
+        String first = given().get("/counting/" + id).asString();
+        Await.cachedBody("/counting/" + id, first);
+        Response bypassed = given().header("Cache-Control", "no-store").get("/counting/" + id);
+        assertThat(bypassed.asString()).isNotEqualTo(first);
+        assertThat(bypassed.header("X-Cache")).isNull();
+        given().get("/counting/" + id).then().header("X-Cache", "HIT").body(equalTo(first))
+                .header("Set-Cookie", nullValue());
+    }
+}
