@@ -32,4 +32,38 @@ public @interface ResponseCache {
      * Empty by default, as in {@code response-cache::<hash>}.
      */
     String namespace() default "";
+
+    /**
+     * Request headers whose values take part in the key, for a response that depends on them (e.g.
+     * {@code Accept-Language}). Responses then carry a matching {@code Vary} header. {@code Accept} needs no mention
+     * when the method produces several media types: the negotiated type always takes part in the key.
+     */
+    String[] varyHeaders() default {};
+
+    /**
+     * The query parameters that take part in the key; the others are ignored, so that tracking parameters
+     * ({@code utm_source}...) do not multiply the entries. Empty (the default) means all of them.
+     */
+    String[] queryParameters() default {};
+
+    /**
+     * What to do with a request that carries credentials ({@code Authorization}) or an authenticated identity.
+     * {@code false} (the default): it bypasses the cache, neither answered from a shared entry nor stored.
+     * {@code true}: it is cached in an entry of its own, keyed by the principal's name (or, without a security
+     * identity, by the credentials), and the response says {@code Cache-Control: private}.
+     */
+    boolean keyByPrincipal() default false;
+
+    /**
+     * Seconds after {@link #expire()} during which a stale response may still be served while one request refreshes
+     * it. {@code -1} (the default) means {@code quarkus.response-cache.stale-while-revalidate}; {@code 0} turns it off.
+     */
+    long staleWhileRevalidate() default -1;
+
+    /**
+     * Seconds after {@link #expire()} during which a stale response is served instead of an error of the endpoint
+     * (an exception or a 5xx response). {@code -1} (the default) means {@code quarkus.response-cache.stale-if-error};
+     * {@code 0} turns it off.
+     */
+    long staleIfError() default -1;
 }

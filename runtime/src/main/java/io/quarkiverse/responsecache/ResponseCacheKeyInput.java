@@ -3,13 +3,14 @@ package io.quarkiverse.responsecache;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What identifies a cached response: the endpoint, its namespace, the request path, the query parameters and the
- * request headers the endpoint varies on.
+ * What identifies a cached response: the endpoint, its namespace, the request path, the query parameters, the
+ * request headers the endpoint varies on, the negotiated media type and, for private entries, the principal.
  * <p>
  * Only the endpoint is required, so user code can compute the key of an endpoint without a request:
  *
@@ -27,6 +28,8 @@ public final class ResponseCacheKeyInput {
     private final String path;
     private final Map<String, List<String>> queryParameters;
     private final Map<String, String> varyHeaders;
+    private final String mediaType;
+    private final String principal;
 
     private ResponseCacheKeyInput(Builder builder) {
         this.endpoint = builder.endpoint;
@@ -35,6 +38,8 @@ public final class ResponseCacheKeyInput {
         this.queryParameters = builder.queryParameters == null ? Map.of()
                 : Collections.unmodifiableMap(builder.queryParameters);
         this.varyHeaders = builder.varyHeaders == null ? Map.of() : Collections.unmodifiableMap(builder.varyHeaders);
+        this.mediaType = builder.mediaType;
+        this.principal = builder.principal;
     }
 
     /**
@@ -79,6 +84,19 @@ public final class ResponseCacheKeyInput {
         return varyHeaders;
     }
 
+    /** @return the negotiated response media type when the endpoint produces several, else empty */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /**
+     * @return who the entry belongs to, for endpoints that key authenticated requests by principal; empty for a
+     *         shared entry
+     */
+    public String principal() {
+        return principal;
+    }
+
     /** Builds a {@link ResponseCacheKeyInput}. */
     public static final class Builder {
         private final String endpoint;
@@ -86,6 +104,8 @@ public final class ResponseCacheKeyInput {
         private String path = "";
         private TreeMap<String, List<String>> queryParameters;
         private TreeMap<String, String> varyHeaders;
+        private String mediaType = "";
+        private String principal = "";
 
         private Builder(String endpoint) {
             this.endpoint = endpoint;
@@ -115,7 +135,17 @@ public final class ResponseCacheKeyInput {
             if (varyHeaders == null) {
                 varyHeaders = new TreeMap<>();
             }
-            varyHeaders.put(name.toLowerCase(java.util.Locale.ROOT), value == null ? "" : value);
+            varyHeaders.put(name.toLowerCase(Locale.ROOT), value == null ? "" : value);
+            return this;
+        }
+
+        public Builder mediaType(String mediaType) {
+            this.mediaType = mediaType == null ? "" : mediaType;
+            return this;
+        }
+
+        public Builder principal(String principal) {
+            this.principal = principal == null ? "" : principal;
             return this;
         }
 

@@ -39,12 +39,14 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
         }
     }
 
-    /** A negative {@code expire}. */
+    /** A negative {@code expire}, or a {@code staleWhileRevalidate} or {@code staleIfError} below -1. */
     public static final class NegativeExpireException extends ResponseCacheDefinitionException {
-        NegativeExpireException(String target, long expire) {
-            super("@ResponseCache(expire = " + expire + ") on " + target
-                    + " is negative. Fix: give the number of seconds the response stays fresh, or 0 for the"
-                    + " configured default (quarkus.response-cache.default-expire).");
+        NegativeExpireException(String target, String attribute, long value) {
+            super("@ResponseCache(" + attribute + " = " + value + ") on " + target + " is negative. Fix: "
+                    + ("expire".equals(attribute)
+                            ? "give the number of seconds the response stays fresh, or 0 for the configured default"
+                                    + " (quarkus.response-cache.default-expire)."
+                            : "give a number of seconds, 0 to turn it off, or leave it out for the configured default."));
         }
     }
 }

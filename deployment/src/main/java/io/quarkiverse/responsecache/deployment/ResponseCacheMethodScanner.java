@@ -7,7 +7,9 @@ import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.SSE_
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.STREAMING_MEDIA_TYPES;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.STREAMING_RETURN_TYPES;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jboss.jandex.AnnotationInstance;
@@ -39,13 +41,26 @@ final class ResponseCacheMethodScanner implements MethodScanner {
                 || streamingReason(method, actualEndpointClass) != null) {
             return List.of();
         }
-        CachedEndpoint endpoint = new CachedEndpoint(actualEndpointClass.name() + "#" + method.name(),
-                namespace(annotation), expire(annotation));
         return List.of(
-                new FixedHandlerChainCustomizer(new ResponseCacheLookupHandler(endpoint),
-                        HandlerChainCustomizer.Phase.AFTER_MATCH),
-                new FixedHandlerChainCustomizer(new ResponseCacheStoreHandler(endpoint),
+                new FixedHandlerChainCustomizer(new ResponseCacheLookupHandler(endpoint(method, actualEndpointClass,
+                        annotation)), HandlerChainCustomizer.Phase.AFTER_MATCH),
+                new FixedHandlerChainCustomizer(new ResponseCacheStoreHandler(),
                         HandlerChainCustomizer.Phase.AFTER_RESPONSE_CREATED));
+    }
+
+    private static CachedEndpoint endpoint(MethodInfo method, ClassInfo endpointClass, AnnotationInstance annotation) {
+        CachedEndpoint endpoint = new CachedEndpoint();
+        endpoint.setId(endpointClass.name() + "#" + method.name());
+        endpoint.setNamespace(namespace(annotation));
+        endpoint.setExpireSeconds(expire(annotation));
+        endpoint.setVaryHeaders(strings(annotation, "varyHeaders"));
+        endpoint.setQueryParameters(strings(annotation, "queryParameters"));
+        endpoint.setKeyByPrincipal(annotation.value("keyByPrincipal") != null
+                && annotation.value("keyByPrincipal").asBoolean());
+        endpoint.setStaleWhileRevalidateSeconds(longValue(annotation, "staleWhileRevalidate", -1));
+        endpoint.setStaleIfErrorSeconds(longValue(annotation, "staleIfError", -1));
+        endpoint.setNegotiatesMediaType(producedMediaTypes(method, endpointClass).size() > 1);
+        return endpoint;
     }
 
     /**
@@ -64,8 +79,35 @@ final class ResponseCacheMethodScanner implements MethodScanner {
     }
 
     static long expire(AnnotationInstance annotation) {
-        AnnotationValue value = annotation.value("expire");
-        return value == null ? ResponseCache.DEFAULT_EXPIRE : value.asLong();
+        return longValue(annotation, "expire", ResponseCache.DEFAULT_EXPIRE);
+    }
+
+    static long longValue(AnnotationInstance annotation, String name, long defaultValue) {
+        AnnotationValue value = annotation.value(name);
+        return value == null ? defaultValue : value.asLong();
+    }
+
+    private static List<String> strings(AnnotationInstance annotation, String name) {
+        AnnotationValue value = annotation.value(name);
+        return value == null ? List.of() : List.of(value.asStringArray());
+    }
+
+    /** @return the media types the method declares it produces (its own {@code @Produces}, else its class's) */
+    static List<String> producedMediaTypes(MethodInfo method, ClassInfo endpointClass) {
+        AnnotationInstance produces = method.declaredAnnotation(PRODUCES);
+        if (produces == null) {
+            produces = endpointClass.declaredAnnotation(PRODUCES);
+        }
+        if (produces == null || produces.value() == null) {
+            return List.of();
+        }
+        List<String> mediaTypes = new ArrayList<>();
+        for (String declared : produces.value().asStringArray()) {
+            for (String single : declared.split(",")) {
+                mediaTypes.add(single.split(";")[0].trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return mediaTypes;
     }
 
     static String namespace(AnnotationInstance annotation) {
@@ -84,18 +126,9 @@ final class ResponseCacheMethodScanner implements MethodScanner {
                 return "it takes an SseEventSink";
             }
         }
-        AnnotationInstance produces = method.declaredAnnotation(PRODUCES);
-        if (produces == null) {
-            produces = endpointClass.declaredAnnotation(PRODUCES);
-        }
-        if (produces != null && produces.value() != null) {
-            for (String mediaType : produces.value().asStringArray()) {
-                for (String single : mediaType.split(",")) {
-                    String bare = single.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
-                    if (STREAMING_MEDIA_TYPES.contains(bare)) {
-                        return "it produces " + bare;
-                    }
-                }
+        for (String mediaType : producedMediaTypes(method, endpointClass)) {
+            if (STREAMING_MEDIA_TYPES.contains(mediaType)) {
+                return "it produces " + mediaType;
             }
         }
         return null;

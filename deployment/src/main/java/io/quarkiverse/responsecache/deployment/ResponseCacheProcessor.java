@@ -75,11 +75,21 @@ class ResponseCacheProcessor {
         }
     }
 
-    private static void validateMethod(MethodInfo method, AnnotationInstance annotation, List<Throwable> misuses) {
+    private static void validateDurations(String target, AnnotationInstance annotation, List<Throwable> misuses) {
         long expire = ResponseCacheMethodScanner.expire(annotation);
         if (expire < 0) {
-            misuses.add(new NegativeExpireException(ResponseCacheDefinitionException.describe(method), expire));
+            misuses.add(new NegativeExpireException(target, "expire", expire));
         }
+        for (String graceAttribute : List.of("staleWhileRevalidate", "staleIfError")) {
+            long grace = ResponseCacheMethodScanner.longValue(annotation, graceAttribute, -1);
+            if (grace < -1) {
+                misuses.add(new NegativeExpireException(target, graceAttribute, grace));
+            }
+        }
+    }
+
+    private static void validateMethod(MethodInfo method, AnnotationInstance annotation, List<Throwable> misuses) {
+        validateDurations(ResponseCacheDefinitionException.describe(method), annotation, misuses);
         if (!method.hasDeclaredAnnotation(GET)) {
             misuses.add(new NonGetMethodTargetException(method));
             return;
@@ -91,10 +101,7 @@ class ResponseCacheProcessor {
     }
 
     private static void validateClass(ClassInfo clazz, AnnotationInstance annotation, List<Throwable> misuses) {
-        long expire = ResponseCacheMethodScanner.expire(annotation);
-        if (expire < 0) {
-            misuses.add(new NegativeExpireException(ResponseCacheDefinitionException.describe(clazz), expire));
-        }
+        validateDurations(ResponseCacheDefinitionException.describe(clazz), annotation, misuses);
         for (MethodInfo method : clazz.methods()) {
             if (method.hasDeclaredAnnotation(GET) && !method.hasDeclaredAnnotation(RESPONSE_CACHE)) {
                 String streaming = ResponseCacheMethodScanner.streamingReason(method, clazz);

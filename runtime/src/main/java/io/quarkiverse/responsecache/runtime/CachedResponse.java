@@ -24,6 +24,16 @@ public record CachedResponse(int status, long storedAtMillis, long expiresAtMill
         return Math.max(0, (expiresAtMillis - nowMillis + 999) / 1000);
     }
 
+    /** @return whether the response is still fresh at {@code nowMillis} */
+    public boolean isFresh(long nowMillis) {
+        return nowMillis < expiresAtMillis;
+    }
+
+    /** @return seconds of freshness left, rounded up, negative once stale (RFC 9211 {@code ttl}) */
+    public long ttlSeconds(long nowMillis) {
+        return Math.floorDiv(expiresAtMillis - nowMillis + 999, 1000);
+    }
+
     /** @return whole seconds since the response was stored, never negative */
     public long ageSeconds(long nowMillis) {
         return Math.max(0, (nowMillis - storedAtMillis) / 1000);

@@ -16,9 +16,9 @@ import io.quarkus.arc.DefaultBean;
  * The key builder used unless the application declares its own {@link ResponseCacheKeyBuilder} bean.
  * <p>
  * Keys read {@code <prefix>:<namespace>:<hash>}, the hash being 32 hex digits (128 bits) of the SHA-256 of the
- * endpoint, the path, the sorted query parameters and the vary headers. Each part is length-prefixed (and each query parameter
- * counts its values) before hashing, so no two different inputs share a hash input: {@code ?a=b&c} and
- * {@code ?a=b%26c} differ.
+ * endpoint, the path, the sorted query parameters, the vary headers, the negotiated media type and the principal.
+ * Each part is length-prefixed (and each query parameter counts its values) before hashing, so no two different
+ * inputs share a hash input: {@code ?a=b&c} and {@code ?a=b%26c} differ.
  */
 @DefaultBean
 @ApplicationScoped
@@ -49,6 +49,8 @@ public class DefaultResponseCacheKeyBuilder implements ResponseCacheKeyBuilder {
             part(digest, header.getKey());
             part(digest, header.getValue());
         }
+        part(digest, input.mediaType());
+        part(digest, input.principal());
         byte[] hash = digest.digest();
         StringBuilder key = new StringBuilder(prefix.length() + input.namespace().length() + 34);
         key.append(prefix).append(':').append(input.namespace()).append(':');

@@ -55,6 +55,11 @@ public final class HttpCacheHeaders {
         }
         boolean matched = false;
         while (i < length) {
+            if (ifNoneMatch.charAt(i) == ',') {
+                // an empty list element, which recipients must accept (RFC 9110 section 5.6.1.2)
+                i = skipSpaces(ifNoneMatch, i + 1);
+                continue;
+            }
             int start = i;
             if (ifNoneMatch.startsWith("W/", i)) {
                 i += 2;
@@ -72,11 +77,8 @@ public final class HttpCacheHeaders {
             }
             matched |= candidate.equals(current);
             i = skipSpaces(ifNoneMatch, close + 1);
-            if (i < length) {
-                if (ifNoneMatch.charAt(i) != ',') {
-                    return false;
-                }
-                i = skipSpaces(ifNoneMatch, i + 1);
+            if (i < length && ifNoneMatch.charAt(i) != ',') {
+                return false;
             }
         }
         return matched;

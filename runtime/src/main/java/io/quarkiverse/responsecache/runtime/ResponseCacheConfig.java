@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -43,16 +44,173 @@ public interface ResponseCacheConfig {
     Set<Integer> cacheableStatuses();
 
     /**
-     * The name of the short cache-status header added to the responses of cached endpoints, whose value is
-     * {@code HIT}, {@code MISS} or {@code BYPASS}.
+     * The short header that tells whether a response came from the cache.
      */
-    @WithDefault("X-Cache")
-    String cacheStatusHeader();
+    XCacheHeader xCacheHeader();
+
+    /**
+     * The standard {@code Cache-Status} header (RFC 9211).
+     */
+    CacheStatusHeader cacheStatusHeader();
+
+    /**
+     * Responses whose body is larger than this are served normally but not stored.
+     */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    /**
+     * What a request's own {@code Cache-Control} may do. {@code honor}: {@code no-cache} runs the endpoint and
+     * refreshes the entry, {@code no-store} bypasses the cache. {@code ignore}: every request is answered from the
+     * cache when it can be, which protects the endpoint from clients that force recomputation, at the price of
+     * clients never getting a fresher answer than the entry.
+     */
+    @WithDefault("honor")
+    RequestDirectives requestCacheControl();
+
+    /** What a request's {@code Cache-Control} may do. */
+    enum RequestDirectives {
+        /** {@code no-cache} refreshes the entry, {@code no-store} bypasses the cache. */
+        HONOR,
+        /** Request directives are ignored. */
+        IGNORE
+    }
+
+    /** The short cache-status header. */
+    interface XCacheHeader {
+
+        /**
+         * Whether responses of cached endpoints carry the short header, whose value is {@code HIT}, {@code MISS} or
+         * {@code BYPASS}.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The header's name.
+         */
+        @WithDefault("X-Cache")
+        String name();
+    }
+
+    /** The RFC 9211 {@code Cache-Status} header. */
+    interface CacheStatusHeader {
+
+        /**
+         * Whether responses of cached endpoints carry {@code Cache-Status}, e.g. {@code response-cache; hit; ttl=42} or
+         * {@code response-cache; fwd=uri-miss; stored}.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The cache's name in {@code Cache-Status}.
+         */
+        @WithDefault("response-cache")
+        String cacheName();
+    }
 
     /**
      * The longest time a request waits for the store to answer a lookup. When it does not answer in time, or answers
-     * with an error, the request is served by the endpoint as if it were not cached.
+     * with an error, the request is served by the endpoint as if it were not cached ({@code X-Cache: BYPASS}).
      */
     @WithDefault("100ms")
     Duration lookupTimeout();
+
+    /**
+     * The longest time a write of an entry may take. Writes never delay a response; this bounds how long a slow store
+     * can hold on to them.
+     */
+    @WithDefault("1s")
+    Duration writeTimeout();
+
+    /**
+     * How long a stale response may still be served after its freshness ends, while one request refreshes it. Others
+     * asking meanwhile get the stale copy at once. {@code 0} turns it off. An annotation's
+     * {@code staleWhileRevalidate} wins.
+     */
+    @WithDefault("0s")
+    Duration staleWhileRevalidate();
+
+    /**
+     * How long after its freshness ends a stale response is served instead of an error of the endpoint (an exception
+     * or a 5xx response). {@code 0} turns it off. An annotation's {@code staleIfError} wins.
+     */
+    @WithDefault("0s")
+    Duration staleIfError();
+
+    /**
+     * Stops asking a failing store for a while.
+     */
+    CircuitBreaker circuitBreaker();
+
+    /**
+     * One computation per key in this instance.
+     */
+    Coalescing coalescing();
+
+    /**
+     * One computation per key across instances.
+     */
+    DistributedLock distributedLock();
+
+    /** When the store keeps failing, stop calling it for a while, then probe it again. */
+    interface CircuitBreaker {
+
+        /**
+         * How many store failures in a row open the breaker. While it is open, requests bypass the cache without
+         * calling the store.
+         */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /**
+         * How long the breaker stays open before one request probes the store again. When the probe succeeds, caching
+         * resumes; when it fails, the breaker opens again.
+         */
+        @WithDefault("2s")
+        Duration openDuration();
+    }
+
+    /** Concurrent misses of one key in one instance. */
+    interface Coalescing {
+
+        /**
+         * Whether concurrent misses of the same key are coalesced: one request runs the endpoint, the others wait for
+         * its response. Different keys never wait for each other.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The longest time a request waits for another one computing the same key. Past it, it runs the endpoint
+         * itself.
+         */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    /** A lock in the store so that one instance computes a key while the others wait for the entry. */
+    interface DistributedLock {
+
+        /**
+         * Whether instances take a lock in the store ({@code SET key NX PX}) before computing a missing entry. The
+         * others wait for the entry instead of computing it too.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * How long a lock is held at most. If its holder dies, the lock expires after this and another instance
+         * computes.
+         */
+        @WithDefault("5s")
+        Duration lease();
+
+        /**
+         * The longest time an instance waits for another instance's entry before computing it itself.
+         */
+        @WithDefault("3s")
+        Duration maxWait();
+    }
 }

@@ -1,23 +1,32 @@
 package io.quarkiverse.responsecache.runtime;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
 import io.quarkus.arc.Arc;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Runs first in a cached endpoint's handler chain, right after matching and before the blocking/non-blocking
- * dispatch: a hit is answered from the event loop and never takes a worker thread.
+ * dispatch, so a hit is answered from the event loop and never takes a worker thread.
  * <p>
- * The lookup suspends the request and resumes it when the store answers: on a hit the chain is replaced by
- * {@link ReplayCachedResponseHandler}; on a miss it continues to the resource method, and
- * {@link ResponseCacheStoreHandler} stores what it produces.
+ * It decides what the cache does with the request, asks the store without blocking (the request is suspended and
+ * resumed when the store answers), and then either replaces the chain with {@link ReplayCachedResponseHandler} or
+ * lets the request go on to the resource method, whose response {@link ResponseCacheStoreHandler} stores.
+ * <p>
+ * On a miss, only one request per key computes it: in this instance always (the others wait for its response), and
+ * across instances when the distributed lock is on.
  */
 public class ResponseCacheLookupHandler implements ServerRestHandler {
 
-    private static final ServerRestHandler[] REPLAY_CHAIN = { new ReplayCachedResponseHandler() };
+    static final ServerRestHandler[] REPLAY_CHAIN = { new ReplayCachedResponseHandler() };
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
 
     private CachedEndpoint endpoint;
+    private volatile EndpointPolicy policy;
     private volatile ResponseCacheService service;
 
     public ResponseCacheLookupHandler() {
@@ -36,35 +45,145 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
     }
 
     @Override
-    public void handle(ResteasyReactiveRequestContext requestContext) {
+    public void handle(ResteasyReactiveRequestContext request) {
         ResponseCacheService cache = service();
         if (!cache.enabled()) {
             return;
         }
-        String cacheControl = requestContext.serverRequest().getRequestHeader("Cache-Control");
+        EndpointPolicy policy = policy(cache);
+        CacheExchange exchange = new CacheExchange(cache, policy);
+        request.setProperty(CacheExchange.PROPERTY, exchange);
+
+        String cacheControl = cache.honorsRequestDirectives()
+                ? request.serverRequest().getRequestHeader("Cache-Control")
+                : null;
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-store")) {
-            // neither answered from the cache nor stored
+            exchange.bypass("request", null);
             return;
         }
-        CacheExchange exchange = new CacheExchange(cache.key(endpoint, requestContext), CacheExchange.Outcome.MISS);
-        requestContext.setProperty(CacheExchange.PROPERTY, exchange);
-        if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
-            // recomputed, and the fresh response replaces the entry
-            return;
-        }
-        requestContext.suspend();
-        cache.lookup(exchange.key).subscribe().with(hit -> {
-            if (hit != null) {
-                exchange.outcome = CacheExchange.Outcome.HIT;
-                exchange.hit = hit;
-                requestContext.restart(REPLAY_CHAIN);
+        String principal = null;
+        if (RequestCredentials.present(request)) {
+            if (!policy.keyByPrincipal()) {
+                exchange.bypass("bypass", "credentials");
+                return;
             }
-            requestContext.resume();
-        }, failure -> {
-            cache.storeFailed(failure);
-            exchange.outcome = CacheExchange.Outcome.BYPASS;
-            requestContext.resume();
+            principal = RequestCredentials.principal(request);
+        }
+        exchange.key = cache.key(policy, request, principal);
+        if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
+            exchange.forward = "request";
+            return;
+        }
+        if (!cache.storeAvailable()) {
+            exchange.bypass("bypass", "store-unavailable");
+            return;
+        }
+        request.suspend();
+        cache.lookup(exchange.key).subscribe().with(
+                found -> afterLookup(request, exchange, found),
+                failure -> {
+                    exchange.bypass("bypass", "store-unavailable");
+                    request.resume();
+                });
+    }
+
+    private void afterLookup(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse found) {
+        long now = System.currentTimeMillis();
+        if (found != null && found.isFresh(now)) {
+            exchange.replay(found, null);
+            replay(request);
+            return;
+        }
+        EndpointPolicy policy = exchange.policy;
+        boolean staleServable = found != null && now < found.expiresAtMillis() + policy.staleWhileRevalidate().toMillis();
+        if (found != null && now < found.expiresAtMillis() + policy.staleIfError().toMillis()) {
+            exchange.staleFallback = found;
+            request.setAbortHandlerChain(StaleIfErrorHandler.prepend(request.getAbortHandlerChain()));
+        }
+        if (found != null) {
+            exchange.forward = "stale";
+        }
+        ResponseCacheService cache = exchange.cache;
+        CompletableFuture<CachedResponse> computing = cache.joinFlight(exchange);
+        if (computing != null) {
+            if (staleServable) {
+                // another request refreshes the entry: serve the stale copy now (stale-while-revalidate)
+                exchange.replay(found, "stale");
+                replay(request);
+            } else {
+                awaitConcurrentComputation(request, exchange, computing);
+            }
+            return;
+        }
+        // this request computes the key; whatever becomes of it, the requests waiting for it must go on
+        request.registerCompletionCallback(failure -> {
+            cache.finishFlight(exchange, null);
+            cache.unlock(exchange).subscribe().with(ignored -> {
+            });
         });
+        if (!cache.distributedLockEnabled()) {
+            request.resume();
+            return;
+        }
+        cache.tryLock(exchange).subscribe().with(taken -> {
+            if (taken) {
+                request.resume();
+            } else if (staleServable) {
+                exchange.replay(found, "stale");
+                cache.finishFlight(exchange, found);
+                replay(request);
+            } else {
+                awaitOtherInstance(request, exchange, System.nanoTime() + cache.lockWait().toNanos());
+            }
+        });
+    }
+
+    private static void awaitConcurrentComputation(ResteasyReactiveRequestContext request, CacheExchange exchange,
+            CompletableFuture<CachedResponse> computing) {
+        Uni.createFrom().completionStage(computing)
+                .ifNoItem().after(exchange.cache.coalescingTimeout()).recoverWithItem(() -> null)
+                .subscribe().with(computed -> {
+                    if (computed != null) {
+                        exchange.replay(computed, "coalesced");
+                        replay(request);
+                    } else {
+                        // the other request failed or took too long: compute it here
+                        request.resume();
+                    }
+                });
+    }
+
+    /** Another instance holds the lock: poll for its entry until it appears or the wait is over, then compute. */
+    private static void awaitOtherInstance(ResteasyReactiveRequestContext request, CacheExchange exchange,
+            long deadlineNanos) {
+        ResponseCacheService cache = exchange.cache;
+        Uni.createFrom().voidItem().onItem().delayIt().by(POLL_INTERVAL)
+                .chain(() -> cache.lookup(exchange.key))
+                .onFailure().recoverWithNull()
+                .subscribe().with(found -> {
+                    if (found != null && found.isFresh(System.currentTimeMillis())) {
+                        exchange.replay(found, "coalesced");
+                        cache.finishFlight(exchange, found);
+                        replay(request);
+                    } else if (System.nanoTime() - deadlineNanos < 0) {
+                        awaitOtherInstance(request, exchange, deadlineNanos);
+                    } else {
+                        request.resume();
+                    }
+                });
+    }
+
+    private static void replay(ResteasyReactiveRequestContext request) {
+        request.restart(REPLAY_CHAIN);
+        request.resume();
+    }
+
+    private EndpointPolicy policy(ResponseCacheService cache) {
+        EndpointPolicy resolved = policy;
+        if (resolved == null) {
+            policy = resolved = cache.policy(endpoint);
+        }
+        return resolved;
     }
 
     private ResponseCacheService service() {

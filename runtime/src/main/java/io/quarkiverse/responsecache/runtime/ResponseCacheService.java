@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.mapping.RuntimeResource;
 
 import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
@@ -21,34 +24,40 @@ import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The response cache's runtime state, shared by the handlers of every cached endpoint: configuration read once,
- * the key builder, the store, and the store's health as seen by requests.
+ * The response cache's runtime state, shared by the handlers of every cached endpoint: the configuration read once,
+ * the key builder, the store and its health, and the computations in flight.
  */
 @Singleton
 public class ResponseCacheService {
 
-    private static final Logger LOG = Logger.getLogger(ResponseCacheService.class);
-
+    private final ResponseCacheConfig config;
     private final boolean enabled;
-    private final Duration defaultExpire;
     private final Set<Integer> cacheableStatuses;
-    private final String cacheStatusHeader;
-    private final Duration lookupTimeout;
+    private final String xCacheHeader;
+    private final String cacheStatusName;
+    private final long maxBodySize;
+    private final boolean honorsRequestDirectives;
     private final ResponseCacheKeyBuilder keyBuilder;
     private final ResponseStore store;
-    /** Flips on each change of the store's health, so a dead store logs one line, not one per request. */
-    private final AtomicBoolean storeHealthy = new AtomicBoolean(true);
+    private final StoreHealth health;
+    /** Keys being computed by a request of this instance, with the future their waiters subscribe to. */
+    private final Map<String, CompletableFuture<CachedResponse>> flights = new ConcurrentHashMap<>();
 
     @Inject
     public ResponseCacheService(ResponseCacheConfig config, ResponseCacheBuildTimeConfig buildTimeConfig,
             ResponseCacheKeyBuilder keyBuilder) {
+        this.config = config;
         this.enabled = config.enabled();
-        this.defaultExpire = config.defaultExpire();
         this.cacheableStatuses = Set.copyOf(config.cacheableStatuses());
-        this.cacheStatusHeader = config.cacheStatusHeader();
-        this.lookupTimeout = config.lookupTimeout();
+        this.xCacheHeader = config.xCacheHeader().enabled() ? config.xCacheHeader().name() : null;
+        this.cacheStatusName = config.cacheStatusHeader().enabled() ? config.cacheStatusHeader().cacheName() : null;
+        this.maxBodySize = config.maxBodySize().asLongValue();
+        this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
         this.keyBuilder = keyBuilder;
-        this.store = new RedisResponseStore(redis(buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME)));
+        this.store = new RedisResponseStore(
+                redis(buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME)));
+        this.health = new StoreHealth(config.circuitBreaker().failureThreshold(),
+                config.circuitBreaker().openDuration());
     }
 
     private static ReactiveRedisDataSource redis(String clientName) {
@@ -62,28 +71,65 @@ public class ResponseCacheService {
         return enabled;
     }
 
-    String cacheStatusHeader() {
-        return cacheStatusHeader;
+    boolean honorsRequestDirectives() {
+        return honorsRequestDirectives;
+    }
+
+    long maxBodySize() {
+        return maxBodySize;
     }
 
     boolean isCacheableStatus(int status) {
         return cacheableStatuses.contains(status);
     }
 
-    Duration expire(CachedEndpoint endpoint) {
-        return endpoint.getExpireSeconds() > 0 ? Duration.ofSeconds(endpoint.getExpireSeconds()) : defaultExpire;
+    /** @return whether {@code name} is one of the headers the cache writes itself on every response */
+    boolean isCacheStatusHeader(String name) {
+        return (xCacheHeader != null && xCacheHeader.equalsIgnoreCase(name))
+                || (cacheStatusName != null && "Cache-Status".equalsIgnoreCase(name));
     }
 
-    String key(CachedEndpoint endpoint, ResteasyReactiveRequestContext request) {
+    EndpointPolicy policy(CachedEndpoint endpoint) {
+        return EndpointPolicy.of(endpoint, config);
+    }
+
+    String key(EndpointPolicy policy, ResteasyReactiveRequestContext request, String principal) {
+        CachedEndpoint endpoint = policy.endpoint();
         ResponseCacheKeyInput.Builder input = ResponseCacheKeyInput.forEndpoint(endpoint.getId())
                 .namespace(endpoint.getNamespace())
-                .path(request.getPath());
+                .path(request.getPath())
+                .principal(principal);
+        Set<String> keptParameters = policy.queryParameters();
         for (Map.Entry<String, List<String>> parameter : request.serverRequest().getQueryParamsMap().entrySet()) {
-            for (String value : parameter.getValue()) {
-                input.queryParameter(parameter.getKey(), value);
+            if (keptParameters == null || keptParameters.contains(parameter.getKey())) {
+                for (String value : parameter.getValue()) {
+                    input.queryParameter(parameter.getKey(), value);
+                }
             }
         }
+        for (String header : policy.varyHeaders()) {
+            input.varyHeader(header, request.serverRequest().getRequestHeader(header));
+        }
+        if (endpoint.isNegotiatesMediaType()) {
+            input.mediaType(negotiatedMediaType(request));
+        }
         return keyBuilder.build(input.build());
+    }
+
+    /** @return the media type the endpoint will produce for this request's {@code Accept} */
+    private static String negotiatedMediaType(ResteasyReactiveRequestContext request) {
+        RuntimeResource target = request.getTarget();
+        if (target == null || target.getProduces() == null) {
+            return "";
+        }
+        var negotiated = target.getProduces()
+                .negotiateProduces(request.serverRequest().getRequestHeader("Accept")).getKey();
+        return negotiated == null ? "" : negotiated.toString();
+    }
+
+    /** @return whether the store may be asked now, or the breaker says to bypass it */
+    boolean storeAvailable() {
+        return health.allowsCall();
     }
 
     /**
@@ -92,29 +138,127 @@ public class ResponseCacheService {
      */
     Uni<CachedResponse> lookup(String key) {
         return store.get(key)
-                .ifNoItem().after(lookupTimeout).fail()
-                .map(CachedResponseCodec::decode)
-                .invoke(this::storeAnswered);
+                .ifNoItem().after(config.lookupTimeout()).fail()
+                .onItemOrFailure().invoke((item, failure) -> report(failure))
+                .map(CachedResponseCodec::decode);
     }
 
-    void store(String key, CachedResponse response) {
-        long ttlMillis = response.expiresAtMillis() - response.storedAtMillis();
-        store.put(key, CachedResponseCodec.encode(response), Duration.ofMillis(ttlMillis))
-                .subscribe().with(this::storeAnswered, this::storeFailed);
+    /** Writes the entry without delaying anyone, then releases what the computing request held. */
+    void store(CacheExchange exchange, CachedResponse response) {
+        finishFlight(exchange, response);
+        store.put(exchange.key, CachedResponseCodec.encode(response), exchange.policy.retention())
+                .ifNoItem().after(config.writeTimeout()).fail()
+                .onItemOrFailure().invoke((item, failure) -> report(failure))
+                .onTermination().call(() -> unlock(exchange))
+                .subscribe().with(ignored -> {
+                }, ignored -> {
+                });
     }
 
-    private void storeAnswered(Object ignored) {
-        if (storeHealthy.compareAndSet(false, true)) {
-            LOG.info("The response cache store answers again; cached responses are served again");
+    void report(Throwable failure) {
+        if (failure == null) {
+            health.succeeded();
+        } else {
+            health.failed(failure);
         }
     }
 
-    void storeFailed(Throwable failure) {
-        if (storeHealthy.compareAndSet(true, false)) {
-            LOG.warnf("The response cache store failed (%s); requests are served uncached until it answers again",
-                    failure.toString());
-        } else {
-            LOG.debugf(failure, "The response cache store failed again");
+    // --- one computation per key in this instance
+
+    /**
+     * @return null when the caller is now the one computing {@code key} (and must finish it), else the future of the
+     *         request already computing it
+     */
+    CompletableFuture<CachedResponse> joinFlight(CacheExchange exchange) {
+        if (!config.coalescing().enabled()) {
+            return null;
+        }
+        CompletableFuture<CachedResponse> mine = new CompletableFuture<>();
+        CompletableFuture<CachedResponse> existing = flights.putIfAbsent(exchange.key, mine);
+        if (existing == null) {
+            exchange.flight = mine;
+        }
+        return existing;
+    }
+
+    Duration coalescingTimeout() {
+        return config.coalescing().timeout();
+    }
+
+    /** Hands the response (or null: compute it yourselves) to the requests waiting for this one. */
+    void finishFlight(CacheExchange exchange, CachedResponse response) {
+        CompletableFuture<CachedResponse> flight = exchange.flight;
+        if (flight != null) {
+            exchange.flight = null;
+            flights.remove(exchange.key, flight);
+            flight.complete(response);
+        }
+    }
+
+    // --- one computation per key across instances
+
+    boolean distributedLockEnabled() {
+        return config.distributedLock().enabled();
+    }
+
+    Duration lockWait() {
+        return config.distributedLock().maxWait();
+    }
+
+    /** @return whether the lock of the exchange's key was taken; a store failure counts as taken (fail open) */
+    Uni<Boolean> tryLock(CacheExchange exchange) {
+        String token = UUID.randomUUID().toString();
+        return store.tryLock(lockKey(exchange.key), token, config.distributedLock().lease())
+                .ifNoItem().after(config.lookupTimeout()).fail()
+                .onItemOrFailure().invoke((item, failure) -> report(failure))
+                .onItem().invoke(taken -> {
+                    if (taken) {
+                        exchange.lockToken = token;
+                    }
+                })
+                .onFailure().recoverWithItem(true);
+    }
+
+    Uni<Void> unlock(CacheExchange exchange) {
+        String token = exchange.lockToken;
+        if (token == null) {
+            return Uni.createFrom().voidItem();
+        }
+        exchange.lockToken = null;
+        return store.unlock(lockKey(exchange.key), token)
+                .ifNoItem().after(config.writeTimeout()).fail()
+                .onFailure().recoverWithNull();
+    }
+
+    private static String lockKey(String key) {
+        return key + ":lock";
+    }
+
+    // --- headers
+
+    /**
+     * Writes the cache-status headers: {@code X-Cache} (or its configured name) and RFC 9211 {@code Cache-Status}.
+     *
+     * @param ttlSeconds the freshness left, for a hit (negative when stale)
+     */
+    void statusHeaders(BiConsumer<String, String> headers, CacheExchange exchange, boolean stored, long ttlSeconds) {
+        if (xCacheHeader != null) {
+            headers.accept(xCacheHeader, exchange.outcome.name());
+        }
+        if (cacheStatusName != null) {
+            StringBuilder value = new StringBuilder(64).append(cacheStatusName);
+            if (exchange.outcome == CacheExchange.Outcome.HIT) {
+                value.append("; hit; ttl=").append(ttlSeconds);
+            } else {
+                value.append("; fwd=").append(exchange.forward);
+                if (stored) {
+                    value.append("; stored");
+                }
+            }
+            if (exchange.detail != null) {
+                value.append("; detail=").append(exchange.detail);
+            }
+            headers.accept("Cache-Status", value.toString());
         }
     }
 }

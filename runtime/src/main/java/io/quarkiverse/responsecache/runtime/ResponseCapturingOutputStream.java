@@ -1,7 +1,8 @@
 package io.quarkiverse.responsecache.runtime;
 
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,68 +14,106 @@ import org.jboss.resteasy.reactive.server.core.ServerSerialisers;
 import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
 
 /**
- * The output stream a cached endpoint's writer writes into on a miss. It buffers the body, and when the writer
- * closes it, sends the response itself: headers first (so what is stored is what is sent), then, when the response
- * qualifies, stores it and adds {@code ETag} and {@code Cache-Control}.
+ * The output stream a cached endpoint's writer writes into on a miss. It buffers the body; when the writer closes
+ * it, it sends the response itself, headers first, so what is stored is what is sent. When the response qualifies it
+ * is stored and carries {@code ETag} and {@code Cache-Control}.
+ * <p>
+ * A body that grows past {@code max-body-size} is not stored: the stream hands what it buffered to the regular
+ * response stream and passes everything else through.
  */
-final class ResponseCapturingOutputStream extends ByteArrayOutputStream {
+final class ResponseCapturingOutputStream extends OutputStream {
 
     /** Headers that describe one connection or one client, or that the cache writes itself: never replayed. */
     private static final Set<String> NOT_REPLAYED = Set.of("content-length", "transfer-encoding", "connection",
             "keep-alive", "upgrade", "te", "trailer", "proxy-authenticate", "proxy-authorization", "authorization",
             "www-authenticate", "set-cookie", "set-cookie2", "date", "age", "etag", "cache-control");
 
-    private final ResteasyReactiveRequestContext requestContext;
-    private final String key;
-    private final Duration expire;
-    private final ResponseCacheService cache;
+    private final ResteasyReactiveRequestContext request;
+    private final CacheExchange exchange;
+    private final Buffer buffer = new Buffer();
+    /** The regular response stream, once the body proved too large to store. */
+    private OutputStream passThrough;
     private boolean closed;
 
-    ResponseCapturingOutputStream(ResteasyReactiveRequestContext requestContext, String key, Duration expire,
-            ResponseCacheService cache) {
-        super(256);
-        this.requestContext = requestContext;
-        this.key = key;
-        this.expire = expire;
-        this.cache = cache;
+    ResponseCapturingOutputStream(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        this.request = request;
+        this.exchange = exchange;
     }
 
     @Override
-    public void close() {
+    public void write(int b) throws IOException {
+        write(new byte[] { (byte) b }, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        if (passThrough == null && buffer.size() + (long) length > exchange.cache.maxBodySize()) {
+            passThrough();
+        }
+        if (passThrough != null) {
+            passThrough.write(bytes, offset, length);
+        } else {
+            buffer.write(bytes, offset, length);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (passThrough != null) {
+            passThrough.flush();
+        }
+    }
+
+    private void passThrough() throws IOException {
+        exchange.cache.statusHeaders(request.getResponse().get().getHeaders()::putSingle, exchange, false, 0);
+        request.setOutputStream(null);
+        passThrough = request.getOrCreateOutputStream();
+        passThrough.write(buffer.bytes(), 0, buffer.size());
+    }
+
+    @Override
+    public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        byte[] body = toByteArray();
-        // encode the response headers now, instead of when the body is sent, so they can be stored as sent
-        ServerSerialisers.encodeResponseHeaders(requestContext);
-        ServerHttpResponse response = requestContext.serverResponse();
+        if (passThrough != null) {
+            passThrough.close();
+            return;
+        }
+        byte[] body = buffer.toByteArray();
+        // encode the response headers now rather than when the body is sent, so they can be stored as sent
+        ServerSerialisers.encodeResponseHeaders(request);
+        ServerHttpResponse response = request.serverResponse();
         response.setPreCommitListener(null);
-        int status = requestContext.getResponse().get().getStatus();
-        if (isStorable(status, response)) {
+        int status = request.getResponse().get().getStatus();
+        boolean stored = isStorable(status, response);
+        if (stored) {
             long now = System.currentTimeMillis();
             String etag = response.getResponseHeader("ETag");
             if (etag == null) {
                 etag = HttpCacheHeaders.strongETag(body);
             }
-            CachedResponse entry = new CachedResponse(status, now, now + expire.toMillis(), etag,
-                    replayableHeaders(response), body);
-            cache.store(key, entry);
+            EndpointPolicy policy = exchange.policy;
+            exchange.cache.store(exchange, new CachedResponse(status, now, now + policy.expire().toMillis(), etag,
+                    replayableHeaders(response), body));
             response.setResponseHeader("ETag", etag);
-            response.setResponseHeader("Cache-Control", "max-age=" + expire.toSeconds());
-            if (HttpCacheHeaders.ifNoneMatchMatches(requestContext.serverRequest().getRequestHeader("If-None-Match"),
-                    etag)) {
-                response.removeResponseHeader("Content-Type");
-                response.setStatusCode(304);
-                response.end();
-                return;
-            }
+            response.setResponseHeader("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
+        }
+        exchange.cache.statusHeaders(response::setResponseHeader, exchange, stored, 0);
+        String etag = response.getResponseHeader("ETag");
+        if (etag != null && HttpCacheHeaders.ifNoneMatchMatches(
+                request.serverRequest().getRequestHeader("If-None-Match"), etag)) {
+            response.removeResponseHeader("Content-Type");
+            response.setStatusCode(304);
+            response.end();
+            return;
         }
         response.end(body);
     }
 
     private boolean isStorable(int status, ServerHttpResponse response) {
-        if (!cache.isCacheableStatus(status) || response.getResponseHeader("Set-Cookie") != null) {
+        if (!exchange.cache.isCacheableStatus(status) || response.getResponseHeader("Set-Cookie") != null) {
             return false;
         }
         String cacheControl = response.getResponseHeader("Cache-Control");
@@ -85,11 +124,22 @@ final class ResponseCapturingOutputStream extends ByteArrayOutputStream {
     private List<Map.Entry<String, String>> replayableHeaders(ServerHttpResponse response) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(4);
         for (Map.Entry<String, String> header : response.getAllResponseHeaders()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!NOT_REPLAYED.contains(name) && !name.equalsIgnoreCase(cache.cacheStatusHeader())) {
-                headers.add(Map.entry(header.getKey(), header.getValue()));
+            String name = header.getKey();
+            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT)) && !exchange.cache.isCacheStatusHeader(name)) {
+                headers.add(Map.entry(name, header.getValue()));
             }
         }
         return headers;
+    }
+
+    /** Exposes the buffer without a copy for the hand-over to the regular stream. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(256);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 }

@@ -56,7 +56,7 @@ public final class Await {
         }
     }
 
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(20);
         } catch (InterruptedException e) {

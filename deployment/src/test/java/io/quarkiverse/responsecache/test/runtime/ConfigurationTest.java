@@ -30,7 +30,7 @@ class ConfigurationTest {
     static final QuarkusUnitTest app = LocalRedisUnitTest.app("config-test")
             .overrideConfigKey("quarkus.response-cache.default-expire", "45s")
             .overrideConfigKey("quarkus.response-cache.cacheable-statuses", "200,500")
-            .overrideConfigKey("quarkus.response-cache.cache-status-header", "X-Response-Cache")
+            .overrideConfigKey("quarkus.response-cache.x-cache-header.name", "X-Response-Cache")
             .withApplicationRoot(root -> root.addClasses(ClassLevelResource.class, Await.class));
 
     @Path("/class-level")

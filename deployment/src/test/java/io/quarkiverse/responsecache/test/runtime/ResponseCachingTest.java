@@ -100,6 +100,7 @@ class ResponseCachingTest {
         String other = Await.unique();
         String expectedEtag = given().header("Cache-Control", "no-store").get("/counting/" + other).header("ETag");
         assertThat(expectedEtag).as("no-store responses are neither read nor written").isNull();
+        assertThat(given().get("/counting/" + other).header("X-Cache")).isEqualTo("MISS");
     }
 
     @Test
@@ -119,7 +120,8 @@ class ResponseCachingTest {
         Await.cachedBody("/counting/" + id, first);
         Response bypassed = given().header("Cache-Control", "no-store").get("/counting/" + id);
         assertThat(bypassed.asString()).isNotEqualTo(first);
-        assertThat(bypassed.header("X-Cache")).isNull();
+        assertThat(bypassed.header("X-Cache")).isEqualTo("BYPASS");
+        assertThat(bypassed.header("Cache-Status")).isEqualTo("response-cache; fwd=request");
         given().get("/counting/" + id).then().header("X-Cache", "HIT").body(equalTo(first))
                 .header("Set-Cookie", nullValue());
     }

@@ -1,0 +1,234 @@
+package io.quarkiverse.responsecache.test.runtime;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
+import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.response.Response;
+
+/**
+ * Conditional requests, Cache-Status, what is never stored or shared, content negotiation, Vary, query parameter
+ * selection and the body size limit, against a real Redis.
+ */
+class HttpSemanticsTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = LocalRedisUnitTest.app("semantics-test")
+            .overrideConfigKey("quarkus.response-cache.max-body-size", "1K")
+            .withApplicationRoot(root -> root.addClasses(SemanticsResource.class, Await.class));
+
+    /** A text entry, stored and confirmed by a hit. @return its ETag */
+    static String storedText(String id) {
+        String etag = given().get("/semantics/text/" + id).header("ETag");
+        Await.cachedBody("/semantics/text/" + id, given().get("/semantics/text/" + id).asString());
+        return etag;
+    }
+
+    @Test
+    void ifNoneMatchListWithTheEtagGets304() {
+        String id = Await.unique();
+        String etag = storedText(id);
+        Response response = given().header("If-None-Match", "\"x\", " + etag).get("/semantics/text/" + id);
+        assertThat(response.statusCode()).isEqualTo(304);
+        assertThat(response.asByteArray()).isEmpty();
+    }
+
+    @Test
+    void weakFormOfTheEtagGets304() {
+        String id = Await.unique();
+        String etag = storedText(id);
+        given().header("If-None-Match", "W/" + etag).get("/semantics/text/" + id).then().statusCode(304);
+    }
+
+    @Test
+    void starGets304() {
+        String id = Await.unique();
+        storedText(id);
+        given().header("If-None-Match", "*").get("/semantics/text/" + id).then().statusCode(304);
+    }
+
+    @Test
+    void garbageIfNoneMatchIsNoMatch() {
+        String id = Await.unique();
+        String etag = storedText(id);
+        Response response = given().header("If-None-Match", "garbage " + etag).get("/semantics/text/" + id);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.asString()).startsWith("text-" + id);
+    }
+
+    @Test
+    void a304CarriesEtagCacheControlAgeAndCacheStatus() {
+        String id = Await.unique();
+        String etag = storedText(id);
+        Response response = given().header("If-None-Match", etag).get("/semantics/text/" + id);
+        assertThat(response.statusCode()).isEqualTo(304);
+        assertThat(response.header("ETag")).isEqualTo(etag);
+        assertThat(response.header("Cache-Control")).matches("max-age=(59|60)");
+        assertThat(response.header("Age")).matches("\\d+");
+        assertThat(response.header("X-Cache")).isEqualTo("HIT");
+        assertThat(response.header("Cache-Status")).matches("response-cache; hit; ttl=(59|60)");
+    }
+
+    @Test
+    void cacheStatusSaysStoredOnAMissAndHitOnAHit() {
+        String id = Await.unique();
+        Response miss = given().get("/semantics/text/" + id);
+        assertThat(miss.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored");
+        Await.cachedBody("/semantics/text/" + id, miss.asString());
+        assertThat(given().get("/semantics/text/" + id).header("Cache-Status"))
+                .matches("response-cache; hit; ttl=(59|60)");
+    }
+
+    @Test
+    void ifNoneMatchWorksOnAMissAndOnTheEndpointsOwnEtag() {
+        String id = Await.unique();
+        Response miss = given().header("If-None-Match", "\"v1\"").get("/semantics/own-etag/" + id);
+        assertThat(miss.statusCode()).isEqualTo(304);
+        assertThat(miss.header("X-Cache")).isEqualTo("MISS");
+        assertThat(miss.header("ETag")).isEqualTo("\"v1\"");
+        Await.cachedBody("/semantics/own-etag/" + id, "own-etag-" + id + "-" + (SemanticsResource.CALLS.get()));
+        given().header("If-None-Match", "W/\"v1\"").get("/semantics/own-etag/" + id).then().statusCode(304)
+                .header("X-Cache", "HIT").header("ETag", "\"v1\"");
+    }
+
+    @Test
+    void aResponseSettingACookieIsNeverStored() {
+        String id = Await.unique();
+        Response first = given().get("/semantics/cookie/" + id);
+        assertThat(first.header("Set-Cookie")).contains("session=secret");
+        assertThat(first.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss");
+        Response second = given().get("/semantics/cookie/" + id);
+        assertThat(second.asString()).isNotEqualTo(first.asString());
+        assertThat(second.header("X-Cache")).isEqualTo("MISS");
+    }
+
+    @Test
+    void privateAndNoStoreResponsesAreNeverStored() {
+        for (String kind : new String[] { "private", "no-store" }) {
+            String id = Await.unique();
+            Response first = given().get("/semantics/" + kind + "/" + id);
+            Response second = given().get("/semantics/" + kind + "/" + id);
+            assertThat(second.asString()).as(kind).isNotEqualTo(first.asString());
+            assertThat(second.header("Cache-Control")).as(kind).contains(kind);
+        }
+    }
+
+    @Test
+    void aRequestWithCredentialsNeverGetsASharedEntryAndIsNotStored() {
+        String id = Await.unique();
+        String anonymous = given().get("/semantics/shared/" + id).asString();
+        Await.cachedBody("/semantics/shared/" + id, anonymous);
+
+        Response alice = given().header("Authorization", "Bearer alice").get("/semantics/shared/" + id);
+        assertThat(alice.asString()).startsWith("for-Bearer alice-");
+        assertThat(alice.header("X-Cache")).isEqualTo("BYPASS");
+        assertThat(alice.header("Cache-Status")).isEqualTo("response-cache; fwd=bypass; detail=credentials");
+        Response aliceAgain = given().header("Authorization", "Bearer alice").get("/semantics/shared/" + id);
+        assertThat(aliceAgain.asString()).isNotEqualTo(alice.asString());
+        assertThat(given().get("/semantics/shared/" + id).asString()).as("the shared entry is untouched")
+                .isEqualTo(anonymous);
+    }
+
+    @Test
+    void keyByPrincipalGivesEachCredentialItsOwnPrivateEntry() {
+        String id = Await.unique();
+        Response alice = given().header("Authorization", "Bearer alice").get("/semantics/per-user/" + id);
+        Response bob = given().header("Authorization", "Bearer bob").get("/semantics/per-user/" + id);
+        assertThat(alice.asString()).startsWith("for-Bearer alice-");
+        assertThat(bob.asString()).startsWith("for-Bearer bob-");
+        assertThat(alice.header("Cache-Control")).isEqualTo("private, max-age=60");
+
+        Response aliceHit = awaitHit("/semantics/per-user/" + id, "Bearer alice");
+        Response bobHit = awaitHit("/semantics/per-user/" + id, "Bearer bob");
+        assertThat(aliceHit.asString()).isEqualTo(alice.asString());
+        assertThat(bobHit.asString()).isEqualTo(bob.asString());
+        assertThat(aliceHit.header("Cache-Control")).startsWith("private, max-age=");
+        Response anonymous = given().get("/semantics/per-user/" + id);
+        assertThat(anonymous.asString()).startsWith("for-null-");
+    }
+
+    @Test
+    void jsonAndTextAreSeparateEntriesOfANegotiatingEndpoint() {
+        String id = Await.unique();
+        Response json = given().accept("application/json").get("/semantics/negotiated/" + id);
+        Response text = given().accept("text/plain").get("/semantics/negotiated/" + id);
+        assertThat(json.header("Content-Type")).startsWith("application/json");
+        assertThat(text.header("Content-Type")).startsWith("text/plain");
+        assertThat(json.header("Vary")).contains("Accept");
+
+        Response jsonHit = awaitHit("/semantics/negotiated/" + id, null, "application/json");
+        Response textHit = awaitHit("/semantics/negotiated/" + id, null, "text/plain");
+        assertThat(jsonHit.asString()).isEqualTo(json.asString()).startsWith("{");
+        assertThat(jsonHit.header("Content-Type")).startsWith("application/json");
+        assertThat(textHit.asString()).isEqualTo(text.asString()).startsWith("negotiated-");
+        assertThat(textHit.header("Content-Type")).startsWith("text/plain");
+        assertThat(jsonHit.header("Vary")).contains("Accept");
+    }
+
+    @Test
+    void declaredVaryHeadersTakePartInTheKeyAndAreAnnounced() {
+        String id = Await.unique();
+        Response english = given().header("Accept-Language", "en").get("/semantics/language/" + id);
+        Response french = given().header("Accept-Language", "fr").get("/semantics/language/" + id);
+        assertThat(english.asString()).startsWith("en-");
+        assertThat(french.asString()).startsWith("fr-");
+        assertThat(english.header("Vary")).isEqualTo("Accept-Language");
+        long deadline = System.currentTimeMillis() + 2000;
+        Response englishAgain;
+        do {
+            englishAgain = given().header("Accept-Language", "en").get("/semantics/language/" + id);
+        } while (!"HIT".equals(englishAgain.header("X-Cache")) && System.currentTimeMillis() < deadline);
+        assertThat(englishAgain.asString()).isEqualTo(english.asString());
+        assertThat(englishAgain.header("Vary")).isEqualTo("Accept-Language");
+    }
+
+    @Test
+    void onlyTheDeclaredQueryParametersTakePartInTheKey() {
+        String id = Await.unique();
+        String first = given().get("/semantics/tracked/" + id + "?page=1&utm_source=mail").asString();
+        Await.cachedBody("/semantics/tracked/" + id + "?page=1&utm_source=web", first);
+        assertThat(given().get("/semantics/tracked/" + id + "?page=2&utm_source=mail").asString())
+                .isNotEqualTo(first);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsServedWholeButNotStored() {
+        String id = Await.unique();
+        Response first = given().get("/semantics/large/" + id);
+        assertThat(first.asString()).hasSize(("large-" + id + "-").length()
+                + Integer.toString(SemanticsResource.CALLS.get()).length() + 4096);
+        assertThat(first.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss");
+        Response second = given().get("/semantics/large/" + id);
+        assertThat(second.asString()).isNotEqualTo(first.asString());
+        assertThat(second.header("X-Cache")).isEqualTo("MISS");
+    }
+
+    static Response awaitHit(String path, String authorization) {
+        return awaitHit(path, authorization, null);
+    }
+
+    static Response awaitHit(String path, String authorization, String accept) {
+        long deadline = System.currentTimeMillis() + 2000;
+        while (true) {
+            var request = given();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            if (accept != null) {
+                request.accept(accept);
+            }
+            Response response = request.get(path);
+            if ("HIT".equals(response.header("X-Cache"))) {
+                return response;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(path + " never answered from the cache");
+            }
+            Await.pause();
+        }
+    }
+}
