@@ -23,6 +23,7 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
@@ -48,6 +49,19 @@ class ResponseCacheProcessor {
     @BuildStep
     RequestedRedisClientBuildItem redisClient(ResponseCacheBuildTimeConfig config) {
         return new RequestedRedisClientBuildItem(config.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME));
+    }
+
+    /**
+     * Every request to a cached endpoint sends one short command, so a burst of requests queues many commands at once.
+     * The Redis client's default wait queue (24) would turn a burst of 31 requests into failures, i.e. bypasses; this
+     * deepens it for the client the cache uses, unless the application configures it.
+     */
+    @BuildStep
+    RunTimeConfigurationDefaultBuildItem redisPoolWaitQueue(ResponseCacheBuildTimeConfig config) {
+        String client = config.redisClientName().filter(name -> !RedisConfig.isDefaultClient(name))
+                .map(name -> "quarkus.redis.\"" + name + "\".")
+                .orElse("quarkus.redis.");
+        return new RunTimeConfigurationDefaultBuildItem(client + "max-pool-waiting", "1024");
     }
 
     @BuildStep

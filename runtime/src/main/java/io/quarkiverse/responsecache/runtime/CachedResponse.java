@@ -29,9 +29,12 @@ public record CachedResponse(int status, long storedAtMillis, long expiresAtMill
         return nowMillis < expiresAtMillis;
     }
 
-    /** @return seconds of freshness left, rounded up, negative once stale (RFC 9211 {@code ttl}) */
+    /**
+     * @return seconds of freshness left, rounded up while fresh; once stale, negative (rounded down, so a response
+     *         stale for 0.2 s says -1), as RFC 9211 {@code ttl} does
+     */
     public long ttlSeconds(long nowMillis) {
-        return Math.floorDiv(expiresAtMillis - nowMillis + 999, 1000);
+        return isFresh(nowMillis) ? secondsLeft(nowMillis) : Math.floorDiv(expiresAtMillis - nowMillis, 1000);
     }
 
     /** @return whole seconds since the response was stored, never negative */

@@ -143,12 +143,25 @@ public class ResponseCacheService {
                 .map(CachedResponseCodec::decode);
     }
 
-    /** Writes the entry without delaying anyone, then releases what the computing request held. */
+    /**
+     * Hands the response to the requests waiting for it, and writes the entry without delaying anyone. The key stays
+     * marked as computed (its waiters get the response at once) until the write is done, so a request arriving in
+     * between does not compute it again; then the lock, if any, is released.
+     */
     void store(CacheExchange exchange, CachedResponse response) {
-        finishFlight(exchange, response);
+        CompletableFuture<CachedResponse> flight = exchange.flight;
+        exchange.flight = null;
+        if (flight != null) {
+            flight.complete(response);
+        }
         store.put(exchange.key, CachedResponseCodec.encode(response), exchange.policy.retention())
                 .ifNoItem().after(config.writeTimeout()).fail()
                 .onItemOrFailure().invoke((item, failure) -> report(failure))
+                .onTermination().invoke(() -> {
+                    if (flight != null) {
+                        flights.remove(exchange.key, flight);
+                    }
+                })
                 .onTermination().call(() -> unlock(exchange))
                 .subscribe().with(ignored -> {
                 }, ignored -> {

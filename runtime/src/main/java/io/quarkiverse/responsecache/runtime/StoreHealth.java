@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,7 +9,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The store's health as requests see it: a circuit breaker, and a log that speaks once per change of state instead of
- * once per failed request.
+ * once per failed request: when the store starts failing, when the breaker opens, when the store answers again.
  * <p>
  * Closed: every request asks the store. After {@code failureThreshold} failures in a row it opens: requests bypass the
  * cache without calling the store, for {@code openDuration}. Then one request (and only one) probes; its success
@@ -23,6 +24,8 @@ final class StoreHealth {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     /** 0 while closed; otherwise the nano time from which one probe is let through. */
     private final AtomicLong openUntil = new AtomicLong();
+    /** Whether the last change of state logged was a failure, so a flapping store is not logged at every flap. */
+    private final AtomicBoolean failingLogged = new AtomicBoolean();
 
     StoreHealth(int failureThreshold, Duration openDuration) {
         this.failureThreshold = Math.max(1, failureThreshold);
@@ -47,14 +50,14 @@ final class StoreHealth {
 
     void succeeded() {
         consecutiveFailures.set(0);
-        if (openUntil.getAndSet(0) != 0) {
+        if (openUntil.getAndSet(0) != 0 && failingLogged.compareAndSet(true, false)) {
             LOG.info("The response cache store answers again: cached responses are served again");
         }
     }
 
     void failed(Throwable failure) {
         int failures = consecutiveFailures.incrementAndGet();
-        if (failures == 1) {
+        if (failures == 1 && failingLogged.compareAndSet(false, true)) {
             LOG.warnf("The response cache store failed (%s); requests it cannot answer are served uncached",
                     describe(failure));
         } else {

@@ -9,12 +9,6 @@ import java.util.Optional;
  */
 public final class LocalRedis {
 
-    /**
-     * Where the started server's URL is published. Quarkus tests load this class once per class loader, and a static
-     * field alone would start one server per loader; a system property is seen by them all.
-     */
-    private static final String STARTED_URL_PROPERTY = "response-cache.tests.redis-url";
-
     private LocalRedis() {
     }
 
@@ -32,20 +26,15 @@ public final class LocalRedis {
      * @return the URL of the shared Redis, starting one when none is configured; empty when none is configured and
      *         no {@code redis-server} is on the PATH (Quarkus Dev Services may then provide one where Docker runs)
      */
-    public static synchronized Optional<String> url() {
+    public static Optional<String> url() {
         Optional<String> configured = configured();
         if (configured.isPresent()) {
             return configured;
         }
-        String started = System.getProperty(STARTED_URL_PROPERTY);
-        if (started == null) {
-            if (!RedisServerProcess.available()) {
-                return Optional.empty();
-            }
-            started = RedisServerProcess.start().url();
-            System.setProperty(STARTED_URL_PROPERTY, started);
+        if (!RedisServerProcess.available()) {
+            return Optional.empty();
         }
-        return Optional.of(started);
+        return Optional.of(RedisServerProcess.shared("local").url());
     }
 
     /** @return a client of the shared Redis */

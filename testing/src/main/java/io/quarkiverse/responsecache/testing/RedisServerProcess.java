@@ -19,12 +19,50 @@ public final class RedisServerProcess implements AutoCloseable {
     private final int port;
     private final List<String> extraArguments;
     private final Path directory;
-    private Process process;
+    /**
+     * Where the running process is kept: a JVM-wide slot, because Quarkus tests load this class once per class loader
+     * and every copy must stop, freeze or restart the same process.
+     */
+    private final String processSlot;
 
     private RedisServerProcess(int port, List<String> extraArguments) throws IOException {
         this.port = port;
         this.extraArguments = List.copyOf(extraArguments);
         this.directory = Files.createTempDirectory("redis-" + port + "-");
+        this.processSlot = "response-cache.tests.redis-process." + port;
+    }
+
+    /**
+     * The server of this name, started on first use; later calls, from any class loader of the JVM, return a handle
+     * to the same process.
+     */
+    public static RedisServerProcess shared(String name, String... extraArguments) {
+        String portProperty = "response-cache.tests.redis-port." + name;
+        synchronized (System.getProperties()) {
+            String port = System.getProperty(portProperty);
+            if (port != null) {
+                try {
+                    return new RedisServerProcess(Integer.parseInt(port), List.of(extraArguments));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            RedisServerProcess server = start(extraArguments);
+            System.setProperty(portProperty, Integer.toString(server.port()));
+            return server;
+        }
+    }
+
+    private Process process() {
+        return (Process) System.getProperties().get(processSlot);
+    }
+
+    private void process(Process process) {
+        if (process == null) {
+            System.getProperties().remove(processSlot);
+        } else {
+            System.getProperties().put(processSlot, process);
+        }
     }
 
     /** @return whether a {@code redis-server} executable is on the PATH */
@@ -64,10 +102,11 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Kills the server at once (SIGKILL), as a crash would. */
     public void kill() {
+        Process process = process();
         if (process != null) {
             process.destroyForcibly();
             waitFor(process);
-            process = null;
+            process(null);
         }
     }
 
@@ -89,10 +128,11 @@ public final class RedisServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        Process process = process();
         if (process != null) {
             process.destroy();
             waitFor(process);
-            process = null;
+            process(null);
         }
     }
 
@@ -106,15 +146,16 @@ public final class RedisServerProcess implements AutoCloseable {
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--dir", directory.toString()));
         command.addAll(extraArguments);
+        Process started;
         try {
-            process = new ProcessBuilder(command)
+            started = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("redis.log").toFile())
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Process started = process;
+        process(started);
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -131,6 +172,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     private void signal(String signal) {
+        Process process = process();
         if (process == null) {
             throw new IllegalStateException("redis-server on port " + port + " is not running");
         }
