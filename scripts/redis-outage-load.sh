@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Load test of a Redis outage: the packaged demo application under a steady wrk load (loopback only, bounded in time)
+# while its Redis is killed (SIGKILL) and, later, started again. Prints how many responses were not 2xx (the goal is
+# 0), how many were hits, misses and bypasses, and the latency. Needs redis-server and wrk (apt-get install -y
+# redis-server wrk); builds the demo application if it is not built.
+#
+#   scripts/redis-outage-load.sh [duration-seconds (20)] [connections (32)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${1:-20}
+connections=${2:-32}
+kill_at=$((duration / 4))
+restart_at=$((duration * 3 / 5))
+jar=integration-tests/target/quarkus-app/quarkus-run.jar
+work=$(mktemp -d)
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+redis_pid=""
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_redis() {
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
+    >>"$work/redis.log" 2>&1 &
+  redis_pid=$!
+  until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
+}
+
+[ -f "$jar" ] || ./mvnw -B -q install -DskipTests
+
+redis_port=$(free_port)
+app_port=$(free_port)
+start_redis
+java -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" -jar "$jar" \
+  >"$work/app.log" 2>&1 &
+app_pid=$!
+until curl -sf "http://127.0.0.1:$app_port/random/0" >/dev/null; do sleep 0.2; done
+# warm up: fill the entries and the JIT before measuring
+wrk -t2 -c"$connections" -d3s -s scripts/redis-outage.lua "http://127.0.0.1:$app_port" >/dev/null
+
+echo "wrk -t2 -c$connections -d${duration}s on /random/{0..199}: Redis killed at ${kill_at}s, restarted at ${restart_at}s"
+wrk -t2 -c"$connections" -d"${duration}s" --timeout 5s -s scripts/redis-outage.lua \
+  "http://127.0.0.1:$app_port" >"$work/wrk.out" &
+wrk_pid=$!
+sleep "$kill_at"
+kill -9 "$redis_pid"; wait "$redis_pid" 2>/dev/null || true; redis_pid=""
+echo "$(date +%T) Redis killed"
+sleep $((restart_at - kill_at))
+start_redis
+echo "$(date +%T) Redis restarted (empty)"
+wait "$wrk_pid"
+cat "$work/wrk.out"
+echo "application log, response cache lines:"
+grep -h "responsecache" "$work/app.log" | sed 's/^/  /' || true
+grep -q "non-2xx: 0," "$work/wrk.out"
