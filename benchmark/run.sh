@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# Load benchmark of the response cache, plus JMH benchmarks of a hit's own work.
+#
+#   benchmark/run.sh              build, measure, print the table (about 6 minutes on 2 cores)
+#   benchmark/run.sh --quick      a smoke run: 1 short wrk run per endpoint, short JMH
+#   benchmark/run.sh --no-jmh     the load benchmark only
+#   benchmark/run.sh --jmh-only   the JMH benchmarks only
+#   benchmark/run.sh --no-build   reuse the last build
+#
+# It starts its own redis-server and the packaged benchmark application on free loopback ports, runs wrk against
+# 127.0.0.1 only, and stops both when it ends. Results: benchmark/target/benchmark-results/ (results.md, results.csv,
+# jmh-results.csv, benchmark.png, and every tool's raw output).
+#
+# Settings (environment): BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_DURATION (10s), BENCH_RUNS (3),
+# BENCH_WARMUP (5s), BENCH_JMH_ARGS (JMH options, default "-f 1 -wi 3 -w 1s -i 5 -r 1s").
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$here/target/benchmark-results"
+
+threads="${BENCH_THREADS:-2}"
+connections="${BENCH_CONNECTIONS:-32}"
+duration="${BENCH_DURATION:-10s}"
+runs="${BENCH_RUNS:-3}"
+warmup="${BENCH_WARMUP:-5s}"
+jmh_args="${BENCH_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
+load=true
+jmh=true
+build=true
+
+for arg in "$@"; do
+    case "$arg" in
+        --quick)
+            duration="${BENCH_DURATION:-3s}"
+            runs="${BENCH_RUNS:-1}"
+            warmup="${BENCH_WARMUP:-2s}"
+            jmh_args="${BENCH_JMH_ARGS:--f 1 -wi 1 -w 1s -i 2 -r 1s}"
+            ;;
+        --no-jmh) jmh=false ;;
+        --jmh-only) load=false ;;
+        --no-build) build=false ;;
+        -h | --help)
+            sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            exit 0
+            ;;
+        *)
+            echo "unknown option: $arg (try --help)" >&2
+            exit 2
+            ;;
+    esac
+done
+
+# The order of the table; run.sh measures them interleaved, one run of each in turn.
+endpoints=(plain redis-get response-cache-hit cacheresult-hit cacheresult-uni-hit expensive-uncached expensive-cached)
+
+started=$(date +%s)
+log() { printf '[%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
+
+# --- tools: install from the distribution only what is missing
+
+need_packages=()
+command -v java > /dev/null || need_packages+=(openjdk-17-jdk-headless)
+command -v curl > /dev/null || need_packages+=(curl)
+if $load; then
+    command -v wrk > /dev/null || need_packages+=(wrk)
+    command -v redis-server > /dev/null || need_packages+=(redis-server)
+    command -v redis-cli > /dev/null || need_packages+=(redis-tools)
+fi
+if ((${#need_packages[@]} > 0)); then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get > /dev/null; then
+        log "installing ${need_packages[*]}"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" > /dev/null
+    else
+        echo "missing: ${need_packages[*]} (install them, e.g. with apt-get)" >&2
+        exit 1
+    fi
+fi
+
+# --- build: the extension and the benchmark module in one reactor, nothing installed
+
+if $build; then
+    log "building the extension and the benchmark module"
+    build_log=$(mktemp)
+    (cd "$root" && ./mvnw -B -q -Pbenchmark -pl benchmark -am package -DskipTests) > "$build_log" 2>&1 || {
+        cat "$build_log" >&2
+        rm -f "$build_log"
+        exit 1
+    }
+    rm -f "$build_log"
+fi
+app_jar="$here/target/quarkus-app/quarkus-run.jar"
+tools_cp="$here/target/test-classes:$(cat "$here/target/tools-classpath.txt")"
+[[ -f $app_jar ]] || {
+    echo "no $app_jar: run without --no-build" >&2
+    exit 1
+}
+
+rm -rf "$out"
+mkdir -p "$out/raw"
+
+# --- what is started here is stopped here, by pid
+
+redis_pid=""
+app_pid=""
+stop() {
+    local pid
+    for pid in "$app_pid" "$redis_pid"; do
+        if [[ -n $pid ]] && kill -0 "$pid" 2> /dev/null; then
+            kill "$pid" 2> /dev/null || true
+            for _ in $(seq 1 50); do
+                kill -0 "$pid" 2> /dev/null || break
+                sleep 0.2
+            done
+            kill -9 "$pid" 2> /dev/null || true
+            wait "$pid" 2> /dev/null || true
+        fi
+    done
+    app_pid=""
+    redis_pid=""
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+    local port
+    for _ in $(seq 1 100); do
+        port=$((20000 + RANDOM % 30000))
+        if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    echo "no free port found" >&2
+    return 1
+}
+
+machine_cpus=$(nproc)
+machine_cpu=$(grep -m1 'model name' /proc/cpuinfo 2> /dev/null | sed 's/.*: //' || true)
+machine_mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2> /dev/null || true)
+machine_os=$(. /etc/os-release 2> /dev/null && echo "$PRETTY_NAME" || uname -s)
+machine_java=$(java -version 2>&1 | head -1 | sed 's/"//g')
+machine_wrk=$(wrk --version 2>&1 | head -1 | awk '{print $1, $2}' || true)
+machine_redis=$(redis-server --version 2> /dev/null | awk '{print $3}' | sed 's/v=//' || true)
+{
+    echo "threads=$threads"
+    echo "connections=$connections"
+    echo "duration=$duration"
+    echo "runs=$runs"
+    echo "machine.cpus=$machine_cpus"
+    echo "machine.short=$machine_cpus cores, $machine_os, $machine_java"
+    echo "machine.description=$machine_cpus cores ($machine_cpu), $machine_mem RAM, $machine_os, $machine_java, Redis $machine_redis, $machine_wrk; app, Redis and wrk share the machine"
+} > "$out/run.properties"
+
+if $load; then
+    redis_port=$(free_port)
+    log "starting redis-server on 127.0.0.1:$redis_port"
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
+        --logfile "$out/redis.log" &
+    redis_pid=$!
+    for _ in $(seq 1 50); do
+        [[ $(redis-cli -p "$redis_port" ping 2> /dev/null) == PONG ]] && break
+        sleep 0.1
+    done
+    [[ $(redis-cli -p "$redis_port" ping 2> /dev/null) == PONG ]] || {
+        echo "redis-server did not start, see $out/redis.log" >&2
+        exit 1
+    }
+
+    app_port=$(free_port)
+    log "starting the benchmark application on 127.0.0.1:$app_port"
+    java -Xms1g -Xmx1g \
+        -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" \
+        -jar "$app_jar" > "$out/app.log" 2>&1 &
+    app_pid=$!
+    base="http://127.0.0.1:$app_port/bench"
+    for _ in $(seq 1 150); do
+        curl -sf -o /dev/null "$base/plain" && break
+        kill -0 "$app_pid" 2> /dev/null || break
+        sleep 0.2
+    done
+    curl -sf -o /dev/null "$base/plain" || {
+        cat "$out/app.log" >&2
+        echo "the application did not start" >&2
+        exit 1
+    }
+
+    # fill the caches, then check every cached endpoint answers from its cache
+    for endpoint in "${endpoints[@]}"; do
+        curl -sf -o /dev/null "$base/$endpoint"
+    done
+    for endpoint in response-cache-hit expensive-cached; do
+        status=$(curl -sf -D - -o /dev/null "$base/$endpoint" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
+        [[ $status == HIT ]] || {
+            echo "$endpoint answered X-Cache: '$status', not HIT: nothing to measure" >&2
+            exit 1
+        }
+    done
+
+    log "warming up: wrk -d$warmup on each endpoint"
+    for endpoint in "${endpoints[@]}"; do
+        timeout 120 wrk -t"$threads" -c"$connections" -d"$warmup" "$base/$endpoint" > /dev/null
+    done
+
+    printf '%s\n' "${endpoints[@]}" > "$out/endpoints.txt"
+    for endpoint in "${endpoints[@]}"; do
+        mkdir -p "$out/raw/$endpoint"
+    done
+    for run in $(seq 1 "$runs"); do
+        for endpoint in "${endpoints[@]}"; do
+            log "run $run/$runs: $endpoint (wrk -t$threads -c$connections -d$duration)"
+            timeout 300 wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base/$endpoint" \
+                > "$out/raw/$endpoint/run-$run.txt"
+        done
+    done
+
+    # what one entry costs in Redis beyond its body
+    body=$(curl -sf "$base/response-cache-hit" | wc -c)
+    entry_key=$(redis-cli -p "$redis_port" --scan --pattern 'response-cache:bench-small:*' | head -1)
+    cacheresult_key=$(redis-cli -p "$redis_port" --scan --pattern '*bench-small:*' | grep -v '^response-cache:' | head -1 || true)
+    {
+        echo "entry.body=$body"
+        echo "entry.key.pattern=response-cache:bench-small:<hash>"
+        echo "entry.strlen=$(redis-cli -p "$redis_port" strlen "$entry_key")"
+        echo "entry.memory=$(redis-cli -p "$redis_port" memory usage "$entry_key")"
+        if [[ -n $cacheresult_key ]]; then
+            echo "cacheresult.key.pattern=$cacheresult_key"
+            echo "cacheresult.strlen=$(redis-cli -p "$redis_port" strlen "$cacheresult_key")"
+            echo "cacheresult.memory=$(redis-cli -p "$redis_port" memory usage "$cacheresult_key")"
+        fi
+        echo "raw.key=bench:raw"
+        echo "raw.strlen=$(redis-cli -p "$redis_port" strlen bench:raw)"
+        echo "raw.memory=$(redis-cli -p "$redis_port" memory usage bench:raw)"
+    } >> "$out/run.properties"
+    redis-cli -p "$redis_port" --no-raw get "$entry_key" > "$out/entry.txt"
+
+    log "stopping the application and redis-server"
+    stop
+fi
+
+if $jmh; then
+    log "JMH: HitPathBenchmark $jmh_args -prof gc"
+    # shellcheck disable=SC2086 # jmh_args is a list of options
+    java -Duser.language=en -Duser.country=US -cp "$tools_cp" org.openjdk.jmh.Main HitPathBenchmark \
+        $jmh_args -foe true -prof gc -rf csv -rff "$out/jmh.csv" > "$out/jmh.txt" 2>&1 || {
+        tail -40 "$out/jmh.txt" >&2
+        exit 1
+    }
+fi
+
+java -Duser.language=en -cp "$tools_cp" io.quarkiverse.responsecache.benchmark.report.BenchmarkReport "$out"
+log "done in $(($(date +%s) - started)) s; results in benchmark/target/benchmark-results/"
