@@ -34,6 +34,20 @@ public @interface ResponseCache {
     String namespace() default "";
 
     /**
+     * Tags the entries belong to, besides their namespace, so they can be evicted together (by
+     * {@link ResponseCacheInvalidate} or {@link ResponseCacheInvalidator#evictTag}). A tag may name path parameters
+     * in braces: {@code "product:{id}"} on {@code GET /products/{id}} tags the entry of product 42 with
+     * {@code product:42}.
+     */
+    String[] tags() default {};
+
+    /**
+     * The endpoint's name in configuration: {@code quarkus.response-cache.endpoint."<name>".expire} and the other
+     * per-endpoint settings override the annotation. Defaults to {@code <simple class name>.<method name>}.
+     */
+    String name() default "";
+
+    /**
      * Request headers whose values take part in the key, for a response that depends on them (e.g.
      * {@code Accept-Language}). Responses then carry a matching {@code Vary} header. {@code Accept} needs no mention
      * when the method produces several media types: the negotiated type always takes part in the key.

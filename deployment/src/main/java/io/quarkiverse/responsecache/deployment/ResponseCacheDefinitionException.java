@@ -39,6 +39,34 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
         }
     }
 
+    /** A tag naming a path parameter that the method's path does not have. */
+    public static final class UnknownTagParameterException extends ResponseCacheDefinitionException {
+        UnknownTagParameterException(MethodInfo method, String annotation, String tag, String parameter,
+                java.util.Collection<String> pathParameters) {
+            super(annotation + " tag '" + tag + "' on " + describe(method) + " uses the path parameter '{" + parameter
+                    + "}', which its path does not have (it has " + (pathParameters.isEmpty() ? "none"
+                            : "{" + String.join("}, {", pathParameters) + "}")
+                    + "). Fix: use one of the path's parameters, or a literal tag.");
+        }
+    }
+
+    /** Two cached endpoints with the same configuration name. */
+    public static final class DuplicateEndpointNameException extends ResponseCacheDefinitionException {
+        DuplicateEndpointNameException(String name, MethodInfo first, MethodInfo second) {
+            super("Two cached endpoints are named '" + name + "': " + describe(first) + " and " + describe(second)
+                    + ". Fix: give one of them @ResponseCache(name = \"...\") so quarkus.response-cache.endpoint.\""
+                    + name + "\" names one endpoint.");
+        }
+    }
+
+    /** {@code @ResponseCache} and {@code @ResponseCacheInvalidate} on the same method. */
+    public static final class CacheAndInvalidateException extends ResponseCacheDefinitionException {
+        CacheAndInvalidateException(MethodInfo method) {
+            super("@ResponseCacheInvalidate is on " + describe(method) + ", which is also cached. Fix: evict from the"
+                    + " method that changes the data (POST, PUT, PATCH, DELETE), not from a cached GET.");
+        }
+    }
+
     /** A negative {@code expire}, or a {@code staleWhileRevalidate} or {@code staleIfError} below -1. */
     public static final class NegativeExpireException extends ResponseCacheDefinitionException {
         NegativeExpireException(String target, String attribute, long value) {

@@ -5,11 +5,14 @@ import java.util.Set;
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.responsecache.ResponseCache;
+import io.quarkiverse.responsecache.ResponseCacheInvalidate;
 
 /** The names the build looks for, in one place. */
 final class ResponseCacheDotNames {
 
     static final DotName RESPONSE_CACHE = DotName.createSimple(ResponseCache.class);
+    static final DotName RESPONSE_CACHE_INVALIDATE = DotName.createSimple(ResponseCacheInvalidate.class);
+    static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     static final DotName GET = DotName.createSimple("jakarta.ws.rs.GET");
     static final DotName PRODUCES = DotName.createSimple("jakarta.ws.rs.Produces");
     static final DotName SSE_EVENT_SINK = DotName.createSimple("jakarta.ws.rs.sse.SseEventSink");

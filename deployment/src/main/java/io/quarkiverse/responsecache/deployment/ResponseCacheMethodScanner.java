@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.deployment;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.PRODUCES;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE_INVALIDATE;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.SSE_EVENT_SINK;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.STREAMING_MEDIA_TYPES;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.STREAMING_RETURN_TYPES;
@@ -23,12 +24,14 @@ import org.jboss.resteasy.reactive.server.processor.scanning.MethodScanner;
 
 import io.quarkiverse.responsecache.ResponseCache;
 import io.quarkiverse.responsecache.runtime.CachedEndpoint;
+import io.quarkiverse.responsecache.runtime.ResponseCacheInvalidateHandler;
 import io.quarkiverse.responsecache.runtime.ResponseCacheLookupHandler;
 import io.quarkiverse.responsecache.runtime.ResponseCacheStoreHandler;
 
 /**
  * Gives each cached resource method its two handlers: the lookup right after matching, the store after the response
- * is created. Methods without {@code @ResponseCache} get nothing and pay nothing. Misuses are left alone here: the
+ * is created; and each {@code @ResponseCacheInvalidate} method its eviction handler. Other methods get nothing and pay
+ * nothing. Misuses are left alone here: the
  * validation step reports them all at once and fails the build.
  */
 final class ResponseCacheMethodScanner implements MethodScanner {
@@ -36,6 +39,13 @@ final class ResponseCacheMethodScanner implements MethodScanner {
     @Override
     public List<HandlerChainCustomizer> scan(MethodInfo method, ClassInfo actualEndpointClass,
             Map<String, Object> methodContext) {
+        AnnotationInstance invalidate = method.declaredAnnotation(RESPONSE_CACHE_INVALIDATE);
+        if (invalidate != null) {
+            ResponseCacheInvalidateHandler handler = new ResponseCacheInvalidateHandler();
+            handler.setNamespaces(strings(invalidate, "namespaces"));
+            handler.setTags(strings(invalidate, "tags"));
+            return List.of(new FixedHandlerChainCustomizer(handler, HandlerChainCustomizer.Phase.AFTER_RESPONSE_CREATED));
+        }
         AnnotationInstance annotation = effectiveAnnotation(method, actualEndpointClass);
         if (annotation == null || !method.hasDeclaredAnnotation(GET) || expire(annotation) < 0
                 || streamingReason(method, actualEndpointClass) != null) {
@@ -51,7 +61,9 @@ final class ResponseCacheMethodScanner implements MethodScanner {
     private static CachedEndpoint endpoint(MethodInfo method, ClassInfo endpointClass, AnnotationInstance annotation) {
         CachedEndpoint endpoint = new CachedEndpoint();
         endpoint.setId(endpointClass.name() + "#" + method.name());
+        endpoint.setName(name(method, endpointClass, annotation));
         endpoint.setNamespace(namespace(annotation));
+        endpoint.setTags(strings(annotation, "tags"));
         endpoint.setExpireSeconds(expire(annotation));
         endpoint.setVaryHeaders(strings(annotation, "varyHeaders"));
         endpoint.setQueryParameters(strings(annotation, "queryParameters"));
@@ -87,7 +99,7 @@ final class ResponseCacheMethodScanner implements MethodScanner {
         return value == null ? defaultValue : value.asLong();
     }
 
-    private static List<String> strings(AnnotationInstance annotation, String name) {
+    static List<String> strings(AnnotationInstance annotation, String name) {
         AnnotationValue value = annotation.value(name);
         return value == null ? List.of() : List.of(value.asStringArray());
     }
@@ -108,6 +120,15 @@ final class ResponseCacheMethodScanner implements MethodScanner {
             }
         }
         return mediaTypes;
+    }
+
+    /** @return the annotation's {@code name}, else {@code <simple class name>.<method name>} */
+    static String name(MethodInfo method, ClassInfo endpointClass, AnnotationInstance annotation) {
+        AnnotationValue value = annotation.value("name");
+        if (value != null && !value.asString().isBlank()) {
+            return value.asString();
+        }
+        return endpointClass.name().withoutPackagePrefix() + "." + method.name();
     }
 
     static String namespace(AnnotationInstance annotation) {

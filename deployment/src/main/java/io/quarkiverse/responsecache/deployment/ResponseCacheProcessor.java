@@ -1,21 +1,34 @@
 package io.quarkiverse.responsecache.deployment;
 
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.PATH;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE_INVALIDATE;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.CacheAndInvalidateException;
+import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.DuplicateEndpointNameException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NegativeExpireException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NonGetMethodTargetException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.StreamingMethodTargetException;
+import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.UnknownTagParameterException;
 import io.quarkiverse.responsecache.runtime.DefaultResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheService;
+import io.quarkiverse.responsecache.runtime.StoreResponseCacheInvalidator;
+import io.quarkiverse.responsecache.runtime.TagTemplate;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
@@ -31,6 +44,7 @@ import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
 class ResponseCacheProcessor {
 
     private static final String FEATURE = "response-cache";
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*(:[^}]*)?}");
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -39,9 +53,10 @@ class ResponseCacheProcessor {
 
     @BuildStep
     AdditionalBeanBuildItem beans() {
-        // looked up by the handlers, not injected anywhere, so they must survive unused-bean removal
+        // looked up by the handlers rather than injected, so they must survive unused-bean removal
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ResponseCacheService.class, DefaultResponseCacheKeyBuilder.class)
+                .addBeanClasses(ResponseCacheService.class, DefaultResponseCacheKeyBuilder.class,
+                        StoreResponseCacheInvalidator.class)
                 .setUnremovable()
                 .build();
     }
@@ -59,7 +74,7 @@ class ResponseCacheProcessor {
     @BuildStep
     RunTimeConfigurationDefaultBuildItem redisPoolWaitQueue(ResponseCacheBuildTimeConfig config) {
         String client = config.redisClientName().filter(name -> !RedisConfig.isDefaultClient(name))
-                .map(name -> "quarkus.redis.\"" + name + "\".")
+                .map(name -> "quarkus.redis." + (name.matches("[A-Za-z0-9_-]+") ? name : "\"" + name + "\"") + ".")
                 .orElse("quarkus.redis.");
         return new RunTimeConfigurationDefaultBuildItem(client + "max-pool-waiting", "1024");
     }
@@ -70,23 +85,63 @@ class ResponseCacheProcessor {
     }
 
     /**
-     * Finds every misuse of {@code @ResponseCache} and reports them together, so one build shows them all.
+     * Finds every misuse of {@code @ResponseCache} and {@code @ResponseCacheInvalidate} and reports them together, so
+     * one build shows them all.
      */
     @BuildStep
     void validate(CombinedIndexBuildItem index, ValidationPhaseBuildItem validationPhase,
             BuildProducer<ValidationErrorBuildItem> errors) {
         List<Throwable> misuses = new ArrayList<>();
+        Map<String, MethodInfo> names = new HashMap<>();
         for (AnnotationInstance annotation : index.getIndex().getAnnotations(RESPONSE_CACHE)) {
             switch (annotation.target().kind()) {
-                case METHOD -> validateMethod(annotation.target().asMethod(), annotation, misuses);
-                case CLASS -> validateClass(annotation.target().asClass(), annotation, misuses);
+                case METHOD -> {
+                    MethodInfo method = annotation.target().asMethod();
+                    validateDurations(ResponseCacheDefinitionException.describe(method), annotation, misuses);
+                    if (!method.hasDeclaredAnnotation(GET)) {
+                        misuses.add(new NonGetMethodTargetException(method));
+                    } else {
+                        validateCachedMethod(method, annotation, false, names, misuses);
+                    }
+                }
+                case CLASS -> {
+                    ClassInfo clazz = annotation.target().asClass();
+                    validateDurations(ResponseCacheDefinitionException.describe(clazz), annotation, misuses);
+                    for (MethodInfo method : clazz.methods()) {
+                        if (method.hasDeclaredAnnotation(GET) && !method.hasDeclaredAnnotation(RESPONSE_CACHE)) {
+                            validateCachedMethod(method, annotation, true, names, misuses);
+                        }
+                    }
+                }
                 default -> {
                 }
             }
         }
+        for (AnnotationInstance invalidate : index.getIndex().getAnnotations(RESPONSE_CACHE_INVALIDATE)) {
+            MethodInfo method = invalidate.target().asMethod();
+            if (ResponseCacheMethodScanner.effectiveAnnotation(method, method.declaringClass()) != null) {
+                misuses.add(new CacheAndInvalidateException(method));
+            }
+            validateTags(method, "@ResponseCacheInvalidate", invalidate, misuses);
+        }
         if (!misuses.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(misuses));
         }
+    }
+
+    private static void validateCachedMethod(MethodInfo method, AnnotationInstance annotation, boolean fromClass,
+            Map<String, MethodInfo> names, List<Throwable> misuses) {
+        String streaming = ResponseCacheMethodScanner.streamingReason(method, method.declaringClass());
+        if (streaming != null) {
+            misuses.add(new StreamingMethodTargetException(method, streaming, fromClass));
+            return;
+        }
+        String name = ResponseCacheMethodScanner.name(method, method.declaringClass(), annotation);
+        MethodInfo sameName = names.putIfAbsent(name, method);
+        if (sameName != null) {
+            misuses.add(new DuplicateEndpointNameException(name, sameName, method));
+        }
+        validateTags(method, "@ResponseCache", annotation, misuses);
     }
 
     private static void validateDurations(String target, AnnotationInstance annotation, List<Throwable> misuses) {
@@ -102,27 +157,35 @@ class ResponseCacheProcessor {
         }
     }
 
-    private static void validateMethod(MethodInfo method, AnnotationInstance annotation, List<Throwable> misuses) {
-        validateDurations(ResponseCacheDefinitionException.describe(method), annotation, misuses);
-        if (!method.hasDeclaredAnnotation(GET)) {
-            misuses.add(new NonGetMethodTargetException(method));
+    /** Every {@code {name}} of a tag must be a path parameter of the method's path (its class's and its own). */
+    private static void validateTags(MethodInfo method, String annotationName, AnnotationInstance annotation,
+            List<Throwable> misuses) {
+        List<String> tags = ResponseCacheMethodScanner.strings(annotation, "tags");
+        if (tags.isEmpty()) {
             return;
         }
-        String streaming = ResponseCacheMethodScanner.streamingReason(method, method.declaringClass());
-        if (streaming != null) {
-            misuses.add(new StreamingMethodTargetException(method, streaming, false));
-        }
-    }
-
-    private static void validateClass(ClassInfo clazz, AnnotationInstance annotation, List<Throwable> misuses) {
-        validateDurations(ResponseCacheDefinitionException.describe(clazz), annotation, misuses);
-        for (MethodInfo method : clazz.methods()) {
-            if (method.hasDeclaredAnnotation(GET) && !method.hasDeclaredAnnotation(RESPONSE_CACHE)) {
-                String streaming = ResponseCacheMethodScanner.streamingReason(method, clazz);
-                if (streaming != null) {
-                    misuses.add(new StreamingMethodTargetException(method, streaming, true));
+        Set<String> pathParameters = pathParameters(method);
+        for (String tag : tags) {
+            for (String parameter : TagTemplate.parse(tag).parameters()) {
+                if (!pathParameters.contains(parameter)) {
+                    misuses.add(new UnknownTagParameterException(method, annotationName, tag, parameter,
+                            pathParameters));
                 }
             }
         }
+    }
+
+    private static Set<String> pathParameters(MethodInfo method) {
+        Set<String> parameters = new LinkedHashSet<>();
+        for (AnnotationInstance path : new AnnotationInstance[] { method.declaringClass().declaredAnnotation(PATH),
+                method.declaredAnnotation(PATH) }) {
+            if (path != null && path.value() != null) {
+                Matcher matcher = PATH_PARAMETER.matcher(path.value().asString());
+                while (matcher.find()) {
+                    parameters.add(matcher.group(1));
+                }
+            }
+        }
+        return parameters;
     }
 }

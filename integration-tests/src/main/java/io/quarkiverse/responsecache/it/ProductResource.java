@@ -1,41 +1,62 @@
 package io.quarkiverse.responsecache.it;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import io.quarkiverse.responsecache.ResponseCache;
+import io.quarkiverse.responsecache.ResponseCacheInvalidate;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Beyond the tutorial: a JSON object from a blocking method and from a reactive one, both cached. {@link StatsResource}
- * tells tests how often the methods really ran.
+ * Beyond the tutorial: JSON from a blocking method and from a reactive one, both cached in the namespace
+ * {@code products} and tagged with their product; a write to a product evicts exactly that product's responses.
+ * {@link StatsResource} tells tests how often the read methods really ran.
  */
 @Path("/products")
-@ResponseCache(expire = 600, namespace = "products")
+@ResponseCache(expire = 600, namespace = "products", tags = "product:{id}")
 public class ProductResource {
 
     public record Product(int id, String name, double price) {
     }
 
     static final AtomicInteger INVOCATIONS = new AtomicInteger();
+    static final Map<Integer, String> NAMES = new ConcurrentHashMap<>();
+
+    static Product product(int id) {
+        INVOCATIONS.incrementAndGet();
+        return new Product(id, NAMES.getOrDefault(id, "product-" + id), Math.random());
+    }
 
     @GET
     @Path("/{id}")
-    public Product product(@PathParam("id") int id) {
-        INVOCATIONS.incrementAndGet();
-        return new Product(id, "product-" + id, ThreadLocalRandom.current().nextDouble());
+    public Product byId(@PathParam("id") int id) {
+        return product(id);
     }
 
     @GET
     @Path("/{id}/reactive")
     public Uni<Product> reactive(@PathParam("id") int id) {
-        INVOCATIONS.incrementAndGet();
-        return Uni.createFrom().item(new Product(id, "product-" + id, ThreadLocalRandom.current().nextDouble()))
-                .onItem().delayIt().by(Duration.ofMillis(5));
+        return Uni.createFrom().item(() -> product(id)).onItem().delayIt().by(Duration.ofMillis(5));
+    }
+
+    @PUT
+    @Path("/{id}/name/{name}")
+    @ResponseCacheInvalidate(tags = "product:{id}")
+    public void rename(@PathParam("id") int id, @PathParam("name") String name) {
+        NAMES.put(id, name);
+    }
+
+    @DELETE
+    @ResponseCacheInvalidate(namespaces = "products")
+    public void forgetNames() {
+        NAMES.clear();
     }
 }

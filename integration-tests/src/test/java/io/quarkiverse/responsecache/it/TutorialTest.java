@@ -154,6 +154,29 @@ class TutorialTest {
         assertThat(head.asString()).isEmpty();
     }
 
+    @Test
+    void aWriteToAProductEvictsExactlyThatProductsResponses() {
+        int id = id();
+        int other = id();
+        String before = given().get("/products/" + id).asString();
+        String reactiveBefore = given().get("/products/" + id + "/reactive").asString();
+        String untouched = given().get("/products/" + other).asString();
+        awaitHit("/products/" + id);
+        awaitHit("/products/" + id + "/reactive");
+        awaitHit("/products/" + other);
+
+        given().put("/products/" + id + "/name/renamed").then().statusCode(204);
+
+        Response after = given().get("/products/" + id);
+        assertThat(after.header("X-Cache")).isEqualTo("MISS");
+        assertThat(after.jsonPath().getString("name")).isEqualTo("renamed");
+        assertThat(after.asString()).isNotEqualTo(before);
+        assertThat(given().get("/products/" + id + "/reactive").asString()).isNotEqualTo(reactiveBefore);
+        Response otherAfter = given().get("/products/" + other);
+        assertThat(otherAfter.header("X-Cache")).isEqualTo("HIT");
+        assertThat(otherAfter.asString()).isEqualTo(untouched);
+    }
+
     static int invocations() {
         return Integer.parseInt(given().get("/stats/product-invocations").asString());
     }

@@ -37,6 +37,8 @@ final class CacheExchange {
     CompletableFuture<CachedResponse> flight;
     /** Set when this request holds the distributed lock of its key. */
     String lockToken;
+    /** Set when the response is being written to the store, which then releases the lock. */
+    boolean storing;
 
     CacheExchange(ResponseCacheService cache, EndpointPolicy policy) {
         this.cache = cache;

@@ -9,7 +9,9 @@ import java.util.List;
 public class CachedEndpoint {
 
     private String id;
+    private String name;
     private String namespace = "";
+    private List<String> tags = List.of();
     private long expireSeconds;
     private List<String> varyHeaders = List.of();
     private List<String> queryParameters = List.of();
@@ -28,6 +30,24 @@ public class CachedEndpoint {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    /** @return the endpoint's name in configuration */
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** @return the tag templates, e.g. {@code product:{id}} */
+    public List<String> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<String> tags) {
+        this.tags = tags;
     }
 
     public String getNamespace() {

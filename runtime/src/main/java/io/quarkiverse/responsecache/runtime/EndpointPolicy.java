@@ -1,26 +1,34 @@
 package io.quarkiverse.responsecache.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * An endpoint's caching rules as they apply at runtime: its annotation's settings completed by the configuration.
  * Resolved once per endpoint, on its first request.
  *
  * @param endpoint the build-time settings
+ * @param enabled whether the endpoint is cached at all
  * @param expire how long an entry is fresh
  * @param staleWhileRevalidate how long after that a stale entry is served while one request refreshes it
  * @param staleIfError how long after that a stale entry replaces an error of the endpoint
  * @param varyHeaders the request headers that take part in the key, lower case
  * @param queryParameters the query parameters that take part in the key, or null for all
  * @param vary the {@code Vary} header responses carry, or null
+ * @param tags the tags of its entries
  */
-record EndpointPolicy(CachedEndpoint endpoint, Duration expire, Duration staleWhileRevalidate, Duration staleIfError,
-        List<String> varyHeaders, Set<String> queryParameters, String vary) {
+record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration expire, Duration staleWhileRevalidate,
+        Duration staleIfError, List<String> varyHeaders, Set<String> queryParameters, String vary,
+        List<TagTemplate> tags) {
 
+    /** Settings from {@code quarkus.response-cache.endpoint."<name>".*} win over the annotation's. */
     static EndpointPolicy of(CachedEndpoint endpoint, ResponseCacheConfig config) {
+        ResponseCacheConfig.EndpointConfig overrides = config.endpoint().get(endpoint.getName());
         Duration expire = endpoint.getExpireSeconds() > 0 ? Duration.ofSeconds(endpoint.getExpireSeconds())
                 : config.defaultExpire();
         Duration swr = endpoint.getStaleWhileRevalidateSeconds() >= 0
@@ -28,6 +36,13 @@ record EndpointPolicy(CachedEndpoint endpoint, Duration expire, Duration staleWh
                 : config.staleWhileRevalidate();
         Duration sie = endpoint.getStaleIfErrorSeconds() >= 0 ? Duration.ofSeconds(endpoint.getStaleIfErrorSeconds())
                 : config.staleIfError();
+        boolean enabled = true;
+        if (overrides != null) {
+            enabled = overrides.enabled().orElse(true);
+            expire = overrides.expire().orElse(expire);
+            swr = overrides.staleWhileRevalidate().orElse(swr);
+            sie = overrides.staleIfError().orElse(sie);
+        }
         List<String> varyHeaders = endpoint.getVaryHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         Set<String> queryParameters = endpoint.getQueryParameters().isEmpty() ? null
                 : Set.copyOf(endpoint.getQueryParameters());
@@ -40,14 +55,26 @@ record EndpointPolicy(CachedEndpoint endpoint, Duration expire, Duration staleWh
                 vary.append(vary.isEmpty() ? "" : ", ").append(header);
             }
         }
-        return new EndpointPolicy(endpoint, expire, swr, sie, varyHeaders, queryParameters,
-                vary.isEmpty() ? null : vary.toString());
+        return new EndpointPolicy(endpoint, enabled, expire, swr, sie, varyHeaders, queryParameters,
+                vary.isEmpty() ? null : vary.toString(), TagTemplate.parseAll(endpoint.getTags()));
     }
 
     /** @return how long an entry is kept in the store: its freshness plus the longest stale window */
     Duration retention() {
         Duration grace = staleWhileRevalidate.compareTo(staleIfError) >= 0 ? staleWhileRevalidate : staleIfError;
         return expire.plus(grace);
+    }
+
+    /** @return this request's tags, path parameters filled in */
+    List<String> renderTags(ResteasyReactiveRequestContext request) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        List<String> rendered = new ArrayList<>(tags.size());
+        for (TagTemplate tag : tags) {
+            rendered.add(tag.render(request));
+        }
+        return rendered;
     }
 
     boolean keyByPrincipal() {

@@ -84,6 +84,14 @@ public final class HttpCacheHeaders {
         return matched;
     }
 
+    /**
+     * @return whether a response of {@code status} with {@code etag} is answered {@code 304 Not Modified}: only a
+     *         2xx response is, as RFC 9110 section 13.2.1 ignores the condition for any other status
+     */
+    public static boolean notModified(int status, String ifNoneMatch, String etag) {
+        return status >= 200 && status < 300 && ifNoneMatchMatches(ifNoneMatch, etag);
+    }
+
     /** @return the quoted part of an entity tag without its weakness prefix, or null when it is not an entity tag */
     private static String opaqueTag(String value, int start, int end) {
         if (value.startsWith("W/", start)) {

@@ -25,7 +25,7 @@ final class ReplayCachedResponseHandler implements ServerRestHandler {
         response.setResponseHeader("Cache-Control", exchange.policy.cacheControl(Math.max(0, ttl)));
         response.setResponseHeader("Age", Long.toString(stored.ageSeconds(now)));
         exchange.cache.statusHeaders(response::setResponseHeader, exchange, false, ttl);
-        if (HttpCacheHeaders.ifNoneMatchMatches(request.serverRequest().getRequestHeader("If-None-Match"),
+        if (HttpCacheHeaders.notModified(stored.status(), request.serverRequest().getRequestHeader("If-None-Match"),
                 stored.etag())) {
             response.removeResponseHeader("Content-Type");
             response.setStatusCode(304);

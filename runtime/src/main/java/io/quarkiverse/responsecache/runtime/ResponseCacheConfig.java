@@ -1,8 +1,11 @@
 package io.quarkiverse.responsecache.runtime;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -22,6 +25,69 @@ public interface ResponseCacheConfig {
      */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * Where responses are stored. {@code auto}: in Redis when the Redis client the cache uses is configured
+     * ({@code quarkus.redis.hosts}, or the named client's), otherwise in memory. {@code redis}: always in Redis.
+     * {@code memory}: always in this process's memory, not shared between instances.
+     */
+    @WithDefault("auto")
+    StoreType store();
+
+    /** Where responses are stored. */
+    enum StoreType {
+        /** Redis when its client is configured, otherwise memory. */
+        AUTO,
+        /** Redis. */
+        REDIS,
+        /** This process's memory. */
+        MEMORY
+    }
+
+    /**
+     * The in-memory store.
+     */
+    Memory memory();
+
+    /** The in-memory store. */
+    interface Memory {
+        /**
+         * How many responses the in-memory store keeps at most; the least recently used goes first.
+         */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
+    /**
+     * Per-endpoint settings, by endpoint name ({@code @ResponseCache(name = ...)}, by default
+     * {@code <simple class name>.<method name>}). They win over the annotation.
+     */
+    @ConfigDocMapKey("endpoint-name")
+    Map<String, EndpointConfig> endpoint();
+
+    /** Settings of one cached endpoint. */
+    interface EndpointConfig {
+
+        /**
+         * Whether this endpoint is cached.
+         */
+        Optional<Boolean> enabled();
+
+        /**
+         * How long its responses stay fresh.
+         */
+        Optional<Duration> expire();
+
+        /**
+         * Its stale-while-revalidate window.
+         */
+        Optional<Duration> staleWhileRevalidate();
+
+        /**
+         * Its stale-if-error window.
+         */
+        Optional<Duration> staleIfError();
+    }
 
     /**
      * How long a stored response stays fresh when its annotation does not say ({@code @ResponseCache} without

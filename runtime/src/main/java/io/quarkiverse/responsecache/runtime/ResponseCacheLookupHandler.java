@@ -51,6 +51,9 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             return;
         }
         EndpointPolicy policy = policy(cache);
+        if (!policy.enabled()) {
+            return;
+        }
         CacheExchange exchange = new CacheExchange(cache, policy);
         request.setProperty(CacheExchange.PROPERTY, exchange);
 
@@ -115,11 +118,14 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             }
             return;
         }
-        // this request computes the key; whatever becomes of it, the requests waiting for it must go on
+        // this request computes the key; whatever becomes of it, the requests waiting for it must go on. When its
+        // response is stored, the store releases the lock once the entry is written; otherwise it is released here
         request.registerCompletionCallback(failure -> {
             cache.finishFlight(exchange, null);
-            cache.unlock(exchange).subscribe().with(ignored -> {
-            });
+            if (!exchange.storing) {
+                cache.unlock(exchange).subscribe().with(ignored -> {
+                });
+            }
         });
         if (!cache.distributedLockEnabled()) {
             request.resume();

@@ -1,6 +1,8 @@
 package io.quarkiverse.responsecache.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,18 +11,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.mapping.RuntimeResource;
 
 import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,6 +36,8 @@ import io.smallrye.mutiny.Uni;
 @Singleton
 public class ResponseCacheService {
 
+    private static final Logger LOG = Logger.getLogger(ResponseCacheService.class);
+
     private final ResponseCacheConfig config;
     private final boolean enabled;
     private final Set<Integer> cacheableStatuses;
@@ -38,6 +46,7 @@ public class ResponseCacheService {
     private final long maxBodySize;
     private final boolean honorsRequestDirectives;
     private final ResponseCacheKeyBuilder keyBuilder;
+    private final String prefix;
     private final ResponseStore store;
     private final StoreHealth health;
     /** Keys being computed by a request of this instance, with the future their waiters subscribe to. */
@@ -54,17 +63,40 @@ public class ResponseCacheService {
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
         this.keyBuilder = keyBuilder;
-        this.store = new RedisResponseStore(
-                redis(buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME)));
+        this.prefix = config.prefix();
+        this.store = createStore(config, buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME));
         this.health = new StoreHealth(config.circuitBreaker().failureThreshold(),
                 config.circuitBreaker().openDuration());
     }
 
-    private static ReactiveRedisDataSource redis(String clientName) {
-        if (RedisConfig.isDefaultClient(clientName)) {
-            return Arc.container().instance(ReactiveRedisDataSource.class).get();
+    /** Chooses the store, and says which, once: the choice decides whether instances share their responses. */
+    private static ResponseStore createStore(ResponseCacheConfig config, String clientName) {
+        InjectableInstance<ReactiveRedisDataSource> redis = RedisConfig.isDefaultClient(clientName)
+                ? Arc.container().select(ReactiveRedisDataSource.class)
+                : Arc.container().select(ReactiveRedisDataSource.class, RedisClientName.Literal.of(clientName));
+        boolean redisConfigured = redis.isResolvable() && redis.getHandle().getBean().isActive();
+        String client = RedisConfig.isDefaultClient(clientName) ? "the default Redis client"
+                : "the Redis client '" + clientName + "'";
+        ResponseCacheConfig.StoreType type = config.store();
+        if (type == ResponseCacheConfig.StoreType.REDIS && !redisConfigured) {
+            throw new IllegalStateException("quarkus.response-cache.store=redis, but " + client
+                    + " is not configured: set its hosts (quarkus.redis.hosts, or quarkus.redis.<name>.hosts), or use"
+                    + " quarkus.response-cache.store=memory");
         }
-        return Arc.container().instance(ReactiveRedisDataSource.class, RedisClientName.Literal.of(clientName)).get();
+        if (type == ResponseCacheConfig.StoreType.MEMORY || !redisConfigured) {
+            LOG.infof("Response cache: responses are stored in this process's memory (at most %d, not shared between"
+                    + " instances)%s", config.memory().maxEntries(),
+                    type == ResponseCacheConfig.StoreType.MEMORY ? ""
+                            : "; configure " + client + " (quarkus.redis.hosts) to store them in Redis");
+            return new MemoryResponseStore(config.memory().maxEntries());
+        }
+        LOG.infof("Response cache: responses are stored in Redis through %s", client);
+        return new RedisResponseStore(redis.get());
+    }
+
+    /** Creates the service, and so chooses and announces the store, when the application starts. */
+    void onStart(@Observes StartupEvent start) {
+        LOG.debugf("Response cache ready, prefix '%s'", prefix);
     }
 
     boolean enabled() {
@@ -144,17 +176,19 @@ public class ResponseCacheService {
     }
 
     /**
-     * Hands the response to the requests waiting for it, and writes the entry without delaying anyone. The key stays
-     * marked as computed (its waiters get the response at once) until the write is done, so a request arriving in
-     * between does not compute it again; then the lock, if any, is released.
+     * Hands the response to the requests waiting for it, and writes the entry without delaying anyone, indexed by its
+     * namespace and tags. The key stays marked as computed (its waiters get the response at once) until the write is
+     * done, so a request arriving in between does not compute it again; then the lock, if any, is released.
      */
-    void store(CacheExchange exchange, CachedResponse response) {
+    void store(CacheExchange exchange, CachedResponse response, List<String> tags) {
         CompletableFuture<CachedResponse> flight = exchange.flight;
         exchange.flight = null;
+        exchange.storing = true;
         if (flight != null) {
             flight.complete(response);
         }
-        store.put(exchange.key, CachedResponseCodec.encode(response), exchange.policy.retention())
+        store.put(exchange.key, CachedResponseCodec.encode(response), exchange.policy.retention(),
+                memberships(exchange.key, exchange.policy.endpoint().getNamespace(), tags))
                 .ifNoItem().after(config.writeTimeout()).fail()
                 .onItemOrFailure().invoke((item, failure) -> report(failure))
                 .onTermination().invoke(() -> {
@@ -166,6 +200,58 @@ public class ResponseCacheService {
                 .subscribe().with(ignored -> {
                 }, ignored -> {
                 });
+    }
+
+    // --- indexes, for eviction
+
+    /** An entry belongs to its namespace's index and its tags' indexes; each namespace index to the registry. */
+    private Map<String, String> memberships(String key, String namespace, List<String> tags) {
+        Map<String, String> memberships = new HashMap<>(4 + tags.size());
+        String namespaceIndex = namespaceIndex(namespace);
+        memberships.put(namespaceIndex, key);
+        memberships.put(namespaceRegistry(), namespaceIndex);
+        for (String tag : tags) {
+            memberships.put(tagIndex(tag), key);
+        }
+        return memberships;
+    }
+
+    // index names start with "<prefix>#", entries with "<prefix>:", so they never collide
+    private String namespaceIndex(String namespace) {
+        return prefix + "#ns:" + namespace;
+    }
+
+    private String tagIndex(String tag) {
+        return prefix + "#tag:" + tag;
+    }
+
+    private String namespaceRegistry() {
+        return prefix + "#namespaces";
+    }
+
+    Uni<Long> evictKey(String key) {
+        return store.delete(key);
+    }
+
+    Uni<Long> evictTag(String tag) {
+        return store.evictIndex(tagIndex(tag));
+    }
+
+    Uni<Long> evictNamespace(String namespace) {
+        return store.evictIndex(namespaceIndex(namespace));
+    }
+
+    Uni<Long> evictAll() {
+        String registry = namespaceRegistry();
+        return store.members(registry).chain(namespaceIndexes -> {
+            List<Uni<Long>> evictions = new ArrayList<>();
+            for (String namespaceIndex : namespaceIndexes) {
+                evictions.add(store.evictIndex(namespaceIndex));
+            }
+            return evictions.isEmpty() ? Uni.createFrom().item(0L)
+                    : Uni.join().all(evictions).andFailFast()
+                            .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
+        }).call(() -> store.evictIndex(registry));
     }
 
     void report(Throwable failure) {

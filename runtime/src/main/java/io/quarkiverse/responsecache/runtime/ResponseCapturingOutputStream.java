@@ -96,14 +96,13 @@ final class ResponseCapturingOutputStream extends OutputStream {
             }
             EndpointPolicy policy = exchange.policy;
             exchange.cache.store(exchange, new CachedResponse(status, now, now + policy.expire().toMillis(), etag,
-                    replayableHeaders(response), body));
+                    replayableHeaders(response), body), policy.renderTags(request));
             response.setResponseHeader("ETag", etag);
             response.setResponseHeader("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
         }
         exchange.cache.statusHeaders(response::setResponseHeader, exchange, stored, 0);
         String etag = response.getResponseHeader("ETag");
-        if (etag != null && HttpCacheHeaders.ifNoneMatchMatches(
-                request.serverRequest().getRequestHeader("If-None-Match"), etag)) {
+        if (HttpCacheHeaders.notModified(status, request.serverRequest().getRequestHeader("If-None-Match"), etag)) {
             response.removeResponseHeader("Content-Type");
             response.setStatusCode(304);
             response.end();

@@ -18,17 +18,17 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private final int port;
     private final List<String> extraArguments;
-    private final Path directory;
+    /** The working directory of the running process (the log is there); a new one at each launch. */
+    private Path directory;
     /**
      * Where the running process is kept: a JVM-wide slot, because Quarkus tests load this class once per class loader
      * and every copy must stop, freeze or restart the same process.
      */
     private final String processSlot;
 
-    private RedisServerProcess(int port, List<String> extraArguments) throws IOException {
+    private RedisServerProcess(int port, List<String> extraArguments) {
         this.port = port;
         this.extraArguments = List.copyOf(extraArguments);
-        this.directory = Files.createTempDirectory("redis-" + port + "-");
         this.processSlot = "response-cache.tests.redis-process." + port;
     }
 
@@ -41,11 +41,7 @@ public final class RedisServerProcess implements AutoCloseable {
         synchronized (System.getProperties()) {
             String port = System.getProperty(portProperty);
             if (port != null) {
-                try {
-                    return new RedisServerProcess(Integer.parseInt(port), List.of(extraArguments));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                return new RedisServerProcess(Integer.parseInt(port), List.of(extraArguments));
             }
             RedisServerProcess server = start(extraArguments);
             System.setProperty(portProperty, Integer.toString(server.port()));
@@ -77,13 +73,9 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code port} and waits until it answers {@code PING}. */
     public static RedisServerProcess start(int port, String... extraArguments) {
-        try {
-            RedisServerProcess server = new RedisServerProcess(port, List.of(extraArguments));
-            server.launch();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RedisServerProcess server = new RedisServerProcess(port, List.of(extraArguments));
+        server.launch();
+        return server;
     }
 
     public int port() {
@@ -141,6 +133,11 @@ public final class RedisServerProcess implements AutoCloseable {
         if (executable == null) {
             throw new IllegalStateException("redis-server is not on the PATH; install it (apt-get install -y redis-server)"
                     + " or point the tests at a Redis with QUARKUS_REDIS_HOSTS");
+        }
+        try {
+            directory = Files.createTempDirectory("redis-" + port + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(executable, "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",

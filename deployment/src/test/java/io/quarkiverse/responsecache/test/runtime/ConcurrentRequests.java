@@ -14,7 +14,8 @@ import io.restassured.RestAssured;
 /** Sends many requests at once and collects their responses. */
 public final class ConcurrentRequests {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private ConcurrentRequests() {
     }

@@ -109,5 +109,7 @@ class ConfigurationTest {
         assertThat(hit.statusCode()).as("a cached 500 stays a 500").isEqualTo(500);
         assertThat(hit.header("Content-Type")).isEqualTo(miss.header("Content-Type"));
         assertThat(hit.asString()).isEqualTo(miss.asString());
+        var conditional = given().header("If-None-Match", "*").get(path);
+        assertThat(conditional.statusCode()).as("a condition never turns an error into 304").isEqualTo(500);
     }
 }

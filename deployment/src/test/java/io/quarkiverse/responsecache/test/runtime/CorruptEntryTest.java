@@ -63,7 +63,10 @@ class CorruptEntryTest {
             redis.command("HSET", key, "field", "value");
             var response = given().get("/counting/" + id);
             assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.header("X-Cache")).isEqualTo("MISS");
             assertThat(response.asString()).startsWith("value-" + id);
+            Await.cachedBody("/counting/" + id, response.asString());
+            assertThat(redis.command("TYPE", key)).isEqualTo("string");
         }
     }
 }

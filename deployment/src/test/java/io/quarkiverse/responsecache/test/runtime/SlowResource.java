@@ -21,6 +21,7 @@ public class SlowResource {
     static final Map<String, AtomicInteger> INVOCATIONS = new ConcurrentHashMap<>();
     static final CountDownLatch SECOND_KEY_STARTED = new CountDownLatch(1);
     static volatile boolean failing;
+    static volatile int failingStatus = 503;
 
     static int invocations(String id) {
         return INVOCATIONS.getOrDefault(id, new AtomicInteger()).get();
@@ -65,7 +66,7 @@ public class SlowResource {
     @ResponseCache(expire = 1, staleWhileRevalidate = 30, staleIfError = 30)
     public String stale(@PathParam("id") String id) {
         if (failing) {
-            throw new WebApplicationException("down", 503);
+            throw new WebApplicationException("down", failingStatus);
         }
         return compute(id, 300);
     }

@@ -27,6 +27,7 @@ class StaleResponsesTest {
     @AfterEach
     void recover() {
         SlowResource.failing = false;
+        SlowResource.failingStatus = 503;
     }
 
     /** Stores an entry for {@code path} and waits until its one second of freshness is over. */
@@ -64,6 +65,15 @@ class StaleResponsesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.asString()).isEqualTo(stale);
         assertThat(response.header("Cache-Status")).matches("response-cache; hit; ttl=-\\d+; detail=stale-if-error");
+    }
+
+    @Test
+    void aClientErrorIsNotReplaced() throws InterruptedException {
+        String id = Await.unique();
+        storedThenStale("/slow/stale/" + id);
+        SlowResource.failing = true;
+        SlowResource.failingStatus = 404;
+        assertThat(given().get("/slow/stale/" + id).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.quarkiverse.responsecache.test.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.responsecache.test.runtime.Await;
+import io.quarkiverse.responsecache.testing.RedisClusterProcess;
+import io.quarkiverse.responsecache.testing.RedisServerProcess;
+import io.quarkiverse.responsecache.testing.RedisTestClient;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * The store contract on a real 3-master Redis Cluster, reached through a named Redis client; and a namespace whose
+ * entries are spread over all three masters, evicted.
+ */
+class RedisClusterStoreTest extends StoreContract {
+
+    static final RedisClusterProcess CLUSTER = RedisClusterProcess.shared();
+    static final String PREFIX = "cluster-store-test";
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.response-cache.prefix", PREFIX)
+            .overrideConfigKey("quarkus.response-cache.redis-client-name", "responses")
+            .overrideConfigKey("quarkus.redis.responses.hosts", CLUSTER.hosts())
+            .overrideConfigKey("quarkus.redis.responses.client-type", "cluster")
+            .overrideConfigKey("quarkus.redis.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.response-cache.endpoint.overridden.expire", "5s")
+            .overrideConfigKey("quarkus.response-cache.endpoint.\"CatalogResource.switchedOff\".enabled", "false")
+            .withApplicationRoot(root -> root.addClasses(applicationClasses()));
+
+    @Test
+    void aNamespaceSpreadOverEveryMasterIsEvicted() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = Await.unique();
+            ids.add(id);
+            cached("/catalog/products/" + id);
+        }
+        for (RedisServerProcess node : CLUSTER.nodes()) {
+            assertThat(productEntriesOn(node)).as("entries on the master on port " + node.port()).isNotEmpty();
+        }
+
+        assertThat(invalidator.evictNamespaceAndAwait("products")).isGreaterThanOrEqualTo(ids.size());
+
+        for (RedisServerProcess node : CLUSTER.nodes()) {
+            assertThat(productEntriesOn(node)).as("entries on the master on port " + node.port()).isEmpty();
+        }
+        for (String id : ids.subList(0, 3)) {
+            assertThat(cacheStatus("/catalog/products/" + id)).isEqualTo("MISS");
+        }
+    }
+
+    static List<String> productEntriesOn(RedisServerProcess node) {
+        try (RedisTestClient redis = node.client()) {
+            return redis.keys(PREFIX + ":products:*");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.quarkiverse.responsecache.test.store;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.responsecache.ResponseCacheInvalidator;
+import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
+import io.quarkiverse.responsecache.ResponseCacheKeyInput;
+import io.quarkiverse.responsecache.test.runtime.Await;
+import io.restassured.response.Response;
+
+/**
+ * What every store must do, checked through HTTP and the invalidator: each store's test extends this class and
+ * starts the application on that store. The per-endpoint configuration it relies on:
+ * {@code endpoint.overridden.expire=5s} and {@code endpoint."CatalogResource.switchedOff".enabled=false}.
+ */
+public abstract class StoreContract {
+
+    @Inject
+    ResponseCacheInvalidator invalidator;
+
+    @Inject
+    ResponseCacheKeyBuilder keyBuilder;
+
+    static Class<?>[] applicationClasses() {
+        return new Class<?>[] { CatalogResource.class, StoreContract.class, Await.class };
+    }
+
+    /** Caches {@code path} and waits until it is answered from the cache. @return the cached body */
+    static String cached(String path) {
+        String body = given().get(path).asString();
+        Await.cachedBody(path, body);
+        return body;
+    }
+
+    static String cacheStatus(String path) {
+        return given().get(path).header("X-Cache");
+    }
+
+    @Test
+    void aMissIsStoredAndReplayedWithItsHeaders() {
+        String path = "/catalog/products/" + Await.unique();
+        Response miss = given().get(path);
+        assertThat(miss.header("X-Cache")).isEqualTo("MISS");
+        assertThat(miss.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored");
+        Await.cachedBody(path, miss.asString());
+        Response hit = given().header("If-None-Match", miss.header("ETag")).get(path);
+        assertThat(hit.statusCode()).isEqualTo(304);
+        assertThat(hit.header("Cache-Control")).matches("max-age=(59|60)");
+    }
+
+    @Test
+    void anEntryExpiresWithItsTtl() throws InterruptedException {
+        String path = "/catalog/short/" + Await.unique();
+        cached(path);
+        Thread.sleep(1100);
+        assertThat(cacheStatus(path)).isEqualTo("MISS");
+    }
+
+    @Test
+    void evictingATagRemovesExactlyTheTaggedEntries() {
+        String id = Await.unique();
+        String other = Await.unique();
+        cached("/catalog/products/" + id);
+        cached("/catalog/products/" + id + "/reviews");
+        String untouched = cached("/catalog/products/" + other);
+        cached("/catalog/categories/" + id);
+
+        assertThat(invalidator.evictTagAndAwait("product:" + id)).isEqualTo(2);
+
+        assertThat(cacheStatus("/catalog/products/" + id)).isEqualTo("MISS");
+        assertThat(cacheStatus("/catalog/products/" + id + "/reviews")).isEqualTo("MISS");
+        assertThat(given().get("/catalog/products/" + other).asString()).isEqualTo(untouched);
+        assertThat(cacheStatus("/catalog/products/" + other)).isEqualTo("HIT");
+        assertThat(cacheStatus("/catalog/categories/" + id)).isEqualTo("HIT");
+    }
+
+    @Test
+    void evictingANamespaceLeavesTheOthers() {
+        String id = Await.unique();
+        cached("/catalog/products/" + id + "/reviews");
+        cached("/catalog/categories/" + id);
+
+        assertThat(invalidator.evictNamespaceAndAwait("reviews")).isGreaterThanOrEqualTo(1);
+
+        assertThat(cacheStatus("/catalog/products/" + id + "/reviews")).isEqualTo("MISS");
+        assertThat(cacheStatus("/catalog/categories/" + id)).isEqualTo("HIT");
+    }
+
+    @Test
+    void evictingOneKeyRemovesThatEntryOnly() {
+        String id = Await.unique();
+        cached("/catalog/products/" + id);
+        cached("/catalog/products/" + id + "/reviews");
+        String key = keyBuilder.build(ResponseCacheKeyInput
+                .forEndpoint(CatalogResource.class, "product").namespace("products")
+                .path("/catalog/products/" + id).build());
+
+        assertThat(invalidator.evictKeyAndAwait(key)).isEqualTo(1);
+        assertThat(invalidator.evictKeyAndAwait(key)).isZero();
+
+        assertThat(cacheStatus("/catalog/products/" + id)).isEqualTo("MISS");
+        assertThat(cacheStatus("/catalog/products/" + id + "/reviews")).isEqualTo("HIT");
+    }
+
+    @Test
+    void evictingEverythingEmptiesEveryNamespace() {
+        String id = Await.unique();
+        cached("/catalog/products/" + id);
+        cached("/catalog/categories/" + id);
+        cached("/catalog/short/" + id);
+
+        assertThat(invalidator.evictAllAndAwait()).isGreaterThanOrEqualTo(3);
+
+        assertThat(cacheStatus("/catalog/products/" + id)).isEqualTo("MISS");
+        assertThat(cacheStatus("/catalog/categories/" + id)).isEqualTo("MISS");
+    }
+
+    @Test
+    void aSuccessfulWriteEvictsItsTagBeforeAnswering() {
+        String id = Await.unique();
+        String before = cached("/catalog/products/" + id);
+        given().put("/catalog/products/" + id).then().statusCode(204);
+        Response after = given().get("/catalog/products/" + id);
+        assertThat(after.header("X-Cache")).isEqualTo("MISS");
+        assertThat(after.asString()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aFailedWriteEvictsNothing() {
+        String id = Await.unique();
+        String before = cached("/catalog/products/" + id);
+        given().queryParam("outcome", "throw").put("/catalog/products/" + id).then().statusCode(409);
+        given().queryParam("outcome", "reject").put("/catalog/products/" + id).then().statusCode(422);
+        Response after = given().get("/catalog/products/" + id);
+        assertThat(after.header("X-Cache")).isEqualTo("HIT");
+        assertThat(after.asString()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeleteEvictsItsNamespace() {
+        String id = Await.unique();
+        cached("/catalog/products/" + id);
+        cached("/catalog/categories/" + id);
+        given().delete("/catalog/products").then().statusCode(204);
+        assertThat(cacheStatus("/catalog/products/" + id)).isEqualTo("MISS");
+        assertThat(cacheStatus("/catalog/categories/" + id)).isEqualTo("HIT");
+    }
+
+    @Test
+    void perEndpointConfigurationOverridesTheAnnotation() {
+        Response overridden = given().get("/catalog/overridden/" + Await.unique());
+        assertThat(overridden.header("Cache-Control")).isEqualTo("max-age=5");
+
+        String path = "/catalog/switched-off/" + Await.unique();
+        Response first = given().get(path);
+        Response second = given().get(path);
+        assertThat(second.header("X-Cache")).isNull();
+        assertThat(second.asString()).isNotEqualTo(first.asString());
+    }
+}

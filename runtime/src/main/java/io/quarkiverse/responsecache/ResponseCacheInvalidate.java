@@ -1,0 +1,32 @@
+package io.quarkiverse.responsecache;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Evicts cached responses after the annotated resource method succeeded, typically a {@code POST}, {@code PUT},
+ * {@code PATCH} or {@code DELETE} that changed what they show.
+ * <p>
+ * "Succeeded" means it returned normally with a status below 400. When it throws or answers 4xx/5xx, nothing is
+ * evicted. The eviction is done before the response is sent, so a client that reads after its write does not get the
+ * old response.
+ *
+ * <pre>
+ * &#64;PUT
+ * &#64;Path("/products/{id}")
+ * &#64;ResponseCacheInvalidate(tags = "product:{id}")
+ * public Product update(@PathParam("id") int id, Product product) { ... }
+ * </pre>
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface ResponseCacheInvalidate {
+
+    /** Namespaces whose entries are all evicted. */
+    String[] namespaces() default {};
+
+    /** Tags whose entries are evicted; path parameters in braces are replaced by this request's values. */
+    String[] tags() default {};
+}
