@@ -7,13 +7,12 @@ import java.util.Map;
  * A response as it was sent, ready to be replayed byte for byte.
  *
  * @param status the HTTP status
- * @param storedAtMillis when it was stored, epoch milliseconds (gives {@code Age})
  * @param expiresAtMillis when it stops being fresh, epoch milliseconds (gives {@code Cache-Control: max-age})
  * @param etag the strong entity tag, quoted
  * @param headers the replayable response headers, {@code Content-Type} among them
  * @param body the serialized body
  */
-public record CachedResponse(int status, long storedAtMillis, long expiresAtMillis, String etag,
+public record CachedResponse(int status, long expiresAtMillis, String etag,
         List<Map.Entry<String, String>> headers, byte[] body) {
 
     /**
@@ -37,8 +36,11 @@ public record CachedResponse(int status, long storedAtMillis, long expiresAtMill
         return isFresh(nowMillis) ? secondsLeft(nowMillis) : Math.floorDiv(expiresAtMillis - nowMillis, 1000);
     }
 
-    /** @return whole seconds since the response was stored, never negative */
-    public long ageSeconds(long nowMillis) {
-        return Math.max(0, (nowMillis - storedAtMillis) / 1000);
+    /**
+     * @return whole seconds since the response was stored for {@code freshness}, never negative. The store time is
+     *         not kept in the entry (it would cost 9 bytes of each): it is its expiry less its freshness
+     */
+    public long ageSeconds(long nowMillis, long freshnessMillis) {
+        return Math.max(0, (nowMillis - (expiresAtMillis - freshnessMillis)) / 1000);
     }
 }

@@ -1,6 +1,5 @@
 package io.quarkiverse.responsecache.runtime;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,19 +8,16 @@ import java.util.Map;
 /**
  * Turns a {@link CachedResponse} into the bytes stored under its key, and back.
  * <p>
- * The format is text up to the body, so that {@code redis-cli GET <key>} shows a readable entry:
+ * The format is compact text up to the body, so that {@code redis-cli GET <key>} still shows a readable entry, and a
+ * small response costs little beyond its body:
  *
  * <pre>
- * RC1                      format version
- * 200                      status
- * 1732780000000            stored at (epoch ms)
- * 1732780600000            fresh until (epoch ms)
- * "q1w2e3..."              ETag
- * 31                       body length
- * Content-Type: application/json
- * (more headers)
- *                          empty line
- * {"detail":"0.5846"}      body, exactly as sent
+ * RC2 200 mx04z6k1 F-r0uBzqZn-JyDo 19    version, status, fresh until (epoch ms, base 36), ETag (without its
+ *                                        quotes when it is strong), body length
+ * text/plain;charset=UTF-8               Content-Type (an empty line when there is none)
+ * Vary: Accept                           other replayed headers, if any
+ *                                        empty line
+ * 0.05340959884530738                    body, exactly as sent
  * </pre>
  *
  * Anything that does not parse (another version, a truncated value, a value written by someone else under the
@@ -29,51 +25,61 @@ import java.util.Map;
  */
 public final class CachedResponseCodec {
 
-    static final String VERSION = "RC1";
+    static final String VERSION = "RC2";
     private static final byte NL = '\n';
+    private static final byte SPACE = ' ';
+    private static final byte[] VERSION_BYTES = (VERSION + " ").getBytes(StandardCharsets.US_ASCII);
+    private static final String CONTENT_TYPE = "Content-Type";
 
     private CachedResponseCodec() {
     }
 
     public static byte[] encode(CachedResponse response) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + response.body().length);
-        line(out, VERSION);
-        line(out, Integer.toString(response.status()));
-        line(out, Long.toString(response.storedAtMillis()));
-        line(out, Long.toString(response.expiresAtMillis()));
-        line(out, response.etag());
-        line(out, Integer.toString(response.body().length));
+        String contentType = "";
+        StringBuilder head = new StringBuilder(96);
+        head.append(VERSION).append(' ').append(response.status())
+                .append(' ').append(Long.toString(response.expiresAtMillis(), 36))
+                .append(' ').append(storedETag(response.etag()))
+                .append(' ').append(response.body().length).append('\n');
+        StringBuilder otherHeaders = new StringBuilder();
         for (Map.Entry<String, String> header : response.headers()) {
-            line(out, header.getKey() + ": " + header.getValue());
+            if (contentType.isEmpty() && CONTENT_TYPE.equalsIgnoreCase(header.getKey())) {
+                contentType = header.getValue();
+            } else {
+                otherHeaders.append(header.getKey()).append(": ").append(header.getValue()).append('\n');
+            }
         }
-        out.write(NL);
-        out.writeBytes(response.body());
-        return out.toByteArray();
+        head.append(contentType).append('\n').append(otherHeaders).append('\n');
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] entry = new byte[headBytes.length + response.body().length];
+        System.arraycopy(headBytes, 0, entry, 0, headBytes.length);
+        System.arraycopy(response.body(), 0, entry, headBytes.length, response.body().length);
+        return entry;
     }
 
     /**
      * @return the decoded response, or {@code null} when {@code bytes} is not an entry of this format
      */
     public static CachedResponse decode(byte[] bytes) {
-        if (bytes == null) {
+        if (bytes == null || !startsWithVersion(bytes)) {
             return null;
         }
         try {
-            Reader reader = new Reader(bytes);
-            if (!VERSION.equals(reader.line())) {
+            Reader reader = new Reader(bytes, VERSION_BYTES.length);
+            int status = (int) reader.number(10, SPACE);
+            long expiresAt = reader.number(36, SPACE);
+            String etag = replayedETag(reader.text(SPACE));
+            int length = (int) reader.number(10, NL);
+            if (status < 100 || status > 599 || length < 0 || etag.length() < 3) {
                 return null;
             }
-            int status = Integer.parseInt(reader.line());
-            long storedAt = Long.parseLong(reader.line());
-            long expiresAt = Long.parseLong(reader.line());
-            String etag = reader.line();
-            int length = Integer.parseInt(reader.line());
-            if (status < 100 || status > 599 || length < 0 || etag.isEmpty()) {
-                return null;
+            List<Map.Entry<String, String>> headers = new ArrayList<>(2);
+            String contentType = reader.text(NL);
+            if (!contentType.isEmpty()) {
+                headers.add(Map.entry(CONTENT_TYPE, contentType));
             }
-            List<Map.Entry<String, String>> headers = new ArrayList<>(4);
             String header;
-            while (!(header = reader.line()).isEmpty()) {
+            while (!(header = reader.text(NL)).isEmpty()) {
                 int colon = header.indexOf(':');
                 if (colon <= 0) {
                     return null;
@@ -85,31 +91,68 @@ public final class CachedResponseCodec {
             }
             byte[] body = new byte[length];
             System.arraycopy(bytes, reader.position, body, 0, length);
-            return new CachedResponse(status, storedAt, expiresAt, etag, headers, body);
+            return new CachedResponse(status, expiresAt, etag, headers, body);
         } catch (RuntimeException notAnEntry) {
             return null;
         }
     }
 
-    private static void line(ByteArrayOutputStream out, String value) {
-        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
-        out.write(NL);
+    /** A strong tag {@code "x"} is stored as {@code x}; a weak one {@code W/"x"} as it is. */
+    private static String storedETag(String etag) {
+        return etag.length() > 2 && etag.charAt(0) == '"' && etag.charAt(etag.length() - 1) == '"'
+                ? etag.substring(1, etag.length() - 1)
+                : etag;
     }
 
+    private static String replayedETag(String stored) {
+        return stored.startsWith("W/") || stored.startsWith("\"") ? stored : '"' + stored + '"';
+    }
+
+    private static boolean startsWithVersion(byte[] bytes) {
+        if (bytes.length < VERSION_BYTES.length) {
+            return false;
+        }
+        for (int i = 0; i < VERSION_BYTES.length; i++) {
+            if (bytes[i] != VERSION_BYTES[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads fields straight from the bytes: numbers without a String per field. */
     private static final class Reader {
         private final byte[] bytes;
         private int position;
 
-        Reader(byte[] bytes) {
+        Reader(byte[] bytes, int position) {
             this.bytes = bytes;
+            this.position = position;
         }
 
-        String line() {
+        long number(int radix, byte end) {
+            long value = 0;
+            int start = position;
+            while (position < bytes.length && bytes[position] != end) {
+                int digit = Character.digit(bytes[position++], radix);
+                if (digit < 0 || value > (Long.MAX_VALUE - digit) / radix) {
+                    throw new IllegalArgumentException("not a number");
+                }
+                value = value * radix + digit;
+            }
+            if (position == start || position == bytes.length) {
+                throw new IllegalArgumentException("truncated entry");
+            }
+            position++;
+            return value;
+        }
+
+        String text(byte end) {
             for (int i = position; i < bytes.length; i++) {
-                if (bytes[i] == NL) {
-                    String line = new String(bytes, position, i - position, StandardCharsets.UTF_8);
+                if (bytes[i] == end) {
+                    String text = new String(bytes, position, i - position, StandardCharsets.UTF_8);
                     position = i + 1;
-                    return line;
+                    return text;
                 }
             }
             throw new IllegalArgumentException("truncated entry");

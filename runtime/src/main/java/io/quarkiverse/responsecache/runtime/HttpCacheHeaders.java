@@ -16,11 +16,12 @@ public final class HttpCacheHeaders {
     /**
      * A strong entity tag derived from the body alone, so it is the same on every instance and after a restart.
      *
-     * @return a quoted tag: 22 characters of URL-safe base64 of the body's SHA-256 (128 bits)
+     * @return a quoted tag: 16 characters of URL-safe base64 of the body's SHA-256 (96 bits, plenty to tell the
+     *         versions of one resource apart, and short because every entry stores it)
      */
     public static String strongETag(byte[] body) {
         byte[] digest = sha256().digest(body);
-        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16) + '"';
     }
 
     static MessageDigest sha256() {

@@ -23,7 +23,7 @@ final class ReplayCachedResponseHandler implements ServerRestHandler {
         long ttl = stored.ttlSeconds(now);
         response.setResponseHeader("ETag", stored.etag());
         response.setResponseHeader("Cache-Control", exchange.policy.cacheControl(Math.max(0, ttl)));
-        response.setResponseHeader("Age", Long.toString(stored.ageSeconds(now)));
+        response.setResponseHeader("Age", Long.toString(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
         exchange.cache.statusHeaders(response::setResponseHeader, exchange, false, ttl);
         if (HttpCacheHeaders.notModified(stored.status(), request.serverRequest().getRequestHeader("If-None-Match"),
                 stored.etag())) {

@@ -95,7 +95,7 @@ final class ResponseCapturingOutputStream extends OutputStream {
                 etag = HttpCacheHeaders.strongETag(body);
             }
             EndpointPolicy policy = exchange.policy;
-            exchange.cache.store(exchange, new CachedResponse(status, now, now + policy.expire().toMillis(), etag,
+            exchange.cache.store(exchange, new CachedResponse(status, now + policy.expire().toMillis(), etag,
                     replayableHeaders(response), body), policy.renderTags(request));
             response.setResponseHeader("ETag", etag);
             response.setResponseHeader("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));

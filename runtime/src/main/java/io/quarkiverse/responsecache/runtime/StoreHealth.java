@@ -49,8 +49,11 @@ final class StoreHealth {
     }
 
     void succeeded() {
-        consecutiveFailures.set(0);
-        if (openUntil.getAndSet(0) != 0 && failingLogged.compareAndSet(true, false)) {
+        // read before writing: every hit reports here, and a write would bounce the cache line between event loops
+        if (consecutiveFailures.get() != 0) {
+            consecutiveFailures.set(0);
+        }
+        if (openUntil.get() != 0 && openUntil.getAndSet(0) != 0 && failingLogged.compareAndSet(true, false)) {
             LOG.info("The response cache store answers again: cached responses are served again");
         }
     }

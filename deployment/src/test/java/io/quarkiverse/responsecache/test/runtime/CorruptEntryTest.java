@@ -33,11 +33,13 @@ class CorruptEntryTest {
     @ValueSource(strings = {
             "garbage",
             "",
-            "RC1\n200\n",
-            "RC1\n200\n1\n99999999999999\n\"etag\"\n500\nContent-Type: text/plain\n\nshort body",
-            "RC9\n200\n1\n99999999999999\n\"etag\"\n2\n\nok",
-            "RC1\nabc\n1\n2\n\"e\"\n2\n\nok",
-            "RC1\n200\n1\n99999999999999\n\"etag\"\n2\nno colon header\n\nok" })
+            // a valid entry of the previous format version
+            "RC1\n200\n1\n99999999999999\n\"etag\"\n2\nContent-Type: text/plain\n\nok",
+            "RC9 200 zzzzzzzz etag 2\ntext/plain\n\nok",
+            "RC2 200 zzzzzzzz",
+            "RC2 200 zzzzzzzz etag 500\ntext/plain\n\nshort body",
+            "RC2 abc zzzzzzzz etag 2\ntext/plain\n\nok",
+            "RC2 200 zzzzzzzz etag 2\ntext/plain\nno colon header\n\nok" })
     void undecodableValueIsAMissAndIsOverwritten(String stored) {
         String id = Await.unique();
         String key = keyBuilder.build(ResponseCacheKeyInput
@@ -50,6 +52,23 @@ class CorruptEntryTest {
             assertThat(response.header("X-Cache")).isEqualTo("MISS");
             assertThat(response.asString()).startsWith("value-" + id);
             Await.cachedBody("/counting/" + id, response.asString(), "X-Cache");
+        }
+    }
+
+    /** The control: the same test harness, a valid entry written by hand, is a hit. */
+    @Test
+    void aValidEntryWrittenByHandIsAHit() {
+        String id = Await.unique();
+        String key = keyBuilder.build(ResponseCacheKeyInput
+                .forEndpoint(CountingResource.class.getName() + "#cached")
+                .path("/counting/" + id).build());
+        try (RedisTestClient redis = LocalRedis.client()) {
+            redis.commandWithBinaryValue("RC2 200 zzzzzzzz handmade 5\ntext/plain\n\nhello"
+                    .getBytes(StandardCharsets.UTF_8), "SET", key);
+            var response = given().get("/counting/" + id);
+            assertThat(response.header("X-Cache")).isEqualTo("HIT");
+            assertThat(response.header("ETag")).isEqualTo("\"handmade\"");
+            assertThat(response.asString()).isEqualTo("hello");
         }
     }
 

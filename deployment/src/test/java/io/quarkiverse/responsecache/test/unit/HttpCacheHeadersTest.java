@@ -53,7 +53,7 @@ class HttpCacheHeadersTest {
     @Test
     void strongEtagDependsOnlyOnTheBody() {
         String first = HttpCacheHeaders.strongETag("body".getBytes(StandardCharsets.UTF_8));
-        assertThat(first).matches("\"[A-Za-z0-9_-]{22}\"")
+        assertThat(first).matches("\"[A-Za-z0-9_-]{16}\"")
                 .isEqualTo(HttpCacheHeaders.strongETag("body".getBytes(StandardCharsets.UTF_8)))
                 .isNotEqualTo(HttpCacheHeaders.strongETag("Body".getBytes(StandardCharsets.UTF_8)));
     }
