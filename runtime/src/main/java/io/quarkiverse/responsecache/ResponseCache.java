@@ -43,7 +43,8 @@ public @interface ResponseCache {
 
     /**
      * The endpoint's name in configuration: {@code quarkus.response-cache.endpoint."<name>".expire} and the other
-     * per-endpoint settings override the annotation. Defaults to {@code <simple class name>.<method name>}.
+     * per-endpoint settings override the annotation. Defaults to {@code <simple class name>.<method name>}. On a class,
+     * it names each method {@code <name>.<method name>}.
      */
     String name() default "";
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.MethodInfo;
@@ -61,7 +62,7 @@ final class ResponseCacheMethodScanner implements MethodScanner {
     private static CachedEndpoint endpoint(MethodInfo method, ClassInfo endpointClass, AnnotationInstance annotation) {
         CachedEndpoint endpoint = new CachedEndpoint();
         endpoint.setId(endpointClass.name() + "#" + method.name());
-        endpoint.setName(name(method, endpointClass, annotation));
+        endpoint.setName(name(method, annotation));
         endpoint.setNamespace(namespace(annotation));
         endpoint.setTags(strings(annotation, "tags"));
         endpoint.setExpireSeconds(expire(annotation));
@@ -122,13 +123,17 @@ final class ResponseCacheMethodScanner implements MethodScanner {
         return mediaTypes;
     }
 
-    /** @return the annotation's {@code name}, else {@code <simple class name>.<method name>} */
-    static String name(MethodInfo method, ClassInfo endpointClass, AnnotationInstance annotation) {
+    /**
+     * @return the annotation's {@code name} (followed by {@code .<method name>} when the annotation is on the class,
+     *         so each method keeps a name of its own), else {@code <simple name of the declaring class>.<method name>}
+     */
+    static String name(MethodInfo method, AnnotationInstance annotation) {
         AnnotationValue value = annotation.value("name");
-        if (value != null && !value.asString().isBlank()) {
-            return value.asString();
+        if (value == null || value.asString().isBlank()) {
+            return method.declaringClass().name().withoutPackagePrefix() + "." + method.name();
         }
-        return endpointClass.name().withoutPackagePrefix() + "." + method.name();
+        return annotation.target().kind() == AnnotationTarget.Kind.CLASS ? value.asString() + "." + method.name()
+                : value.asString();
     }
 
     static String namespace(AnnotationInstance annotation) {

@@ -26,6 +26,7 @@ import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.UnknownTagParameterException;
 import io.quarkiverse.responsecache.runtime.DefaultResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
 import io.quarkiverse.responsecache.runtime.ResponseCacheService;
 import io.quarkiverse.responsecache.runtime.StoreResponseCacheInvalidator;
 import io.quarkiverse.responsecache.runtime.TagTemplate;
@@ -34,6 +35,8 @@ import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
@@ -90,7 +93,7 @@ class ResponseCacheProcessor {
      */
     @BuildStep
     void validate(CombinedIndexBuildItem index, ValidationPhaseBuildItem validationPhase,
-            BuildProducer<ValidationErrorBuildItem> errors) {
+            BuildProducer<ValidationErrorBuildItem> errors, BuildProducer<CachedEndpointNamesBuildItem> endpointNames) {
         List<Throwable> misuses = new ArrayList<>();
         Map<String, MethodInfo> names = new HashMap<>();
         for (AnnotationInstance annotation : index.getIndex().getAnnotations(RESPONSE_CACHE)) {
@@ -127,6 +130,14 @@ class ResponseCacheProcessor {
         if (!misuses.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(misuses));
         }
+        endpointNames.produce(new CachedEndpointNamesBuildItem(Set.copyOf(names.keySet())));
+    }
+
+    /** At startup, per-endpoint settings are checked against the endpoints the build found. */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void checkEndpointConfiguration(CachedEndpointNamesBuildItem endpointNames, ResponseCacheRecorder recorder) {
+        recorder.checkEndpointConfiguration(endpointNames.names());
     }
 
     private static void validateCachedMethod(MethodInfo method, AnnotationInstance annotation, boolean fromClass,
@@ -136,7 +147,7 @@ class ResponseCacheProcessor {
             misuses.add(new StreamingMethodTargetException(method, streaming, fromClass));
             return;
         }
-        String name = ResponseCacheMethodScanner.name(method, method.declaringClass(), annotation);
+        String name = ResponseCacheMethodScanner.name(method, annotation);
         MethodInfo sameName = names.putIfAbsent(name, method);
         if (sameName != null) {
             misuses.add(new DuplicateEndpointNameException(name, sameName, method));
