@@ -171,6 +171,7 @@ if $load; then
     log "starting the benchmark application on 127.0.0.1:$app_port"
     java -Xms1g -Xmx1g \
         -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" \
+        -Dquarkus.redis.quarkus-cache.hosts="redis://127.0.0.1:$redis_port" \
         -jar "$app_jar" > "$out/app.log" 2>&1 &
     app_pid=$!
     base="http://127.0.0.1:$app_port/bench"
