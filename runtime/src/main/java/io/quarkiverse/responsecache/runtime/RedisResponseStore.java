@@ -54,16 +54,21 @@ public class RedisResponseStore implements ResponseStore {
         return failure.getMessage() != null && failure.getMessage().startsWith("WRONGTYPE");
     }
 
+    /**
+     * Indexes first, entry second: should indexing fail, no entry exists that its tags or namespace could not evict.
+     * (The reverse failure leaves an index member without an entry, which eviction skips.)
+     */
     @Override
     public Uni<Void> put(String key, byte[] entry, Duration timeToLive, Map<String, String> memberships) {
         String millis = Long.toString(Math.max(1, timeToLive.toMillis()));
-        List<Uni<Void>> commands = new ArrayList<>(1 + memberships.size());
-        commands.add(values.set(key, entry, new SetArgs().px(Math.max(1, timeToLive.toMillis()))));
+        List<Uni<Void>> indexing = new ArrayList<>(memberships.size());
         for (Map.Entry<String, String> membership : memberships.entrySet()) {
-            commands.add(redis.execute("EVAL", ADD_TO_INDEX, "1", membership.getKey(), membership.getValue(), millis)
+            indexing.add(redis.execute("EVAL", ADD_TO_INDEX, "1", membership.getKey(), membership.getValue(), millis)
                     .replaceWithVoid());
         }
-        return Uni.join().all(commands).andFailFast().replaceWithVoid();
+        Uni<Void> indexed = indexing.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(indexing).andFailFast().replaceWithVoid();
+        return indexed.chain(() -> values.set(key, entry, new SetArgs().px(Math.max(1, timeToLive.toMillis()))));
     }
 
     @Override

@@ -101,7 +101,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         boolean staleServable = found != null && now < found.expiresAtMillis() + policy.staleWhileRevalidate().toMillis();
         if (found != null && now < found.expiresAtMillis() + policy.staleIfError().toMillis()) {
             exchange.staleFallback = found;
-            request.setAbortHandlerChain(StaleIfErrorHandler.prepend(request.getAbortHandlerChain()));
+            request.setAbortHandlerChain(StaleIfErrorHandler.insertInto(request.getAbortHandlerChain()));
         }
         if (found != null) {
             exchange.forward = "stale";

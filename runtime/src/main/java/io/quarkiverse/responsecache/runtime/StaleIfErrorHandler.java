@@ -1,36 +1,40 @@
 package io.quarkiverse.responsecache.runtime;
 
-import jakarta.ws.rs.WebApplicationException;
-
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.handlers.ResponseHandler;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
 /**
- * First handler of the abort chain of a request that holds a stale entry within its stale-if-error window: when the
- * endpoint throws an exception that means a server error (any exception but a {@code WebApplicationException} of a
- * status below 500), the stale response is replayed instead of the error, as for a returned 5xx response.
+ * Added to the abort chain of a request that holds a stale entry within its stale-if-error window, right after the
+ * exception has been mapped to a response: when that response is a server error (5xx), the stale response is
+ * replayed instead. Deciding on the mapped response, not on the exception, respects the application's exception
+ * mappers, exactly as a returned 5xx response is judged.
  */
 final class StaleIfErrorHandler implements ServerRestHandler {
 
     private static final StaleIfErrorHandler INSTANCE = new StaleIfErrorHandler();
 
-    static ServerRestHandler[] prepend(ServerRestHandler[] abortChain) {
+    /** @return the abort chain with this handler after the one that turns the mapped exception into a response */
+    static ServerRestHandler[] insertInto(ServerRestHandler[] abortChain) {
+        int after = -1;
+        for (int i = 0; i < abortChain.length; i++) {
+            if (abortChain[i] instanceof ResponseHandler) {
+                after = i;
+                break;
+            }
+        }
         ServerRestHandler[] chain = new ServerRestHandler[abortChain.length + 1];
-        chain[0] = INSTANCE;
-        System.arraycopy(abortChain, 0, chain, 1, abortChain.length);
+        System.arraycopy(abortChain, 0, chain, 0, after + 1);
+        chain[after + 1] = INSTANCE;
+        System.arraycopy(abortChain, after + 1, chain, after + 2, abortChain.length - after - 1);
         return chain;
-    }
-
-    private static boolean isServerError(Throwable failure) {
-        return !(failure instanceof WebApplicationException web) || web.getResponse() == null
-                || web.getResponse().getStatus() >= 500;
     }
 
     @Override
     public void handle(ResteasyReactiveRequestContext request) {
         CacheExchange exchange = (CacheExchange) request.getProperty(CacheExchange.PROPERTY);
         if (exchange != null && exchange.staleFallback != null && exchange.outcome != CacheExchange.Outcome.HIT
-                && isServerError(request.getThrowable())) {
+                && request.getResponse().isCreated() && request.getResponse().get().getStatus() >= 500) {
             exchange.replay(exchange.staleFallback, "stale-if-error");
             request.restart(ResponseCacheLookupHandler.REPLAY_CHAIN);
         }

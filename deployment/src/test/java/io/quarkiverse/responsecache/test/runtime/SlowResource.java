@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import io.quarkiverse.responsecache.ResponseCache;
 
 /** Endpoints that take time, count their invocations per id, and fail on demand. */
@@ -69,6 +71,22 @@ public class SlowResource {
             throw new WebApplicationException("down", failingStatus);
         }
         return compute(id, 300);
+    }
+
+    /** Fails with an exception that the application's own mapper turns into a 404. */
+    @GET
+    @Path("/stale-mapped/{id}")
+    @ResponseCache(expire = 1, staleIfError = 30)
+    public String staleMapped(@PathParam("id") String id) {
+        if (failing) {
+            throw new IllegalArgumentException("no such thing");
+        }
+        return compute(id, 0);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(IllegalArgumentException missing) {
+        return Response.status(404).entity(missing.getMessage()).build();
     }
 
     @GET

@@ -77,6 +77,16 @@ class StaleResponsesTest {
     }
 
     @Test
+    void anExceptionTheApplicationMapsToAClientErrorIsNotReplaced() throws InterruptedException {
+        String id = Await.unique();
+        storedThenStale("/slow/stale-mapped/" + id);
+        SlowResource.failing = true;
+        Response response = given().get("/slow/stale-mapped/" + id);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.asString()).isEqualTo("no such thing");
+    }
+
+    @Test
     void aReturned5xxIsReplacedByTheStaleEntry() throws InterruptedException {
         String id = Await.unique();
         String stale = storedThenStale("/slow/stale-response/" + id);
