@@ -159,7 +159,10 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 });
     }
 
-    /** Another instance holds the lock: poll for its entry until it appears or the wait is over, then compute. */
+    /**
+     * Another instance holds the lock: poll for its entry until it appears, or until the lock can be taken (its holder
+     * died and its lease ran out) or the wait is over; then compute.
+     */
     private static void awaitOtherInstance(ResteasyReactiveRequestContext request, CacheExchange exchange,
             long deadlineNanos) {
         ResponseCacheService cache = exchange.cache;
@@ -172,11 +175,36 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                         cache.finishFlight(exchange, found);
                         replay(request);
                     } else if (System.nanoTime() - deadlineNanos < 0) {
-                        awaitOtherInstance(request, exchange, deadlineNanos);
+                        cache.tryLock(exchange).subscribe().with(taken -> {
+                            if (taken) {
+                                computeUnlessWritten(request, exchange);
+                            } else {
+                                awaitOtherInstance(request, exchange, deadlineNanos);
+                            }
+                        });
                     } else {
                         request.resume();
                     }
                 });
+    }
+
+    /**
+     * The lock was free: its holder either died or just wrote the entry and let go between this request's last look
+     * and its taking the lock. One more look tells which.
+     */
+    private static void computeUnlessWritten(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        ResponseCacheService cache = exchange.cache;
+        cache.lookup(exchange.key).onFailure().recoverWithNull().subscribe().with(found -> {
+            if (found != null && found.isFresh(System.currentTimeMillis())) {
+                exchange.replay(found, "coalesced");
+                cache.finishFlight(exchange, found);
+                cache.unlock(exchange).subscribe().with(ignored -> {
+                });
+                replay(request);
+            } else {
+                request.resume();
+            }
+        });
     }
 
     private static void replay(ResteasyReactiveRequestContext request) {
