@@ -1,7 +1,6 @@
 package io.quarkiverse.responsecache.runtime;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -67,14 +66,7 @@ record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration expire,
 
     /** @return this request's tags, path parameters filled in */
     List<String> renderTags(ResteasyReactiveRequestContext request) {
-        if (tags.isEmpty()) {
-            return List.of();
-        }
-        List<String> rendered = new ArrayList<>(tags.size());
-        for (TagTemplate tag : tags) {
-            rendered.add(tag.render(request));
-        }
-        return rendered;
+        return TagTemplate.renderAll(tags, request);
     }
 
     boolean keyByPrincipal() {

@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
-import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,7 +24,7 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
     private List<String> namespaces = List.of();
     private List<String> tags = List.of();
     private volatile List<TagTemplate> tagTemplates;
-    private volatile ResponseCacheService service;
+    private final ServiceReference service = new ServiceReference();
 
     public List<String> getNamespaces() {
         return namespaces;
@@ -48,7 +47,7 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
         if (request.getResponse().get().getStatus() >= 400) {
             return;
         }
-        ResponseCacheService cache = service();
+        ResponseCacheService cache = service.get();
         if (!cache.enabled()) {
             return;
         }
@@ -56,8 +55,8 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
         for (String namespace : namespaces) {
             evictions.add(cache.evictNamespace(namespace));
         }
-        for (TagTemplate tag : tagTemplates()) {
-            evictions.add(cache.evictTag(tag.render(request)));
+        for (String tag : TagTemplate.renderAll(tagTemplates(), request)) {
+            evictions.add(cache.evictTag(tag));
         }
         if (evictions.isEmpty()) {
             return;
@@ -78,13 +77,5 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
             tagTemplates = parsed = TagTemplate.parseAll(tags);
         }
         return parsed;
-    }
-
-    private ResponseCacheService service() {
-        ResponseCacheService resolved = service;
-        if (resolved == null) {
-            service = resolved = Arc.container().instance(ResponseCacheService.class).get();
-        }
-        return resolved;
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
-import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,7 +26,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
 
     private CachedEndpoint endpoint;
     private volatile EndpointPolicy policy;
-    private volatile ResponseCacheService service;
+    private final ServiceReference service = new ServiceReference();
 
     public ResponseCacheLookupHandler() {
     }
@@ -46,7 +45,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
 
     @Override
     public void handle(ResteasyReactiveRequestContext request) {
-        ResponseCacheService cache = service();
+        ResponseCacheService cache = service.get();
         if (!cache.enabled()) {
             return;
         }
@@ -216,14 +215,6 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         EndpointPolicy resolved = policy;
         if (resolved == null) {
             policy = resolved = cache.policy(endpoint);
-        }
-        return resolved;
-    }
-
-    private ResponseCacheService service() {
-        ResponseCacheService resolved = service;
-        if (resolved == null) {
-            service = resolved = Arc.container().instance(ResponseCacheService.class).get();
         }
         return resolved;
     }

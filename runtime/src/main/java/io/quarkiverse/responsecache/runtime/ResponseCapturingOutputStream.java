@@ -88,9 +88,10 @@ final class ResponseCapturingOutputStream extends OutputStream {
         response.setPreCommitListener(null);
         int status = request.getResponse().get().getStatus();
         boolean stored = isStorable(status, response);
+        // the endpoint's own ETag when it set one
+        String etag = response.getResponseHeader("ETag");
         if (stored) {
             long now = System.currentTimeMillis();
-            String etag = response.getResponseHeader("ETag");
             if (etag == null) {
                 etag = HttpCacheHeaders.strongETag(body);
             }
@@ -101,7 +102,6 @@ final class ResponseCapturingOutputStream extends OutputStream {
             response.setResponseHeader("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
         }
         exchange.cache.statusHeaders(response::setResponseHeader, exchange, stored, 0);
-        String etag = response.getResponseHeader("ETag");
         if (HttpCacheHeaders.notModified(status, request.serverRequest().getRequestHeader("If-None-Match"), etag)) {
             response.removeResponseHeader("Content-Type");
             response.setStatusCode(304);

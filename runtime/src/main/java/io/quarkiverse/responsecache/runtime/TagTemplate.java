@@ -52,6 +52,18 @@ public final class TagTemplate {
         return tag.append(literals[parameters.length]).toString();
     }
 
+    /** @return this request's tags, path parameters filled in */
+    static List<String> renderAll(List<TagTemplate> templates, ResteasyReactiveRequestContext request) {
+        if (templates.isEmpty()) {
+            return List.of();
+        }
+        List<String> rendered = new ArrayList<>(templates.size());
+        for (TagTemplate template : templates) {
+            rendered.add(template.render(request));
+        }
+        return rendered;
+    }
+
     static List<TagTemplate> parseAll(List<String> templates) {
         return templates.stream().map(TagTemplate::parse).toList();
     }
