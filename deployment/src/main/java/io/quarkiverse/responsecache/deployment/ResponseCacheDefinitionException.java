@@ -52,8 +52,8 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
 
     /** Two cached endpoints with the same configuration name. */
     public static final class DuplicateEndpointNameException extends ResponseCacheDefinitionException {
-        DuplicateEndpointNameException(String name, MethodInfo first, MethodInfo second) {
-            super("Two cached endpoints are named '" + name + "': " + describe(first) + " and " + describe(second)
+        DuplicateEndpointNameException(String name, String first, String second) {
+            super("Two cached endpoints are named '" + name + "': " + first + " and " + second
                     + ". Fix: give one of them @ResponseCache(name = \"...\") so quarkus.response-cache.endpoint.\""
                     + name + "\" names one endpoint.");
         }

@@ -1,36 +1,34 @@
 package io.quarkiverse.responsecache.deployment;
 
-import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
-import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.PATH;
-import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE_INVALIDATE;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import jakarta.inject.Singleton;
 
 import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.CacheAndInvalidateException;
-import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.DuplicateEndpointNameException;
-import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NegativeExpireException;
-import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NonGetMethodTargetException;
-import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.StreamingMethodTargetException;
-import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.UnknownTagParameterException;
-import io.quarkiverse.responsecache.runtime.DefaultResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
-import io.quarkiverse.responsecache.runtime.ResponseCacheService;
-import io.quarkiverse.responsecache.runtime.StoreResponseCacheInvalidator;
-import io.quarkiverse.responsecache.runtime.TagTemplate;
+import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
+import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
+import io.quarkiverse.responsecache.runtime.handler.CacheServices;
+import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
+import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
+import io.quarkiverse.responsecache.runtime.invalidation.StoreResponseCacheInvalidator;
+import io.quarkiverse.responsecache.runtime.key.DefaultResponseCacheKeyBuilder;
+import io.quarkiverse.responsecache.runtime.key.RequestKeys;
+import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.runtime.store.ResponseStoreProducer;
+import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -42,12 +40,12 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
+import io.quarkus.resteasy.reactive.common.deployment.ResourceScanningResultBuildItem;
 import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
 
 class ResponseCacheProcessor {
 
     private static final String FEATURE = "response-cache";
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*(:[^}]*)?}");
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -56,10 +54,12 @@ class ResponseCacheProcessor {
 
     @BuildStep
     AdditionalBeanBuildItem beans() {
-        // looked up by the handlers rather than injected, so they must survive unused-bean removal
+        // the handlers look CacheServices up rather than have it injected, so nothing may be removed as unused
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ResponseCacheService.class, DefaultResponseCacheKeyBuilder.class,
-                        StoreResponseCacheInvalidator.class)
+                .addBeanClasses(CacheServices.class, RequestKeys.class, GuardedStore.class, MissCoordinator.class,
+                        EntryIndexes.class, CacheStatusHeaders.class, ResponseStoreProducer.class,
+                        DefaultResponseCacheKeyBuilder.class, StoreResponseCacheInvalidator.class,
+                        SystemResponseCacheClock.class)
                 .setUnremovable()
                 .build();
     }
@@ -83,120 +83,51 @@ class ResponseCacheProcessor {
     }
 
     @BuildStep
-    MethodScannerBuildItem wireCachedEndpoints() {
-        return new MethodScannerBuildItem(new ResponseCacheMethodScanner());
+    CachedEndpointsBuildItem resolveCachedEndpoints(CombinedIndexBuildItem index,
+            Optional<ResourceScanningResultBuildItem> resources) {
+        if (resources.isEmpty()) {
+            return CachedEndpointResolver.resolve(index.getIndex(), List.of(), Set.of());
+        }
+        Set<DotName> httpMethods = resources.get().getResult().getHttpAnnotationToMethod().keySet();
+        return CachedEndpointResolver.resolve(index.getIndex(),
+                resources.get().getResult().getScannedResources().values(), httpMethods);
+    }
+
+    @BuildStep
+    MethodScannerBuildItem wireCachedEndpoints(CachedEndpointsBuildItem endpoints) {
+        return new MethodScannerBuildItem(new ResponseCacheMethodScanner(endpoints));
     }
 
     /**
-     * Finds every misuse of {@code @ResponseCache} and {@code @ResponseCacheInvalidate} and reports them together, so
-     * one build shows them all.
+     * Reports every misuse of {@code @ResponseCache} and {@code @ResponseCacheInvalidate} together, so one build shows
+     * them all.
      */
     @BuildStep
-    void validate(CombinedIndexBuildItem index, ValidationPhaseBuildItem validationPhase,
-            BuildProducer<ValidationErrorBuildItem> errors, BuildProducer<CachedEndpointNamesBuildItem> endpointNames) {
-        List<Throwable> misuses = new ArrayList<>();
-        Map<String, MethodInfo> names = new HashMap<>();
-        for (AnnotationInstance annotation : index.getIndex().getAnnotations(RESPONSE_CACHE)) {
-            switch (annotation.target().kind()) {
-                case METHOD -> {
-                    MethodInfo method = annotation.target().asMethod();
-                    validateDurations(ResponseCacheDefinitionException.describe(method), annotation, misuses);
-                    if (!method.hasDeclaredAnnotation(GET)) {
-                        misuses.add(new NonGetMethodTargetException(method));
-                    } else {
-                        validateCachedMethod(method, annotation, false, names, misuses);
-                    }
-                }
-                case CLASS -> {
-                    ClassInfo clazz = annotation.target().asClass();
-                    validateDurations(ResponseCacheDefinitionException.describe(clazz), annotation, misuses);
-                    for (MethodInfo method : clazz.methods()) {
-                        if (method.hasDeclaredAnnotation(GET) && !method.hasDeclaredAnnotation(RESPONSE_CACHE)) {
-                            validateCachedMethod(method, annotation, true, names, misuses);
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
-        }
+    void validate(CachedEndpointsBuildItem endpoints, CombinedIndexBuildItem index,
+            ValidationPhaseBuildItem validationPhase, BuildProducer<ValidationErrorBuildItem> errors) {
+        List<Throwable> misuses = new ArrayList<>(endpoints.misuses());
         for (AnnotationInstance invalidate : index.getIndex().getAnnotations(RESPONSE_CACHE_INVALIDATE)) {
             MethodInfo method = invalidate.target().asMethod();
-            if (ResponseCacheMethodScanner.effectiveAnnotation(method, method.declaringClass()) != null) {
+            if (CachedEndpointResolver.effectiveAnnotation(method, method.declaringClass()) != null) {
                 misuses.add(new CacheAndInvalidateException(method));
             }
-            validateTags(method, "@ResponseCacheInvalidate", invalidate, misuses);
+            misuses.addAll(CachedEndpointResolver.invalidationMisuses(index.getIndex(), method,
+                    CachedEndpointResolver.strings(invalidate, "tags")));
         }
         if (!misuses.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(misuses));
         }
-        endpointNames.produce(new CachedEndpointNamesBuildItem(Set.copyOf(names.keySet())));
     }
 
-    /** At startup, per-endpoint settings are checked against the endpoints the build found. */
+    /** The endpoint table, resolved against the runtime configuration (and checking it) at startup. */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void checkEndpointConfiguration(CachedEndpointNamesBuildItem endpointNames, ResponseCacheRecorder recorder) {
-        recorder.checkEndpointConfiguration(endpointNames.names());
-    }
-
-    private static void validateCachedMethod(MethodInfo method, AnnotationInstance annotation, boolean fromClass,
-            Map<String, MethodInfo> names, List<Throwable> misuses) {
-        String streaming = ResponseCacheMethodScanner.streamingReason(method, method.declaringClass());
-        if (streaming != null) {
-            misuses.add(new StreamingMethodTargetException(method, streaming, fromClass));
-            return;
-        }
-        String name = ResponseCacheMethodScanner.name(method, annotation);
-        MethodInfo sameName = names.putIfAbsent(name, method);
-        if (sameName != null) {
-            misuses.add(new DuplicateEndpointNameException(name, sameName, method));
-        }
-        validateTags(method, "@ResponseCache", annotation, misuses);
-    }
-
-    private static void validateDurations(String target, AnnotationInstance annotation, List<Throwable> misuses) {
-        long expire = ResponseCacheMethodScanner.expire(annotation);
-        if (expire < 0) {
-            misuses.add(new NegativeExpireException(target, "expire", expire));
-        }
-        for (String graceAttribute : List.of("staleWhileRevalidate", "staleIfError")) {
-            long grace = ResponseCacheMethodScanner.longValue(annotation, graceAttribute, -1);
-            if (grace < -1) {
-                misuses.add(new NegativeExpireException(target, graceAttribute, grace));
-            }
-        }
-    }
-
-    /** Every {@code {name}} of a tag must be a path parameter of the method's path (its class's and its own). */
-    private static void validateTags(MethodInfo method, String annotationName, AnnotationInstance annotation,
-            List<Throwable> misuses) {
-        List<String> tags = ResponseCacheMethodScanner.strings(annotation, "tags");
-        if (tags.isEmpty()) {
-            return;
-        }
-        Set<String> pathParameters = pathParameters(method);
-        for (String tag : tags) {
-            for (String parameter : TagTemplate.parse(tag).parameters()) {
-                if (!pathParameters.contains(parameter)) {
-                    misuses.add(new UnknownTagParameterException(method, annotationName, tag, parameter,
-                            pathParameters));
-                }
-            }
-        }
-    }
-
-    private static Set<String> pathParameters(MethodInfo method) {
-        Set<String> parameters = new LinkedHashSet<>();
-        for (AnnotationInstance path : new AnnotationInstance[] { method.declaringClass().declaredAnnotation(PATH),
-                method.declaredAnnotation(PATH) }) {
-            if (path != null && path.value() != null) {
-                Matcher matcher = PATH_PARAMETER.matcher(path.value().asString());
-                while (matcher.find()) {
-                    parameters.add(matcher.group(1));
-                }
-            }
-        }
-        return parameters;
+    SyntheticBeanBuildItem cachedEndpointTable(CachedEndpointsBuildItem endpoints, ResponseCacheRecorder recorder) {
+        return SyntheticBeanBuildItem.configure(CachedEndpoints.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .setRuntimeInit()
+                .supplier(recorder.cachedEndpoints(endpoints.endpoints()))
+                .done();
     }
 }

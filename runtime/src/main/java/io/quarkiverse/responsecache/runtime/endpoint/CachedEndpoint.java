@@ -1,0 +1,32 @@
+package io.quarkiverse.responsecache.runtime.endpoint;
+
+import java.util.List;
+
+/**
+ * What the build learned about one cached endpoint from its annotation, its class and its method. Computed once by
+ * the deployment module's resolver and recorded into bytecode; immutable.
+ *
+ * @param id {@code <endpoint class name>#<method name>}, the endpoint's identity in keys
+ * @param name the endpoint's name in configuration ({@code quarkus.response-cache.endpoint."<name>".*})
+ * @param namespace the namespace of its entries, {@code ""} for none
+ * @param tags the tag templates, e.g. {@code product:{id}}
+ * @param expireSeconds the annotation's {@code expire}, {@code 0} when it defers to the configured default
+ * @param varyHeaders the request headers that take part in the key, as declared
+ * @param queryParameters the query parameters that take part in the key; empty for all
+ * @param negotiatesMediaType whether the method produces several media types, so the negotiated one takes part in the
+ *        key
+ * @param keyByPrincipal whether requests with credentials get entries of their own instead of bypassing the cache
+ * @param staleWhileRevalidateSeconds the annotation's {@code staleWhileRevalidate}, {@code -1} when it defers to the
+ *        configuration
+ * @param staleIfErrorSeconds the annotation's {@code staleIfError}, {@code -1} when it defers to the configuration
+ */
+public record CachedEndpoint(String id, String name, String namespace, List<String> tags, long expireSeconds,
+        List<String> varyHeaders, List<String> queryParameters, boolean negotiatesMediaType, boolean keyByPrincipal,
+        long staleWhileRevalidateSeconds, long staleIfErrorSeconds) {
+
+    public CachedEndpoint {
+        tags = List.copyOf(tags);
+        varyHeaders = List.copyOf(varyHeaders);
+        queryParameters = List.copyOf(queryParameters);
+    }
+}

@@ -1,0 +1,93 @@
+package io.quarkiverse.responsecache.runtime.endpoint;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+
+import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+
+/**
+ * An endpoint's caching rules as they apply at runtime: its annotation's settings completed by the configuration.
+ * Resolved once per endpoint, at startup, into {@link CachedEndpoints}.
+ *
+ * @param endpoint the build-time settings
+ * @param enabled whether the endpoint is cached at all
+ * @param expire how long an entry is fresh
+ * @param staleWhileRevalidate how long after that a stale entry is served while one request refreshes it
+ * @param staleIfError how long after that a stale entry replaces an error of the endpoint
+ * @param varyHeaders the request headers that take part in the key, lower case
+ * @param queryParameters the query parameters that take part in the key, or null for all
+ * @param vary the {@code Vary} header responses carry, or null
+ * @param tags the tags of its entries
+ */
+public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration expire, Duration staleWhileRevalidate,
+        Duration staleIfError, List<String> varyHeaders, Set<String> queryParameters, String vary,
+        List<TagTemplate> tags) {
+
+    /** Settings from {@code quarkus.response-cache.endpoint."<name>".*} win over the annotation's. */
+    public static EndpointPolicy of(CachedEndpoint endpoint, ResponseCacheConfig config) {
+        ResponseCacheConfig.EndpointConfig overrides = config.endpoint().get(endpoint.name());
+        Duration expire = endpoint.expireSeconds() > 0 ? Duration.ofSeconds(endpoint.expireSeconds())
+                : config.defaultExpire();
+        Duration swr = endpoint.staleWhileRevalidateSeconds() >= 0
+                ? Duration.ofSeconds(endpoint.staleWhileRevalidateSeconds())
+                : config.staleWhileRevalidate();
+        Duration sie = endpoint.staleIfErrorSeconds() >= 0 ? Duration.ofSeconds(endpoint.staleIfErrorSeconds())
+                : config.staleIfError();
+        boolean enabled = true;
+        if (overrides != null) {
+            enabled = overrides.enabled().orElse(true);
+            expire = overrides.expire().orElse(expire);
+            swr = overrides.staleWhileRevalidate().orElse(swr);
+            sie = overrides.staleIfError().orElse(sie);
+        }
+        List<String> varyHeaders = endpoint.varyHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        Set<String> queryParameters = endpoint.queryParameters().isEmpty() ? null
+                : Set.copyOf(endpoint.queryParameters());
+        StringBuilder vary = new StringBuilder();
+        if (endpoint.negotiatesMediaType()) {
+            vary.append("Accept");
+        }
+        for (String header : endpoint.varyHeaders()) {
+            if (!header.equalsIgnoreCase("Accept") || !endpoint.negotiatesMediaType()) {
+                vary.append(vary.isEmpty() ? "" : ", ").append(header);
+            }
+        }
+        return new EndpointPolicy(endpoint, enabled, expire, swr, sie, varyHeaders, queryParameters,
+                vary.isEmpty() ? null : vary.toString(), TagTemplate.parseAll(endpoint.tags()));
+    }
+
+    /** @return how long an entry is kept in the store: its freshness plus the longest stale window */
+    public Duration retention() {
+        Duration grace = staleWhileRevalidate.compareTo(staleIfError) >= 0 ? staleWhileRevalidate : staleIfError;
+        return expire.plus(grace);
+    }
+
+    /** @return this request's tags, path parameters filled in */
+    public List<String> renderTags(ResteasyReactiveRequestContext request) {
+        return TagTemplate.renderAll(tags, request);
+    }
+
+    public boolean keyByPrincipal() {
+        return endpoint.keyByPrincipal();
+    }
+
+    /** @return the {@code Cache-Control} of a response with {@code secondsLeft} of freshness */
+    public String cacheControl(long secondsLeft) {
+        StringBuilder value = new StringBuilder(48);
+        if (keyByPrincipal()) {
+            value.append("private, ");
+        }
+        value.append("max-age=").append(secondsLeft);
+        if (!staleWhileRevalidate.isZero()) {
+            value.append(", stale-while-revalidate=").append(staleWhileRevalidate.toSeconds());
+        }
+        if (!staleIfError.isZero()) {
+            value.append(", stale-if-error=").append(staleIfError.toSeconds());
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package io.quarkiverse.responsecache.runtime.entry;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link CachedResponse} into the bytes stored under its key, and back.
+ * <p>
+ * The format is compact text up to the body, so that {@code redis-cli GET <key>} still shows a readable entry, and a
+ * small response costs little beyond its body:
+ *
+ * <pre>
+ * RC2 200 mx04z6k1 F-r0uBzqZn-JyDo 19    version, status, fresh until (epoch ms, base 36), ETag (without its
+ *                                        quotes when it is strong), body length
+ * text/plain;charset=UTF-8               Content-Type (an empty line when there is none)
+ * Vary: Accept                           other replayed headers, if any
+ *                                        empty line
+ * 0.05340959884530738                    body, exactly as sent
+ * </pre>
+ *
+ * Anything that does not parse (another version, a truncated value, a value written by someone else under the
+ * prefix) decodes to {@code null}: a miss, never an exception.
+ */
+public final class CachedResponseCodec {
+
+    static final String VERSION = "RC2";
+    private static final byte NL = '\n';
+    private static final byte SPACE = ' ';
+    private static final byte[] VERSION_BYTES = (VERSION + " ").getBytes(StandardCharsets.US_ASCII);
+    private static final String CONTENT_TYPE = "Content-Type";
+
+    private CachedResponseCodec() {
+    }
+
+    public static byte[] encode(CachedResponse response) {
+        String contentType = "";
+        StringBuilder head = new StringBuilder(96);
+        head.append(VERSION).append(' ').append(response.status())
+                .append(' ').append(Long.toString(response.expiresAtMillis(), 36))
+                .append(' ').append(storedETag(response.etag()))
+                .append(' ').append(response.body().length).append('\n');
+        StringBuilder otherHeaders = new StringBuilder();
+        for (Map.Entry<String, String> header : response.headers()) {
+            if (contentType.isEmpty() && CONTENT_TYPE.equalsIgnoreCase(header.getKey())) {
+                contentType = header.getValue();
+            } else {
+                otherHeaders.append(header.getKey()).append(": ").append(header.getValue()).append('\n');
+            }
+        }
+        head.append(contentType).append('\n').append(otherHeaders).append('\n');
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] entry = new byte[headBytes.length + response.body().length];
+        System.arraycopy(headBytes, 0, entry, 0, headBytes.length);
+        System.arraycopy(response.body(), 0, entry, headBytes.length, response.body().length);
+        return entry;
+    }
+
+    /**
+     * @return the decoded response, or {@code null} when {@code bytes} is not an entry of this format
+     */
+    public static CachedResponse decode(byte[] bytes) {
+        if (bytes == null || !startsWithVersion(bytes)) {
+            return null;
+        }
+        try {
+            Reader reader = new Reader(bytes, VERSION_BYTES.length);
+            int status = (int) reader.number(10, SPACE);
+            long expiresAt = reader.number(36, SPACE);
+            String etag = replayedETag(reader.text(SPACE));
+            int length = (int) reader.number(10, NL);
+            if (status < 100 || status > 599 || length < 0 || etag.length() < 3) {
+                return null;
+            }
+            List<Map.Entry<String, String>> headers = new ArrayList<>(2);
+            String contentType = reader.text(NL);
+            if (!contentType.isEmpty()) {
+                headers.add(Map.entry(CONTENT_TYPE, contentType));
+            }
+            String header;
+            while (!(header = reader.text(NL)).isEmpty()) {
+                int colon = header.indexOf(':');
+                if (colon <= 0) {
+                    return null;
+                }
+                headers.add(Map.entry(header.substring(0, colon), header.substring(colon + 1).trim()));
+            }
+            if (bytes.length - reader.position != length) {
+                return null;
+            }
+            byte[] body = new byte[length];
+            System.arraycopy(bytes, reader.position, body, 0, length);
+            return new CachedResponse(status, expiresAt, etag, headers, body);
+        } catch (RuntimeException notAnEntry) {
+            return null;
+        }
+    }
+
+    /** A strong tag {@code "x"} is stored as {@code x}; a weak one {@code W/"x"} as it is. */
+    private static String storedETag(String etag) {
+        return etag.length() > 2 && etag.charAt(0) == '"' && etag.charAt(etag.length() - 1) == '"'
+                ? etag.substring(1, etag.length() - 1)
+                : etag;
+    }
+
+    private static String replayedETag(String stored) {
+        return stored.startsWith("W/") || stored.startsWith("\"") ? stored : '"' + stored + '"';
+    }
+
+    private static boolean startsWithVersion(byte[] bytes) {
+        if (bytes.length < VERSION_BYTES.length) {
+            return false;
+        }
+        for (int i = 0; i < VERSION_BYTES.length; i++) {
+            if (bytes[i] != VERSION_BYTES[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads fields straight from the bytes: numbers without a String per field. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int position;
+
+        Reader(byte[] bytes, int position) {
+            this.bytes = bytes;
+            this.position = position;
+        }
+
+        long number(int radix, byte end) {
+            long value = 0;
+            int start = position;
+            while (position < bytes.length && bytes[position] != end) {
+                int digit = Character.digit(bytes[position++], radix);
+                if (digit < 0 || value > (Long.MAX_VALUE - digit) / radix) {
+                    throw new IllegalArgumentException("not a number");
+                }
+                value = value * radix + digit;
+            }
+            if (position == start || position == bytes.length) {
+                throw new IllegalArgumentException("truncated entry");
+            }
+            position++;
+            return value;
+        }
+
+        String text(byte end) {
+            for (int i = position; i < bytes.length; i++) {
+                if (bytes[i] == end) {
+                    String text = new String(bytes, position, i - position, StandardCharsets.UTF_8);
+                    position = i + 1;
+                    return text;
+                }
+            }
+            throw new IllegalArgumentException("truncated entry");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.quarkiverse.responsecache.runtime.handler;
+
+import java.util.function.BiConsumer;
+
+import io.quarkiverse.responsecache.runtime.coordination.Computation;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
+
+/**
+ * What the cache decided for one request, handed from the lookup handler to the handlers that run later in the same
+ * request's chain. It travels as a request-context property, because the CDI request scope may be inactive after a
+ * resume.
+ */
+final class CacheExchange {
+
+    static final String PROPERTY = CacheExchange.class.getName();
+
+    final CacheServices services;
+    final EndpointPolicy policy;
+    /** The entry's key; null when the request bypasses the cache. */
+    String key;
+    CacheOutcome outcome = CacheOutcome.MISS;
+    /** RFC 9211 {@code fwd} parameter of a miss or a bypass: why the request went to the endpoint. */
+    String forward = "uri-miss";
+    /** RFC 9211 {@code detail} parameter, or null. */
+    String detail;
+    /** The response a hit replays: fresh, stale, or computed by a concurrent request. */
+    CachedResponse replay;
+    /** A stale entry that may replace an error of the endpoint (stale-if-error). */
+    CachedResponse staleFallback;
+    /** This request's part in computing its key, once it missed. */
+    Computation computation;
+
+    CacheExchange(CacheServices services, EndpointPolicy policy) {
+        this.services = services;
+        this.policy = policy;
+    }
+
+    void bypass(String forward, String detail) {
+        this.outcome = CacheOutcome.BYPASS;
+        this.forward = forward;
+        this.detail = detail;
+    }
+
+    void replay(CachedResponse response, String detail) {
+        this.outcome = CacheOutcome.HIT;
+        this.replay = response;
+        this.detail = detail;
+    }
+
+    /** @return whether the response may be stored */
+    boolean stores() {
+        return outcome == CacheOutcome.MISS && key != null;
+    }
+
+    /** Writes this request's status headers. */
+    void statusHeaders(BiConsumer<String, String> headers, boolean stored, long ttlSeconds) {
+        services.statusHeaders.write(headers, outcome, forward, detail, stored, ttlSeconds);
+    }
+}

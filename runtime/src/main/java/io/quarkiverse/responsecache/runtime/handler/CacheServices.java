@@ -1,0 +1,57 @@
+package io.quarkiverse.responsecache.runtime.handler;
+
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
+import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
+import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
+import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
+import io.quarkiverse.responsecache.runtime.key.RequestKeys;
+import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+
+/**
+ * What the handlers work with, in one bean: they are recorded at build time and created before the CDI container
+ * exists, so they look this up once (see {@link CacheServicesReference}) instead of having it injected. Each
+ * collaborator does one job; the few global settings the handlers read on every request are resolved here once.
+ */
+@Singleton
+public class CacheServices {
+
+    final boolean enabled;
+    final boolean honorsRequestDirectives;
+    final long maxBodySize;
+    private final Set<Integer> cacheableStatuses;
+    final CachedEndpoints endpoints;
+    final RequestKeys keys;
+    final GuardedStore store;
+    final MissCoordinator coordinator;
+    final EntryIndexes indexes;
+    final CacheStatusHeaders statusHeaders;
+    final ResponseCacheClock clock;
+
+    @Inject
+    public CacheServices(ResponseCacheConfig config, CachedEndpoints endpoints, RequestKeys keys, GuardedStore store,
+            MissCoordinator coordinator, EntryIndexes indexes, CacheStatusHeaders statusHeaders,
+            ResponseCacheClock clock) {
+        this.enabled = config.enabled();
+        this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
+        this.maxBodySize = config.maxBodySize().asLongValue();
+        this.cacheableStatuses = Set.copyOf(config.cacheableStatuses());
+        this.endpoints = endpoints;
+        this.keys = keys;
+        this.store = store;
+        this.coordinator = coordinator;
+        this.indexes = indexes;
+        this.statusHeaders = statusHeaders;
+        this.clock = clock;
+    }
+
+    boolean isCacheableStatus(int status) {
+        return cacheableStatuses.contains(status);
+    }
+}

@@ -1,0 +1,185 @@
+package io.quarkiverse.responsecache.runtime.handler;
+
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
+
+import io.quarkiverse.responsecache.runtime.coordination.Computation;
+import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
+import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
+
+/**
+ * Runs first in a cached endpoint's handler chain, right after matching and before the blocking/non-blocking
+ * dispatch, so a hit is answered from the event loop and never takes a worker thread. It decides, in this order:
+ *
+ * <pre>
+ * cache or endpoint disabled                  -> not involved
+ * request Cache-Control: no-store             -> bypass (fwd=request)
+ * credentials, endpoint not keyed by them     -> bypass (detail=credentials)
+ * request Cache-Control: no-cache             -> miss, stored (fwd=request)
+ * breaker open                                -> bypass (detail=store-unavailable)
+ * lookup failed or timed out                  -> bypass (detail=store-unavailable)
+ * fresh entry                                 -> hit
+ * missing or stale entry                      -> {@link #onMiss}
+ * </pre>
+ *
+ * A hit replaces the chain with {@link ReplayCachedResponseHandler}; anything else lets the request go on to the
+ * resource method, whose response {@link ResponseCacheStoreHandler} stores. Recorded into bytecode: no-argument
+ * constructor and a setter.
+ */
+public class ResponseCacheLookupHandler implements ServerRestHandler {
+
+    static final ServerRestHandler[] REPLAY_CHAIN = { new ReplayCachedResponseHandler() };
+
+    private String endpointId;
+    private final CacheServicesReference services = new CacheServicesReference();
+
+    public ResponseCacheLookupHandler() {
+    }
+
+    public ResponseCacheLookupHandler(String endpointId) {
+        this.endpointId = endpointId;
+    }
+
+    public String getEndpointId() {
+        return endpointId;
+    }
+
+    public void setEndpointId(String endpointId) {
+        this.endpointId = endpointId;
+    }
+
+    @Override
+    public void handle(ResteasyReactiveRequestContext request) {
+        CacheServices cache = services.get();
+        if (!cache.enabled) {
+            return;
+        }
+        EndpointPolicy policy = cache.endpoints.policy(endpointId);
+        if (!policy.enabled()) {
+            return;
+        }
+        CacheExchange exchange = new CacheExchange(cache, policy);
+        request.setProperty(CacheExchange.PROPERTY, exchange);
+
+        String cacheControl = cache.honorsRequestDirectives
+                ? request.serverRequest().getRequestHeader("Cache-Control")
+                : null;
+        if (HttpCacheHeaders.hasDirective(cacheControl, "no-store")) {
+            exchange.bypass("request", null);
+            return;
+        }
+        String principal = null;
+        if (RequestCredentials.present(request)) {
+            if (!policy.keyByPrincipal()) {
+                exchange.bypass("bypass", "credentials");
+                return;
+            }
+            principal = RequestCredentials.principal(request);
+        }
+        exchange.key = cache.keys.key(policy, request, principal);
+        if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
+            exchange.forward = "request";
+            return;
+        }
+        if (!cache.store.available()) {
+            exchange.bypass("bypass", "store-unavailable");
+            return;
+        }
+        request.suspend();
+        long lookupStarted = cache.coordinator.lookupStarts();
+        cache.store.get(exchange.key).subscribe().with(
+                found -> {
+                    if (found != null && found.isFresh(cache.clock.currentTimeMillis())) {
+                        replay(request, exchange, found, null);
+                    } else {
+                        onMiss(request, exchange, found, lookupStarted);
+                    }
+                },
+                failure -> {
+                    exchange.bypass("bypass", "store-unavailable");
+                    request.resume();
+                });
+    }
+
+    /**
+     * No fresh entry. One request per key computes it; the others of this instance wait for its response, or get
+     * the stale entry at once while it is within its stale-while-revalidate window:
+     *
+     * <pre>
+     * another request computes the key, stale servable -> hit, stale
+     * another request computes the key                 -> wait: its response (hit, coalesced), or compute
+     * this request computes, no distributed lock       -> compute
+     * lock taken                                       -> compute
+     * lock held elsewhere, stale servable              -> hit, stale
+     * lock held elsewhere                              -> wait: the other instance's entry (hit, coalesced), or compute
+     * </pre>
+     *
+     * @param stale the entry that is no longer fresh, or null
+     * @param lookupStarted when the lookup that missed began
+     */
+    private static void onMiss(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse stale,
+            long lookupStarted) {
+        CacheServices cache = exchange.services;
+        EndpointPolicy policy = exchange.policy;
+        long now = cache.clock.currentTimeMillis();
+        boolean staleServable = stale != null
+                && now < stale.expiresAtMillis() + policy.staleWhileRevalidate().toMillis();
+        if (stale != null) {
+            exchange.forward = "stale";
+            if (now < stale.expiresAtMillis() + policy.staleIfError().toMillis()) {
+                exchange.staleFallback = stale;
+                request.setAbortHandlerChain(StaleIfErrorHandler.insertInto(request.getAbortHandlerChain()));
+            }
+        }
+        MissCoordinator coordinator = cache.coordinator;
+        Computation computation = coordinator.join(exchange.key, lookupStarted);
+        exchange.computation = computation;
+        // whatever becomes of this request, the requests waiting for it must go on, and a lock it holds must go
+        request.registerCompletionCallback(failure -> coordinator.abandoned(computation));
+        if (!computation.leads()) {
+            if (staleServable) {
+                replay(request, exchange, stale, "stale");
+            } else {
+                coordinator.awaitLeader(computation).subscribe().with(computed -> {
+                    if (computed != null) {
+                        replay(request, exchange, computed, "coalesced");
+                    } else {
+                        request.resume();
+                    }
+                });
+            }
+            return;
+        }
+        if (!coordinator.distributedLockEnabled()) {
+            request.resume();
+            return;
+        }
+        coordinator.tryLock(computation).subscribe().with(taken -> {
+            if (taken) {
+                request.resume();
+            } else if (staleServable) {
+                coordinator.answered(computation, stale);
+                replay(request, exchange, stale, "stale");
+            } else {
+                coordinator.awaitOtherInstance(computation).subscribe().with(found -> {
+                    if (found != null) {
+                        coordinator.answered(computation, found);
+                        replay(request, exchange, found, "coalesced");
+                    } else {
+                        request.resume();
+                    }
+                });
+            }
+        });
+    }
+
+    private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,
+            String detail) {
+        exchange.replay(response, detail);
+        request.restart(REPLAY_CHAIN);
+        request.resume();
+    }
+}

@@ -1,0 +1,43 @@
+package io.quarkiverse.responsecache.runtime.handler;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
+
+/**
+ * Runs after the resource method's result became a response, only when the method returned normally: exceptions take
+ * the abort chain and are never stored.
+ * <p>
+ * It does not serialize the entity itself. It hands the writer a {@link ResponseCapturingOutputStream}, so the bytes
+ * stored are exactly the bytes the endpoint's own {@code MessageBodyWriter} (and any writer interceptor) produced and
+ * sent.
+ */
+public class ResponseCacheStoreHandler implements ServerRestHandler {
+
+    @Override
+    public void handle(ResteasyReactiveRequestContext request) {
+        CacheExchange exchange = (CacheExchange) request.getProperty(CacheExchange.PROPERTY);
+        if (exchange == null) {
+            return;
+        }
+        Response response = request.getResponse().get();
+        if (exchange.staleFallback != null && response.getStatus() >= 500) {
+            exchange.replay(exchange.staleFallback, "stale-if-error");
+            request.restart(ResponseCacheLookupHandler.REPLAY_CHAIN);
+            return;
+        }
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        String vary = exchange.policy.vary();
+        if (vary != null) {
+            Object existing = headers.getFirst("Vary");
+            headers.putSingle("Vary", existing == null ? vary : existing + ", " + vary);
+        }
+        if (exchange.stores() && !"HEAD".equals(request.getMethod())) {
+            request.setOutputStream(new ResponseCapturingOutputStream(request, exchange));
+        } else {
+            exchange.statusHeaders(headers::putSingle, false, 0);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.quarkiverse.responsecache.runtime.handler;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.ServerSerialisers;
+import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
+
+import io.quarkiverse.responsecache.runtime.coordination.Computation;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The output stream a cached endpoint's writer writes into on a miss. It buffers the body; when the writer closes
+ * it, it sends the response itself, headers first, so what is stored is what is sent. When the response qualifies it
+ * is stored and carries {@code ETag} and {@code Cache-Control}.
+ * <p>
+ * A body that grows past {@code max-body-size} is not stored: the stream hands what it buffered to the regular
+ * response stream and passes everything else through.
+ */
+final class ResponseCapturingOutputStream extends OutputStream {
+
+    /** Headers that describe one connection or one client, or that the cache writes itself: never replayed. */
+    private static final Set<String> NOT_REPLAYED = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "upgrade", "te", "trailer", "proxy-authenticate", "proxy-authorization", "authorization",
+            "www-authenticate", "set-cookie", "set-cookie2", "date", "age", "etag", "cache-control");
+
+    private final ResteasyReactiveRequestContext request;
+    private final CacheExchange exchange;
+    private final Buffer buffer = new Buffer();
+    /** The regular response stream, once the body proved too large to store. */
+    private OutputStream passThrough;
+    private boolean closed;
+
+    ResponseCapturingOutputStream(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        this.request = request;
+        this.exchange = exchange;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] { (byte) b }, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        if (passThrough == null && buffer.size() + (long) length > exchange.services.maxBodySize) {
+            passThrough();
+        }
+        if (passThrough != null) {
+            passThrough.write(bytes, offset, length);
+        } else {
+            buffer.write(bytes, offset, length);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (passThrough != null) {
+            passThrough.flush();
+        }
+    }
+
+    private void passThrough() throws IOException {
+        exchange.statusHeaders(request.getResponse().get().getHeaders()::putSingle, false, 0);
+        request.setOutputStream(null);
+        passThrough = request.getOrCreateOutputStream();
+        passThrough.write(buffer.bytes(), 0, buffer.size());
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (passThrough != null) {
+            passThrough.close();
+            return;
+        }
+        byte[] body = buffer.toByteArray();
+        // encode the response headers now rather than when the body is sent, so they can be stored as sent
+        ServerSerialisers.encodeResponseHeaders(request);
+        ServerHttpResponse response = request.serverResponse();
+        response.setPreCommitListener(null);
+        int status = request.getResponse().get().getStatus();
+        boolean stored = isStorable(status, response);
+        // the endpoint's own ETag when it set one
+        String etag = response.getResponseHeader("ETag");
+        if (stored) {
+            if (etag == null) {
+                etag = HttpCacheHeaders.strongETag(body);
+            }
+            EndpointPolicy policy = exchange.policy;
+            long expiresAt = exchange.services.clock.currentTimeMillis() + policy.expire().toMillis();
+            store(new CachedResponse(status, expiresAt, etag, replayableHeaders(response), body));
+            response.setResponseHeader("ETag", etag);
+            response.setResponseHeader("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
+        }
+        exchange.statusHeaders(response::setResponseHeader, stored, 0);
+        if (HttpCacheHeaders.notModified(status, request.serverRequest().getRequestHeader("If-None-Match"), etag)) {
+            response.removeResponseHeader("Content-Type");
+            response.setStatusCode(304);
+            response.end();
+            return;
+        }
+        response.end(body);
+    }
+
+    /**
+     * Hands the response to the requests waiting for it and writes the entry, indexed by its namespace and tags,
+     * without delaying this response.
+     */
+    private void store(CachedResponse response) {
+        CacheServices services = exchange.services;
+        EndpointPolicy policy = exchange.policy;
+        Map<String, String> memberships = services.indexes.memberships(exchange.key, policy.endpoint().namespace(),
+                policy.renderTags(request));
+        Uni<Void> write = services.store.put(exchange.key, response, policy.retention(), memberships);
+        Computation computation = exchange.computation;
+        if (computation == null) {
+            // a no-cache request: nobody waits for it
+            write.subscribe().with(ignored -> {
+            }, ignored -> {
+            });
+        } else {
+            services.coordinator.completed(computation, response, write);
+        }
+    }
+
+    private boolean isStorable(int status, ServerHttpResponse response) {
+        if (!exchange.services.isCacheableStatus(status) || response.getResponseHeader("Set-Cookie") != null) {
+            return false;
+        }
+        String cacheControl = response.getResponseHeader("Cache-Control");
+        return !HttpCacheHeaders.hasDirective(cacheControl, "no-store")
+                && !HttpCacheHeaders.hasDirective(cacheControl, "private");
+    }
+
+    private List<Map.Entry<String, String>> replayableHeaders(ServerHttpResponse response) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(4);
+        for (Map.Entry<String, String> header : response.getAllResponseHeaders()) {
+            String name = header.getKey();
+            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT)) && !exchange.services.statusHeaders.isStatusHeader(name)) {
+                headers.add(Map.entry(name, header.getValue()));
+            }
+        }
+        return headers;
+    }
+
+    /** Exposes the buffer without a copy for the hand-over to the regular stream. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(256);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+}

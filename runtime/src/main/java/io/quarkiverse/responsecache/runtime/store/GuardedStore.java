@@ -1,0 +1,100 @@
+package io.quarkiverse.responsecache.runtime.store;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
+import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The {@link ResponseStore} as requests use it: every call bounded by a timeout, every outcome reported to the
+ * {@link StoreHealth} whose breaker decides whether requests ask the store at all, and entries decoded (an entry that
+ * does not decode is a miss).
+ */
+@Singleton
+public class GuardedStore {
+
+    private final ResponseStore store;
+    private final StoreHealth health;
+    private final Duration lookupTimeout;
+    private final Duration writeTimeout;
+
+    @Inject
+    public GuardedStore(ResponseStore store, ResponseCacheConfig config, ResponseCacheClock clock) {
+        this.store = store;
+        this.health = new StoreHealth(config.circuitBreaker().failureThreshold(),
+                config.circuitBreaker().openDuration(), clock);
+        this.lookupTimeout = config.lookupTimeout();
+        this.writeTimeout = config.writeTimeout();
+    }
+
+    /**
+     * Creates the store when the application starts, so its choice is logged then, and lets it warm up; a store that
+     * cannot is reported the way a failed request would be.
+     */
+    void onStart(@Observes StartupEvent start) {
+        reported(store.warmUp(), writeTimeout).subscribe().with(ready -> {
+        }, failure -> {
+        });
+    }
+
+    /** @return whether the store may be asked now, or the breaker says to bypass it */
+    public boolean available() {
+        return health.allowsCall();
+    }
+
+    /**
+     * @return the stored response, a null item on a miss or an undecodable entry, or a failure when the store did
+     *         not answer within the lookup timeout
+     */
+    public Uni<CachedResponse> get(String key) {
+        return reported(store.get(key), lookupTimeout).map(CachedResponseCodec::decode);
+    }
+
+    /** Writes an entry and its index memberships (see {@link ResponseStore#put}). */
+    public Uni<Void> put(String key, CachedResponse response, Duration timeToLive, Map<String, String> memberships) {
+        return reported(store.put(key, CachedResponseCodec.encode(response), timeToLive, memberships), writeTimeout);
+    }
+
+    /** @return whether the lock was taken */
+    public Uni<Boolean> tryLock(String lockKey, String token, Duration lease) {
+        return reported(store.tryLock(lockKey, token, lease), lookupTimeout);
+    }
+
+    /** Releases a lock; a failure is reported, not raised: the lock's lease ends it anyway. */
+    public Uni<Void> unlock(String lockKey, String token) {
+        return reported(store.unlock(lockKey, token), writeTimeout).onFailure().recoverWithNull();
+    }
+
+    public Uni<Long> delete(String key) {
+        return store.delete(key);
+    }
+
+    public Uni<Set<String>> members(String index) {
+        return store.members(index);
+    }
+
+    public Uni<Long> evictIndex(String index) {
+        return store.evictIndex(index);
+    }
+
+    private <T> Uni<T> reported(Uni<T> call, Duration timeout) {
+        return call.ifNoItem().after(timeout).fail()
+                .onItemOrFailure().invoke((item, failure) -> {
+                    if (failure == null) {
+                        health.succeeded();
+                    } else {
+                        health.failed(failure);
+                    }
+                });
+    }
+}

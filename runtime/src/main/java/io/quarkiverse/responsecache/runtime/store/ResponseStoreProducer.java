@@ -1,0 +1,58 @@
+package io.quarkiverse.responsecache.runtime.store;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
+import io.quarkiverse.responsecache.runtime.store.redis.RedisResponseStore;
+import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.runtime.client.config.RedisConfig;
+
+/**
+ * Chooses the store, unless the application declares a {@link ResponseStore} bean of its own, and says which, once:
+ * the choice decides whether instances share their responses.
+ */
+@Singleton
+public class ResponseStoreProducer {
+
+    private static final Logger LOG = Logger.getLogger(ResponseStoreProducer.class);
+
+    @Produces
+    @DefaultBean
+    @Singleton
+    ResponseStore responseStore(ResponseCacheConfig config, ResponseCacheBuildTimeConfig buildTimeConfig,
+            @Any InjectableInstance<ReactiveRedisDataSource> redisClients, ResponseCacheClock clock) {
+        String clientName = buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME);
+        InjectableInstance<ReactiveRedisDataSource> redis = RedisConfig.isDefaultClient(clientName)
+                ? redisClients.select(Default.Literal.INSTANCE)
+                : redisClients.select(RedisClientName.Literal.of(clientName));
+        boolean redisConfigured = redis.isResolvable() && redis.getHandle().getBean().isActive();
+        String client = RedisConfig.isDefaultClient(clientName) ? "the default Redis client"
+                : "the Redis client '" + clientName + "'";
+        ResponseCacheConfig.StoreType type = config.store();
+        if (type == ResponseCacheConfig.StoreType.REDIS && !redisConfigured) {
+            throw new IllegalStateException("quarkus.response-cache.store=redis, but " + client
+                    + " is not configured: set its hosts (quarkus.redis.hosts, or quarkus.redis.<name>.hosts), or use"
+                    + " quarkus.response-cache.store=memory");
+        }
+        if (type == ResponseCacheConfig.StoreType.MEMORY || !redisConfigured) {
+            LOG.infof("Response cache: responses are stored in this process's memory (at most %d, not shared between"
+                    + " instances)%s", config.memory().maxEntries(),
+                    type == ResponseCacheConfig.StoreType.MEMORY ? ""
+                            : "; configure " + client + " (quarkus.redis.hosts) to store them in Redis");
+            return new MemoryResponseStore(config.memory().maxEntries(), clock);
+        }
+        LOG.infof("Response cache: responses are stored in Redis through %s", client);
+        return new RedisResponseStore(redis.get());
+    }
+}

@@ -1,0 +1,59 @@
+package io.quarkiverse.responsecache.runtime.http;
+
+import static io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders.hasDirective;
+import static io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders.ifNoneMatchMatches;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+
+/** RFC 9110 section 13.1.2 ({@code If-None-Match}) and RFC 9111 section 5.2 ({@code Cache-Control}) as parsed here. */
+class HttpCacheHeadersTest {
+
+    static final String ETAG = "\"abc\"";
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\"abc\"", "W/\"abc\"", "*", " * ", "\"x\", \"abc\"", "\"x\",\"abc\"", "W/\"x\", W/\"abc\"",
+            "\"abc\" , \"y\"", "\t\"abc\"", "\"abc\",", ", \"abc\"" })
+    void matches(String ifNoneMatch) {
+        assertThat(ifNoneMatchMatches(ifNoneMatch, ETAG)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\"abcd\"", "abc", "\"abc", "garbage", "\"x\" \"abc\"", "\"x\";\"abc\"", "*, \"abc\"",
+            "W/abc", "\"a\"bc\"", "", ",", "w/\"abc\"" })
+    void doesNotMatch(String ifNoneMatch) {
+        assertThat(ifNoneMatchMatches(ifNoneMatch, ETAG)).isFalse();
+    }
+
+    @Test
+    void weakComparisonAlsoAppliesToAWeakCurrentTag() {
+        assertThat(ifNoneMatchMatches("\"abc\"", "W/\"abc\"")).isTrue();
+        assertThat(ifNoneMatchMatches(null, ETAG)).isFalse();
+    }
+
+    @Test
+    void cacheControlIsReadAsAListOfDirectives() {
+        assertThat(hasDirective("no-cache", "no-cache")).isTrue();
+        assertThat(hasDirective("max-age=0, no-cache", "no-cache")).isTrue();
+        assertThat(hasDirective("NO-CACHE", "no-cache")).isTrue();
+        assertThat(hasDirective("no-cache=\"Set-Cookie\"", "no-cache")).isTrue();
+        assertThat(hasDirective("private=\"a, no-store\", max-age=5", "no-store")).isFalse();
+        assertThat(hasDirective("no-cache-please", "no-cache")).isFalse();
+        assertThat(hasDirective("max-age=no-cache", "no-cache")).isFalse();
+        assertThat(hasDirective(null, "no-cache")).isFalse();
+        assertThat(hasDirective("", "no-store")).isFalse();
+    }
+
+    @Test
+    void strongEtagDependsOnlyOnTheBody() {
+        String first = HttpCacheHeaders.strongETag("body".getBytes(StandardCharsets.UTF_8));
+        assertThat(first).matches("\"[A-Za-z0-9_-]{16}\"")
+                .isEqualTo(HttpCacheHeaders.strongETag("body".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(HttpCacheHeaders.strongETag("Body".getBytes(StandardCharsets.UTF_8)));
+    }
+}
