@@ -1,9 +1,16 @@
 package io.quarkiverse.responsecache.deployment;
 
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
-import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.PATH;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
-
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.booleanValue;
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.effectiveAnnotation;
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.expire;
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.longValue;
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.name;
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.namespace;
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.producedMediaTypes;
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.streamingReason;
+import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.strings;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,29 +19,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
-import org.jboss.jandex.Type;
 
-import io.quarkiverse.responsecache.ResponseCache;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.DuplicateEndpointNameException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NegativeExpireException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NonGetMethodTargetException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.StreamingMethodTargetException;
-import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.UnknownTagParameterException;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
-import io.quarkiverse.responsecache.runtime.endpoint.TagTemplate;
 
 /**
  * Decides, once per build, which resource methods are cached and how: the one place both the handler wiring and the
@@ -43,8 +42,6 @@ import io.quarkiverse.responsecache.runtime.endpoint.TagTemplate;
  * two resources inheriting one cached method are two endpoints, named and configured separately.
  */
 final class CachedEndpointResolver {
-
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*(:[^}]*)?}");
 
     private final IndexView index;
     private final Set<DotName> httpMethods;
@@ -185,7 +182,7 @@ final class CachedEndpointResolver {
             return; // reported once, by checkAnnotationTargets
         }
         List<String> tags = strings(annotation, "tags");
-        if (!validTags(method, servingClass, "@ResponseCache", tags)) {
+        if (!TagParameters.validTags(method, servingClass, "@ResponseCache", tags, misuses)) {
             return;
         }
         String name = name(servingClass, method, annotation);
@@ -207,144 +204,4 @@ final class CachedEndpointResolver {
                 : described + " (served by '" + servingClass.name() + "')";
     }
 
-    /**
-     * Every {@code {name}} of a tag must be a path parameter of the method's path (its class's and its own).
-     *
-     * @return whether all are
-     */
-    boolean validTags(MethodInfo method, ClassInfo servingClass, String annotationName, List<String> tags) {
-        if (tags.isEmpty()) {
-            return true;
-        }
-        Set<String> pathParameters = pathParameters(method, servingClass);
-        boolean valid = true;
-        for (String tag : tags) {
-            for (String parameter : TagTemplate.parse(tag).parameters()) {
-                if (!pathParameters.contains(parameter)) {
-                    misuses.add(new UnknownTagParameterException(method, annotationName, tag, parameter,
-                            pathParameters));
-                    valid = false;
-                }
-            }
-        }
-        return valid;
-    }
-
-    /** Checks the tags of a {@code @ResponseCacheInvalidate} method, reporting into this resolution. */
-    static List<Throwable> invalidationMisuses(IndexView index, MethodInfo method, List<String> tags) {
-        CachedEndpointResolver resolver = new CachedEndpointResolver(index, Set.of());
-        resolver.validTags(method, method.declaringClass(), "@ResponseCacheInvalidate", tags);
-        return resolver.misuses;
-    }
-
-    private static Set<String> pathParameters(MethodInfo method, ClassInfo servingClass) {
-        Set<String> parameters = new LinkedHashSet<>();
-        for (AnnotationInstance path : new AnnotationInstance[] { servingClass.declaredAnnotation(PATH),
-                method.declaringClass().declaredAnnotation(PATH), method.declaredAnnotation(PATH) }) {
-            if (path != null && path.value() != null) {
-                Matcher matcher = PATH_PARAMETER.matcher(path.value().asString());
-                while (matcher.find()) {
-                    parameters.add(matcher.group(1));
-                }
-            }
-        }
-        return parameters;
-    }
-
-    /**
-     * @return the method's own {@code @ResponseCache}, else, for a GET method, the one on the serving class or the
-     *         nearest superclass, else the one on the class or interface that declares the method; null for none
-     */
-    static AnnotationInstance effectiveAnnotation(MethodInfo method, ClassInfo servingClass) {
-        AnnotationInstance own = method.declaredAnnotation(RESPONSE_CACHE);
-        if (own != null) {
-            return own;
-        }
-        if (!method.hasDeclaredAnnotation(GET)) {
-            return null;
-        }
-        return classAnnotation(servingClass, method.declaringClass());
-    }
-
-    private static AnnotationInstance classAnnotation(ClassInfo servingClass, ClassInfo declaringClass) {
-        AnnotationInstance onClass = servingClass.declaredAnnotation(RESPONSE_CACHE);
-        return onClass != null ? onClass : declaringClass.declaredAnnotation(RESPONSE_CACHE);
-    }
-
-    static long expire(AnnotationInstance annotation) {
-        return longValue(annotation, "expire", ResponseCache.DEFAULT_EXPIRE);
-    }
-
-    static long longValue(AnnotationInstance annotation, String name, long defaultValue) {
-        AnnotationValue value = annotation.value(name);
-        return value == null ? defaultValue : value.asLong();
-    }
-
-    private static boolean booleanValue(AnnotationInstance annotation, String name) {
-        AnnotationValue value = annotation.value(name);
-        return value != null && value.asBoolean();
-    }
-
-    static List<String> strings(AnnotationInstance annotation, String name) {
-        AnnotationValue value = annotation.value(name);
-        return value == null ? List.of() : List.of(value.asStringArray());
-    }
-
-    /**
-     * @return the annotation's {@code name} (followed by {@code .<method name>} when the annotation is on a class, so
-     *         each method keeps a name of its own), else {@code <simple name of the serving class>.<method name>}
-     */
-    private static String name(ClassInfo servingClass, MethodInfo method, AnnotationInstance annotation) {
-        AnnotationValue value = annotation.value("name");
-        if (value == null || value.asString().isBlank()) {
-            return servingClass.name().withoutPackagePrefix() + "." + method.name();
-        }
-        return annotation.target().kind() == AnnotationTarget.Kind.CLASS ? value.asString() + "." + method.name()
-                : value.asString();
-    }
-
-    private static String namespace(AnnotationInstance annotation) {
-        AnnotationValue value = annotation.value("namespace");
-        return value == null ? "" : value.asString();
-    }
-
-    /** @return the media types the method declares it produces (its own {@code @Produces}, else its class's) */
-    private static List<String> producedMediaTypes(MethodInfo method, ClassInfo servingClass) {
-        AnnotationInstance produces = method.declaredAnnotation(ResponseCacheDotNames.PRODUCES);
-        if (produces == null) {
-            produces = servingClass.declaredAnnotation(ResponseCacheDotNames.PRODUCES);
-        }
-        if (produces == null) {
-            produces = method.declaringClass().declaredAnnotation(ResponseCacheDotNames.PRODUCES);
-        }
-        if (produces == null || produces.value() == null) {
-            return List.of();
-        }
-        List<String> mediaTypes = new ArrayList<>();
-        for (String declared : produces.value().asStringArray()) {
-            for (String single : declared.split(",")) {
-                mediaTypes.add(single.split(";")[0].trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return mediaTypes;
-    }
-
-    /** @return why the method's response is a stream that cannot be stored whole, or null when it is not */
-    private static String streamingReason(MethodInfo method, ClassInfo servingClass) {
-        Type returnType = method.returnType();
-        if (ResponseCacheDotNames.STREAMING_RETURN_TYPES.contains(returnType.name())) {
-            return "it returns " + returnType.name().withoutPackagePrefix();
-        }
-        for (Type parameter : method.parameterTypes()) {
-            if (ResponseCacheDotNames.SSE_EVENT_SINK.equals(parameter.name())) {
-                return "it takes an SseEventSink";
-            }
-        }
-        for (String mediaType : producedMediaTypes(method, servingClass)) {
-            if (ResponseCacheDotNames.STREAMING_MEDIA_TYPES.contains(mediaType)) {
-                return "it produces " + mediaType;
-            }
-        }
-        return null;
-    }
 }

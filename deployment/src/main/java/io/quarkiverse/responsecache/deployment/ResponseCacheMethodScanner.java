@@ -37,8 +37,8 @@ final class ResponseCacheMethodScanner implements MethodScanner {
         AnnotationInstance invalidate = method.declaredAnnotation(RESPONSE_CACHE_INVALIDATE);
         if (invalidate != null) {
             ResponseCacheInvalidateHandler handler = new ResponseCacheInvalidateHandler();
-            handler.setNamespaces(CachedEndpointResolver.strings(invalidate, "namespaces"));
-            handler.setTags(CachedEndpointResolver.strings(invalidate, "tags"));
+            handler.setNamespaces(EndpointAnnotations.strings(invalidate, "namespaces"));
+            handler.setTags(EndpointAnnotations.strings(invalidate, "tags"));
             return List.of(new FixedHandlerChainCustomizer(handler, HandlerChainCustomizer.Phase.AFTER_RESPONSE_CREATED));
         }
         CachedEndpoint endpoint = endpoints.endpoint(actualEndpointClass, method);

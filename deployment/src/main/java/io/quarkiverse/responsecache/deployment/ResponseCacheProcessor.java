@@ -108,11 +108,11 @@ class ResponseCacheProcessor {
         List<Throwable> misuses = new ArrayList<>(endpoints.misuses());
         for (AnnotationInstance invalidate : index.getIndex().getAnnotations(RESPONSE_CACHE_INVALIDATE)) {
             MethodInfo method = invalidate.target().asMethod();
-            if (CachedEndpointResolver.effectiveAnnotation(method, method.declaringClass()) != null) {
+            if (EndpointAnnotations.effectiveAnnotation(method, method.declaringClass()) != null) {
                 misuses.add(new CacheAndInvalidateException(method));
             }
-            misuses.addAll(CachedEndpointResolver.invalidationMisuses(index.getIndex(), method,
-                    CachedEndpointResolver.strings(invalidate, "tags")));
+            TagParameters.validTags(method, method.declaringClass(), "@ResponseCacheInvalidate",
+                    EndpointAnnotations.strings(invalidate, "tags"), misuses);
         }
         if (!misuses.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(misuses));
