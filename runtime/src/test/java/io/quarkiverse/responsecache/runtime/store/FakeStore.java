@@ -35,6 +35,9 @@ public final class FakeStore implements ResponseStore {
     public final AtomicInteger lockCalls = new AtomicInteger();
     public final AtomicInteger unlockCalls = new AtomicInteger();
     public final AtomicInteger warmUpCalls = new AtomicInteger();
+    /** Runs at each {@link #tryLock} call, before it is answered: another instance acting at that moment. */
+    public volatile Runnable beforeLock = () -> {
+    };
 
     public FakeStore(ResponseCacheClock clock) {
         this.memory = new MemoryResponseStore(1000, clock);
@@ -70,6 +73,7 @@ public final class FakeStore implements ResponseStore {
     @Override
     public Uni<Boolean> tryLock(String lockKey, String token, Duration lease) {
         lockCalls.incrementAndGet();
+        beforeLock.run();
         return behave(locks, () -> memory.tryLock(lockKey, token, lease));
     }
 
