@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The Redis the tests of one JVM share: the one named by {@code QUARKUS_REDIS_HOSTS} (or the system property
- * {@code quarkus.redis.hosts}) when set, otherwise a {@code redis-server} from the PATH started on first use and
- * stopped when the JVM exits.
+ * {@code quarkus.redis.hosts}) when set, otherwise a {@link RedisServerProcess} (the {@code redis-server} on the PATH,
+ * or else the embedded one) started on first use and stopped when the JVM exits.
  */
 public final class LocalRedis {
 
@@ -24,7 +24,8 @@ public final class LocalRedis {
 
     /**
      * @return the URL of the shared Redis, starting one when none is configured; empty when none is configured and
-     *         no {@code redis-server} is on the PATH (Quarkus Dev Services may then provide one where Docker runs)
+     *         no {@code redis-server} can be started, neither from the PATH nor embedded for this platform (Quarkus
+     *         Dev Services may then provide one where Docker runs)
      */
     public static Optional<String> url() {
         Optional<String> configured = configured();

@@ -1,16 +1,20 @@
 package io.quarkiverse.responsecache.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * A real 3-master Redis Cluster of throwaway {@code redis-server} processes on free loopback ports, created with
- * {@code redis-cli --cluster create}. Shared by the tests of one JVM and stopped when it exits.
+ * cluster commands sent by {@link RedisTestClient} (no {@code redis-cli} needed): each node gets a third of the
+ * slots, then they meet. Shared by the tests of one JVM and stopped when it exits.
  */
 public final class RedisClusterProcess {
+
+    private static final int SLOTS = 16384;
+    /** Slots per {@code CLUSTER ADDSLOTS}: a node's 5461 slots go in a few commands of about 10 KB each. */
+    private static final int SLOTS_PER_COMMAND = 1000;
 
     private static final String PORTS_PROPERTY = "response-cache.tests.redis-cluster-ports";
 
@@ -47,45 +51,67 @@ public final class RedisClusterProcess {
     }
 
     private void create() {
-        List<String> command = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
-        for (RedisServerProcess node : nodes) {
-            command.add("127.0.0.1:" + node.port());
-        }
-        command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+        List<RedisTestClient> clients = new ArrayList<>();
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("redis-cli --cluster create failed:\n" + output);
+            for (RedisServerProcess node : nodes) {
+                clients.add(node.client());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            for (int i = 0; i < clients.size(); i++) {
+                // distinct epochs before the nodes meet, as redis-cli --cluster create sets them: otherwise the
+                // nodes first have to settle the collision of their equal epochs among themselves
+                clients.get(i).command("CLUSTER", "SET-CONFIG-EPOCH", Integer.toString(i + 1));
+                addSlots(clients.get(i), SLOTS * i / clients.size(), SLOTS * (i + 1) / clients.size() - 1);
+            }
+            // one node meeting the others is enough: gossip introduces the rest to each other
+            for (RedisServerProcess other : nodes.subList(1, nodes.size())) {
+                clients.get(0).command("CLUSTER", "MEET", "127.0.0.1", Integer.toString(other.port()));
+            }
+            awaitClusterOk(clients);
+        } finally {
+            clients.forEach(RedisTestClient::close);
         }
-        awaitClusterOk();
     }
 
-    private void awaitClusterOk() {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
+    /** Assigns slots {@code first..last} to the client's node; Redis 6.2 has no ADDSLOTSRANGE. */
+    private static void addSlots(RedisTestClient client, int first, int last) {
+        for (int batchStart = first; batchStart <= last; batchStart += SLOTS_PER_COMMAND) {
+            int batchEnd = Math.min(last, batchStart + SLOTS_PER_COMMAND - 1);
+            List<String> command = new ArrayList<>(List.of("CLUSTER", "ADDSLOTS"));
+            for (int slot = batchStart; slot <= batchEnd; slot++) {
+                command.add(Integer.toString(slot));
+            }
+            client.command(command.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * Waits until every node is {@code cluster_state:ok}, knows the other nodes and sees every slot assigned: the
+     * application's client may read the slot map from any node, and one that has not yet heard of all the others
+     * would hand out a map with holes.
+     */
+    private void awaitClusterOk(List<RedisTestClient> clients) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = "";
+        while (true) {
             boolean allOk = true;
-            for (RedisServerProcess node : nodes) {
-                try (RedisTestClient client = node.client()) {
-                    allOk &= ((String) client.command("CLUSTER", "INFO")).contains("cluster_state:ok");
-                }
+            for (int i = 0; i < clients.size() && allOk; i++) {
+                last = "node on port " + nodes.get(i).port() + ":\n" + clients.get(i).command("CLUSTER", "INFO");
+                allOk = last.contains("cluster_state:ok")
+                        && last.contains("cluster_slots_assigned:" + SLOTS)
+                        && last.contains("cluster_known_nodes:" + nodes.size());
             }
             if (allOk) {
                 return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the Redis Cluster did not become ok within 30 s; " + last);
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IllegalStateException("interrupted while waiting for the Redis Cluster", e);
             }
         }
-        throw new IllegalStateException("the Redis Cluster did not reach cluster_state:ok");
     }
 }

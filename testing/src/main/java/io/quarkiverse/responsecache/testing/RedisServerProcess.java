@@ -2,19 +2,42 @@ package io.quarkiverse.responsecache.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import org.jboss.logging.Logger;
 
 /**
  * A throwaway {@code redis-server} child process on a free loopback port, with nothing persisted. Tests use it to
  * talk to a real Redis, and to stop, pause and restart it on purpose.
+ * <p>
+ * The executable is the {@code redis-server} on the PATH when there is one; otherwise the one shipped as a resource
+ * of {@code com.github.codemonstur:embedded-redis} (Redis 6.2), copied once per JVM to a temporary file. Only that
+ * binary is taken from the library: this class starts, signals and stops the process itself. The environment
+ * variable {@value #EXECUTABLE_ENV} (or the system property {@value #EXECUTABLE_PROPERTY}) overrides the choice:
+ * {@code embedded} always takes the shipped binary, e.g. to test the fallback on a machine that has Redis installed;
+ * {@code path} only takes the one on the PATH; anything else is the file name of the {@code redis-server} to run.
  */
 public final class RedisServerProcess implements AutoCloseable {
+
+    /** Overrides where the {@code redis-server} executable comes from; see the class comment. */
+    public static final String EXECUTABLE_ENV = "RESPONSE_CACHE_TESTS_REDIS_SERVER";
+    /** The system property equivalent of {@link #EXECUTABLE_ENV}; it wins over the environment variable. */
+    public static final String EXECUTABLE_PROPERTY = "response-cache.tests.redis-server";
+    /**
+     * The executable chosen for this JVM: kept in a system property because every class loader that loads this class
+     * must pick, and copy out, the binary only once.
+     */
+    private static final String CHOSEN_EXECUTABLE_PROPERTY = "response-cache.tests.redis-server.chosen";
 
     private final int port;
     private final List<String> extraArguments;
@@ -61,9 +84,19 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    /** @return whether a {@code redis-server} executable is on the PATH */
+    /** @return whether a {@code redis-server} can be started: one on the PATH, or the embedded one for this platform */
     public static boolean available() {
-        return executable() != null;
+        String choice = choice();
+        if ("path".equals(choice)) {
+            return onPath() != null;
+        }
+        if ("embedded".equals(choice)) {
+            return embeddedResource() != null;
+        }
+        if (choice != null) {
+            return new File(choice).canExecute();
+        }
+        return onPath() != null || embeddedResource() != null;
     }
 
     /** Starts a server on a free port and waits until it answers {@code PING}. */
@@ -130,10 +163,6 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private void launch() {
         String executable = executable();
-        if (executable == null) {
-            throw new IllegalStateException("redis-server is not on the PATH; install it (apt-get install -y redis-server)"
-                    + " or point the tests at a Redis with QUARKUS_REDIS_HOSTS");
-        }
         try {
             directory = Files.createTempDirectory("redis-" + port + "-");
         } catch (IOException e) {
@@ -186,7 +215,51 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** @return the {@code redis-server} this JVM runs, chosen (and, if embedded, copied out) on first use */
     private static String executable() {
+        synchronized (System.getProperties()) {
+            String chosen = System.getProperty(CHOSEN_EXECUTABLE_PROPERTY);
+            if (chosen != null) {
+                return chosen;
+            }
+            String choice = choice();
+            String source;
+            if ("path".equals(choice)) {
+                chosen = onPath();
+                source = "from the PATH (" + EXECUTABLE_ENV + "=path)";
+                if (chosen == null) {
+                    throw new IllegalStateException(EXECUTABLE_ENV + "=path but redis-server is not on the PATH");
+                }
+            } else if ("embedded".equals(choice)) {
+                chosen = extractEmbedded();
+                source = "embedded in com.github.codemonstur:embedded-redis (" + EXECUTABLE_ENV + "=embedded)";
+            } else if (choice != null) {
+                if (!new File(choice).canExecute()) {
+                    throw new IllegalStateException(EXECUTABLE_ENV + " names " + choice + ", which is not executable");
+                }
+                chosen = new File(choice).getAbsolutePath();
+                source = "named by " + EXECUTABLE_ENV;
+            } else if ((chosen = onPath()) != null) {
+                source = "from the PATH";
+            } else {
+                chosen = extractEmbedded();
+                source = "embedded in com.github.codemonstur:embedded-redis, as none is on the PATH";
+            }
+            Logger.getLogger(RedisServerProcess.class).infof("Tests run redis-server %s: %s", source, chosen);
+            System.setProperty(CHOSEN_EXECUTABLE_PROPERTY, chosen);
+            return chosen;
+        }
+    }
+
+    private static String choice() {
+        String choice = System.getProperty(EXECUTABLE_PROPERTY);
+        if (choice == null || choice.isBlank()) {
+            choice = System.getenv(EXECUTABLE_ENV);
+        }
+        return choice == null || choice.isBlank() || "auto".equals(choice.trim()) ? null : choice.trim();
+    }
+
+    private static String onPath() {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;
@@ -198,6 +271,42 @@ public final class RedisServerProcess implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** @return the name of the embedded-redis resource built for this OS and CPU, or null if it ships none */
+    private static String embeddedResource() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
+        boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
+        String resource = null;
+        if (os.startsWith("linux")) {
+            resource = x64 ? "redis-server-6.2.6-v5-linux-amd64" : arm64 ? "redis-server-6.2.7-linux-arm64" : null;
+        } else if (os.startsWith("mac")) {
+            resource = x64 ? "redis-server-6.2.6-v5-darwin-amd64" : arm64 ? "redis-server-6.2.6-v5-darwin-arm64" : null;
+        }
+        return resource != null && RedisServerProcess.class.getClassLoader().getResource(resource) != null
+                ? resource
+                : null;
+    }
+
+    private static String extractEmbedded() {
+        String resource = embeddedResource();
+        if (resource == null) {
+            throw new IllegalStateException("redis-server is not on the PATH and com.github.codemonstur:embedded-redis"
+                    + " ships none for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
+                    + "; install it (apt-get install -y redis-server) or point the tests at a Redis with"
+                    + " QUARKUS_REDIS_HOSTS");
+        }
+        try (InputStream in = RedisServerProcess.class.getClassLoader().getResourceAsStream(resource)) {
+            Path file = Files.createTempFile(resource + "-", "");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy out the embedded " + resource, e);
+        }
     }
 
     /** @return a loopback port nothing listens on right now */
