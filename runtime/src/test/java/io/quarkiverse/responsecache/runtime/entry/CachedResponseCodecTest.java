@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 
 class CachedResponseCodecTest {
@@ -55,5 +58,107 @@ class CachedResponseCodecTest {
             assertThat(CachedResponseCodec.decode(java.util.Arrays.copyOf(entry, length))).as("first %d bytes", length)
                     .isNull();
         }
+    }
+
+    static CachedResponse decode(String entry) {
+        return CachedResponseCodec.decode(entry.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String encode(CachedResponse response) {
+        return new String(CachedResponseCodec.encode(response), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aStrongTagIsStoredWithoutQuotesAndAWeakOneAsItIs() {
+        assertThat(encode(new CachedResponse(200, 36, "\"abc\"", List.of(), new byte[0])))
+                .isEqualTo("RC2 200 10 abc 0\n\n\n");
+        assertThat(encode(new CachedResponse(200, 36, "W/\"abc\"", List.of(), new byte[0])))
+                .isEqualTo("RC2 200 10 W/\"abc\" 0\n\n\n");
+        assertThat(decode("RC2 200 10 abc 0\n\n\n").etag()).isEqualTo("\"abc\"");
+        assertThat(decode("RC2 200 10 W/\"abc\" 0\n\n\n").etag()).isEqualTo("W/\"abc\"");
+        assertThat(decode("RC2 200 10 \"abc\" 0\n\n\n").etag()).as("a quoted tag stays quoted").isEqualTo("\"abc\"");
+    }
+
+    @Test
+    void theHeadersAfterContentTypeKeepTheirOrderAndTheirValuesAreTrimmed() {
+        assertThat(decode("RC2 200 10 abc 0\ntext/plain\nVary: Accept\nX-Custom:  padded  \nLink:</a>; rel=x\n\n")
+                .headers()).containsExactly(Map.entry("Content-Type", "text/plain"), Map.entry("Vary", "Accept"),
+                        Map.entry("X-Custom", "padded"), Map.entry("Link", "</a>; rel=x"));
+    }
+
+    @Test
+    void contentTypeIsFoundWhateverItsCaseAndOnlyTheFirstTakesItsLine() {
+        CachedResponse response = new CachedResponse(200, 1001, "\"e\"",
+                List.of(Map.entry("X-First", "1"), Map.entry("content-type", "text/plain"),
+                        Map.entry("Content-Type", "text/html")), new byte[0]);
+        assertThat(encode(response)).isEqualTo("RC2 200 rt e 0\ntext/plain\nX-First: 1\nContent-Type: text/html\n\n");
+        assertThat(CachedResponseCodec.decode(CachedResponseCodec.encode(response)).headers()).containsExactly(
+                Map.entry("Content-Type", "text/plain"), Map.entry("X-First", "1"),
+                Map.entry("Content-Type", "text/html"));
+    }
+
+    @Test
+    void textOutsideAsciiSurvives() {
+        byte[] body = "größe: 日本語".getBytes(StandardCharsets.UTF_8);
+        CachedResponse response = new CachedResponse(200, 1001, "\"é\"",
+                List.of(Map.entry("Content-Type", "text/plain;charset=UTF-8"), Map.entry("Content-Disposition",
+                        "attachment; filename*=UTF-8''größe.txt; x=ü")), body);
+        CachedResponse decoded = CachedResponseCodec.decode(CachedResponseCodec.encode(response));
+        assertThat(decoded.headers()).containsExactlyElementsOf(response.headers());
+        assertThat(decoded.body()).isEqualTo(body);
+        assertThat(decoded.etag()).isEqualTo("\"é\"");
+    }
+
+    @Test
+    void theExtremeTimesSurvive() {
+        for (long expiresAt : new long[] { 0, 1, 35, 36, Long.MAX_VALUE }) {
+            CachedResponse response = new CachedResponse(200, expiresAt, "\"e\"", List.of(), new byte[0]);
+            assertThat(CachedResponseCodec.decode(CachedResponseCodec.encode(response)).expiresAtMillis())
+                    .isEqualTo(expiresAt);
+        }
+    }
+
+    @Test
+    void theStatusBoundsAreThoseOfHttp() {
+        assertThat(decode("RC2 100 10 abc 0\n\n\n").status()).isEqualTo(100);
+        assertThat(decode("RC2 599 10 abc 0\n\n\n").status()).isEqualTo(599);
+        assertThat(decode("RC2 99 10 abc 0\n\n\n")).isNull();
+        assertThat(decode("RC2 600 10 abc 0\n\n\n")).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "", "RC2", "RC2 ", "RC1 200 10 abc 0\n\n\n", "rc2 200 10 abc 0\n\n\n", "RC2200 10 abc 0\n\n\n",
+            "RC2  200 10 abc 0\n\n\n", "RC2 2x0 10 abc 0\n\n\n", "RC2 200 1_ abc 0\n\n\n",
+            "RC2 200 10 abc -1\n\n\n", "RC2 200 10 abc 1\n\n\n", "RC2 200 10 abc 0\n\n\nextra",
+            "RC2 200 10 abc 2\n\n\nabc", "RC2 200 10 abc 2\n\n\na",
+            "RC2 200 10  0\n\n\n", "RC2 200 10 W/ 0\n\n\n", "RC2 200 10 abc 0\ntext/plain\nNoColon\n\n",
+            "RC2 200 10 abc 0\ntext/plain\n: no name\n\n", "RC2 200 10 abc 0\ntext/plain\n",
+            "RC2 200 1y2p0ij32e8e8 abc 0\n\n\n", "RC2 200 zzzzzzzzzzzzzzzz abc 0\n\n\n",
+            "RC2 99999999999999999999 10 abc 0\n\n\n", "RC2 200 10 abc 99999999999\n\n\n" })
+    void whatIsNotAnEntryIsAMiss(String entry) {
+        assertThat(decode(entry)).isNull();
+    }
+
+    @Test
+    void nullIsNotAnEntry() {
+        assertThat(CachedResponseCodec.decode(null)).isNull();
+    }
+
+    @Test
+    void aTwoCharacterStrongTagIsTheShortestThatIsKept() {
+        assertThat(decode("RC2 200 10 a 0\n\n\n").etag()).isEqualTo("\"a\"");
+        CachedResponse response = new CachedResponse(200, 1001, "\"a\"", List.of(), new byte[0]);
+        assertThat(CachedResponseCodec.decode(CachedResponseCodec.encode(response)).etag()).isEqualTo("\"a\"");
+    }
+
+    @Test
+    @Disabled("bug: an endpoint's own empty entity tag (ETag: \"\", valid per RFC 9110) is stored as \"\" and never"
+            + " decodes: every request is a miss; see the report")
+    void anEmptyStrongTagSurvives() {
+        CachedResponse response = new CachedResponse(200, 1001, "\"\"", List.of(), BODY);
+        CachedResponse decoded = CachedResponseCodec.decode(CachedResponseCodec.encode(response));
+        assertThat(decoded).isNotNull();
+        assertThat(decoded.etag()).isEqualTo("\"\"");
     }
 }
