@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.responsecache.testing.LocalRedis;
+import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkiverse.responsecache.testing.RedisServerProcess;
 import io.quarkiverse.responsecache.testing.RedisTestClient;
 import io.quarkus.test.QuarkusUnitTest;
@@ -18,8 +19,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class NamedRedisClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.response-cache.prefix", "named-client-test")
+    static final QuarkusUnitTest app = LocalRedisUnitTest.withoutRedis("named-client-test")
             .overrideConfigKey("quarkus.response-cache.redis-client-name", "responses")
             .overrideConfigKey("quarkus.redis.responses.hosts", LocalRedis.url().orElseThrow())
             .overrideConfigKey("quarkus.redis.hosts", "redis://127.0.0.1:" + RedisServerProcess.freePort())

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkiverse.responsecache.testing.RedisServerProcess;
 import io.quarkiverse.responsecache.testing.RedisTestClient;
 import io.quarkus.test.QuarkusUnitTest;
@@ -31,10 +32,10 @@ class StoreOutageTest {
     static final long LATENCY_BOUND_MILLIS = 1000;
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
+    static final QuarkusUnitTest app = LocalRedisUnitTest.withoutRedis("outage-test")
             .overrideConfigKey("quarkus.redis.hosts", REDIS.url())
-            .overrideConfigKey("quarkus.response-cache.prefix", "outage-test")
             .overrideConfigKey("quarkus.response-cache.lookup-timeout", "100ms")
+            .overrideConfigKey("quarkus.response-cache.write-timeout", "1s")
             .overrideConfigKey("quarkus.response-cache.circuit-breaker.failure-threshold", "3")
             .overrideConfigKey("quarkus.response-cache.circuit-breaker.open-duration", "300ms")
             .withApplicationRoot(root -> root.addClasses(CountingResource.class, Await.class));

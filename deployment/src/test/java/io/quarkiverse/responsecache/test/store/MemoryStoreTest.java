@@ -2,13 +2,14 @@ package io.quarkiverse.responsecache.test.store;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** The store contract on the in-memory store, in an application with no Redis configured at all. */
 class MemoryStoreTest extends StoreContract {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
+    static final QuarkusUnitTest app = LocalRedisUnitTest.withoutRedis("memory-store-test")
             .overrideConfigKey("quarkus.devservices.enabled", "false")
             .overrideConfigKey("quarkus.response-cache.endpoint.overridden.expire", "5s")
             .overrideConfigKey("quarkus.response-cache.endpoint.\"CatalogResource.switchedOff\".enabled", "false")

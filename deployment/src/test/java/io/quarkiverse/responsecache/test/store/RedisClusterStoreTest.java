@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.responsecache.test.runtime.Await;
+import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkiverse.responsecache.testing.RedisClusterProcess;
 import io.quarkiverse.responsecache.testing.RedisServerProcess;
 import io.quarkiverse.responsecache.testing.RedisTestClient;
@@ -24,8 +25,7 @@ class RedisClusterStoreTest extends StoreContract {
     static final String PREFIX = "cluster-store-test";
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.response-cache.prefix", PREFIX)
+    static final QuarkusUnitTest app = LocalRedisUnitTest.withoutRedis(PREFIX)
             .overrideConfigKey("quarkus.response-cache.redis-client-name", "responses")
             .overrideConfigKey("quarkus.redis.responses.hosts", CLUSTER.hosts())
             .overrideConfigKey("quarkus.redis.responses.client-type", "cluster")
