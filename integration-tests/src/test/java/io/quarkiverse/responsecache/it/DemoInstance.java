@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
+
 import io.quarkiverse.responsecache.testing.RedisServerProcess;
 
 /** The packaged demo application started as its own process on a free port, for tests that need several. */
@@ -50,18 +52,12 @@ final class DemoInstance implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    DemoInstance awaitReady() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (get("/stats/product-invocations").statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the demo application on port " + port + " did not start; see " + log);
+    DemoInstance awaitReady() {
+        Awaitility.await("the demo application on port " + port + " (log: " + log + ")")
+                .atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> get("/stats/product-invocations").statusCode() == 200);
+        return this;
     }
 
     String logText() throws IOException {

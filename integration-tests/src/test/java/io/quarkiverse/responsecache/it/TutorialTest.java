@@ -3,9 +3,13 @@ package io.quarkiverse.responsecache.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.responsecache.testing.LocalRedis;
@@ -181,43 +185,35 @@ class TutorialTest {
         return Integer.parseInt(given().get("/stats/product-invocations").asString());
     }
 
-    /** Entries are written without delaying the response: wait for the hit instead of assuming it (2 s at most). */
+    /**
+     * Entries are written without delaying the response: waits for a hit instead of assuming it (10 s at most), and
+     * for one the store answered, not a miss's response handed to a request that came while it was being written.
+     */
     static Response awaitHit(String path) {
-        long deadline = System.currentTimeMillis() + 2000;
-        while (true) {
+        AtomicReference<Response> hit = new AtomicReference<>();
+        awaiting(path + " answered from the store").untilAsserted(() -> {
             Response response = given().get(path);
-            if ("HIT".equals(response.header("X-Cache"))) {
-                return response;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(path + " was never answered from the cache");
-            }
-            sleep();
-        }
+            assertThat(response.header("X-Cache")).as(path + " X-Cache").isEqualTo("HIT");
+            assertThat(response.header("Cache-Status")).as(path + " Cache-Status").doesNotContain("coalesced");
+            hit.set(response);
+        });
+        return hit.get();
     }
 
     static String entryHolding(RedisTestClient redis, String body) {
-        long deadline = System.currentTimeMillis() + 2000;
-        while (true) {
-            List<String> keys = redis.keys("response-cache::*");
-            for (String key : keys) {
-                String value = (String) redis.command("GET", key);
-                if (value != null && value.endsWith("\n" + body)) {
+        return awaiting("an entry holding " + body).until(() -> {
+            for (String key : redis.keys("response-cache::*")) {
+                Object value = redis.command("GET", key);
+                if (value instanceof String text && text.endsWith("\n" + body)) {
                     return key;
                 }
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no entry holds " + body);
-            }
-            sleep();
-        }
+            return null;
+        }, Objects::nonNull);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    static ConditionFactory awaiting(String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).pollInSameThread();
     }
 }
