@@ -65,7 +65,7 @@ public class SlowResource {
 
     @GET
     @Path("/stale/{id}")
-    @ResponseCache(expire = 1, staleWhileRevalidate = 30, staleIfError = 30)
+    @ResponseCache(expire = 60, staleWhileRevalidate = 30, staleIfError = 30)
     public String stale(@PathParam("id") String id) {
         if (failing) {
             throw new WebApplicationException("down", failingStatus);
@@ -76,7 +76,7 @@ public class SlowResource {
     /** Fails with an exception that the application's own mapper turns into a 404. */
     @GET
     @Path("/stale-mapped/{id}")
-    @ResponseCache(expire = 1, staleIfError = 30)
+    @ResponseCache(expire = 60, staleIfError = 30)
     public String staleMapped(@PathParam("id") String id) {
         if (failing) {
             throw new IllegalArgumentException("no such thing");
@@ -91,7 +91,7 @@ public class SlowResource {
 
     @GET
     @Path("/stale-response/{id}")
-    @ResponseCache(expire = 1, staleIfError = 30)
+    @ResponseCache(expire = 60, staleIfError = 30)
     public Response staleResponse(@PathParam("id") String id) {
         if (failing) {
             return Response.status(500).entity("down").build();

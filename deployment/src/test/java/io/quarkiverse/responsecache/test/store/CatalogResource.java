@@ -45,11 +45,12 @@ public class CatalogResource {
         return body("category-" + name);
     }
 
+    /** Fresh for 60 s, then kept 30 s more for stale-if-error: 90 s in the store in all. */
     @GET
-    @Path("/short/{id}")
-    @ResponseCache(expire = 1)
-    public String shortLived(@PathParam("id") String id) {
-        return body("short-" + id);
+    @Path("/expiring/{id}")
+    @ResponseCache(expire = 60, staleIfError = 30)
+    public String expiring(@PathParam("id") String id) {
+        return body("expiring-" + id);
     }
 
     @GET

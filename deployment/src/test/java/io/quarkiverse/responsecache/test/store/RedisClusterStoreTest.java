@@ -2,6 +2,7 @@ package io.quarkiverse.responsecache.test.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +55,27 @@ class RedisClusterStoreTest extends StoreContract {
         for (String id : ids.subList(0, 3)) {
             assertThat(cacheStatus("/catalog/products/" + id)).isEqualTo("MISS");
         }
+    }
+
+    @Override
+    void assertStoreExpires(String key, Duration retention) {
+        assertThat((Long) onOwningNode("PTTL", key)).as("PTTL of " + key).isBetween(1L, retention.toMillis());
+    }
+
+    /** Sends a command about one key to the master that holds its slot; the others answer MOVED. */
+    static Object onOwningNode(String... command) {
+        List<String> refusals = new ArrayList<>();
+        for (RedisServerProcess node : CLUSTER.nodes()) {
+            try (RedisTestClient redis = node.client()) {
+                return redis.command(command);
+            } catch (IllegalStateException refused) {
+                if (refused.getMessage() == null || !refused.getMessage().contains("MOVED")) {
+                    throw refused;
+                }
+                refusals.add(refused.getMessage());
+            }
+        }
+        throw new AssertionError("no master takes " + List.of(command) + ": " + refusals);
     }
 
     static List<String> productEntriesOn(RedisServerProcess node) {

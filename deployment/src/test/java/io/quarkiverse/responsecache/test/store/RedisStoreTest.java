@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.test.store;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,13 @@ class RedisStoreTest extends StoreContract {
             .overrideConfigKey("quarkus.response-cache.endpoint.overridden.expire", "5s")
             .overrideConfigKey("quarkus.response-cache.endpoint.\"CatalogResource.switchedOff\".enabled", "false")
             .withApplicationRoot(root -> root.addClasses(applicationClasses()));
+
+    @Override
+    void assertStoreExpires(String key, Duration retention) {
+        try (RedisTestClient redis = LocalRedis.client()) {
+            assertThat((Long) redis.command("PTTL", key)).as("PTTL of " + key).isBetween(1L, retention.toMillis());
+        }
+    }
 
     @Test
     void evictingATagDeletesExactlyTheTaggedKeysInRedis() {
