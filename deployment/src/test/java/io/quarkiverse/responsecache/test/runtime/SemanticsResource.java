@@ -9,10 +9,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkiverse.responsecache.ResponseCache;
 
@@ -87,6 +89,14 @@ public class SemanticsResource {
     @ResponseCache(expire = 60, queryParameters = "page")
     public String tracked(@PathParam("id") String id, @QueryParam("page") int page) {
         return body("page-" + page + "-" + id);
+    }
+
+    /** Answers with the query string as it arrived, so a test sees the order the parameters came in. */
+    @GET
+    @Path("/query/{id}")
+    @ResponseCache(expire = 60)
+    public String query(@PathParam("id") String id, @Context UriInfo uri) {
+        return body("query-" + id) + "?" + uri.getRequestUri().getRawQuery();
     }
 
     @GET
