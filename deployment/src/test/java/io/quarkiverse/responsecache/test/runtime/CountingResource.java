@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.responsecache.ResponseCache;
 
@@ -25,6 +26,14 @@ public class CountingResource {
     @Path("/plain/{id}")
     public String plain(@PathParam("id") String id) {
         return "plain-" + id + "-" + CALLS.incrementAndGet();
+    }
+
+    /** Answers with the status the path asks for. */
+    @GET
+    @Path("/status/{status}/{id}")
+    @ResponseCache(expire = 30)
+    public Response withStatus(@PathParam("status") int status, @PathParam("id") String id) {
+        return Response.status(status).entity("status-" + status + "-" + id + "-" + CALLS.incrementAndGet()).build();
     }
 
     @GET

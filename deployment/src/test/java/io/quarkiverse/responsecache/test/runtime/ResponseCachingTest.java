@@ -7,9 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
+import io.quarkiverse.responsecache.ResponseCacheKeyInput;
 import io.quarkiverse.responsecache.testing.LocalRedis;
 import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkiverse.responsecache.testing.RedisTestClient;
@@ -23,6 +29,9 @@ class ResponseCachingTest {
     @RegisterExtension
     static final QuarkusUnitTest app = LocalRedisUnitTest.app(PREFIX)
             .withApplicationRoot(root -> root.addClasses(CountingResource.class, Await.class));
+
+    @Inject
+    ResponseCacheKeyBuilder keyBuilder;
 
     @Test
     void secondRequestIsReplayedByteForByteWithoutRunningTheMethod() {
@@ -79,6 +88,41 @@ class ResponseCachingTest {
         given().get("/counting/throws/" + id).then().statusCode(500);
         given().get("/counting/throws/" + id).then().statusCode(500).header("X-Cache", not(equalTo("HIT")));
         assertThat(CountingResource.CALLS.get()).isEqualTo(before + 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 201, 404, 500 })
+    void byDefaultAnotherStatusThan200IsNeverStored(int status) {
+        String path = "/counting/status/" + status + "/" + Await.unique();
+        Response first = given().get(path);
+        assertThat(first.statusCode()).isEqualTo(status);
+        assertThat(first.header("X-Cache")).isEqualTo("MISS");
+        assertThat(first.header("Cache-Status")).as("not stored").isEqualTo("response-cache; fwd=uri-miss");
+        assertThat(first.header("ETag")).isNull();
+
+        Response second = given().get(path);
+        assertThat(second.statusCode()).isEqualTo(status);
+        assertThat(second.header("X-Cache")).isEqualTo("MISS");
+        assertThat(second.asString()).as("the method ran again").isNotEqualTo(first.asString());
+        try (RedisTestClient redis = LocalRedis.client()) {
+            String key = keyBuilder.build(ResponseCacheKeyInput.forEndpoint(CountingResource.class, "withStatus")
+                    .path(path).build());
+            assertThat(redis.command("EXISTS", key)).as("an entry under " + key).isEqualTo(0L);
+        }
+    }
+
+    /** The control of the test above: the same endpoint's 200 is stored. */
+    @Test
+    void theSameEndpointsOkIsStored() {
+        String path = "/counting/status/200/" + Await.unique();
+        Response first = given().get(path);
+        assertThat(first.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored");
+        Await.cachedBody(path, first.asString());
+        try (RedisTestClient redis = LocalRedis.client()) {
+            String key = keyBuilder.build(ResponseCacheKeyInput.forEndpoint(CountingResource.class, "withStatus")
+                    .path(path).build());
+            assertThat(redis.command("EXISTS", key)).as("an entry under " + key).isEqualTo(1L);
+        }
     }
 
     @Test
