@@ -3,7 +3,11 @@ package io.quarkiverse.responsecache.test.store;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -12,10 +16,14 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.responsecache.ResponseCacheInvalidator;
 import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
+import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkiverse.responsecache.test.runtime.Await;
 import io.quarkiverse.responsecache.test.runtime.ManualClock;
 import io.restassured.response.Response;
+import io.smallrye.mutiny.Multi;
 
 /**
  * What every store must do, checked through HTTP and the invalidator: each store's test extends this class and
@@ -27,6 +35,10 @@ public abstract class StoreContract {
 
     /** How long {@code /catalog/expiring} entries stay in the store: 60 s fresh, 30 s more for stale-if-error. */
     static final Duration EXPIRING_RETENTION = Duration.ofSeconds(90);
+    /** Larger than one batch of the Redis store's index walk (SSCAN ... COUNT 1000). */
+    static final int LARGE_INDEX = 2_500;
+    /** Store calls in flight at once when a test fills the store: fewer than the Redis client's pool queue. */
+    private static final int CONCURRENT_STORE_CALLS = 8;
 
     @Inject
     ResponseCacheInvalidator invalidator;
@@ -40,6 +52,9 @@ public abstract class StoreContract {
     /** The store itself, without the cache's timeouts and breaker around it. */
     @Inject
     ResponseStore store;
+
+    @Inject
+    EntryIndexes indexes;
 
     static Class<?>[] applicationClasses() {
         return new Class<?>[] { CatalogResource.class, StoreContract.class, Await.class, ManualClock.class };
@@ -112,6 +127,65 @@ public abstract class StoreContract {
         assertThat(given().get("/catalog/products/" + other).asString()).isEqualTo(untouched);
         assertThat(cacheStatus("/catalog/products/" + other)).isEqualTo("HIT");
         assertThat(cacheStatus("/catalog/categories/" + id)).isEqualTo("HIT");
+    }
+
+    @Test
+    void evictingATagWhoseIndexIsLargerThanOneBatchRemovesEveryEntry() {
+        String id = Await.unique();
+        String tag = "bulk:" + id;
+        List<String> productIds = new ArrayList<>(LARGE_INDEX);
+        for (int i = 0; i < LARGE_INDEX; i++) {
+            productIds.add(id + "-" + i);
+        }
+        // written the way the cache writes entries, indexed under the tag only: an HTTP request per entry is too slow
+        String tagIndex = tagIndex(tag);
+        List<String> keys = putProducts(productIds, tagIndex);
+        assertThat(store.members(tagIndex).await().atMost(Await.AT_MOST)).hasSize(LARGE_INDEX);
+        Response handWritten = given().get("/catalog/products/" + id + "-7");
+        assertThat(handWritten.header("X-Cache")).as("an entry the endpoint finds").isEqualTo("HIT");
+        assertThat(handWritten.asString()).isEqualTo("bulk-" + id + "-7");
+
+        assertThat(invalidator.evictTagAndAwait(tag)).as("entries the eviction removed").isEqualTo(LARGE_INDEX);
+
+        assertThat(stillStored(keys)).as("entries left after the eviction").isEmpty();
+        assertThat(store.members(tagIndex).await().atMost(Await.AT_MOST)).as("members left in the index").isEmpty();
+        assertThat(cacheStatus("/catalog/products/" + id + "-" + (LARGE_INDEX - 1))).isEqualTo("MISS");
+    }
+
+    /** @return those of the keys whose entry the store still holds */
+    List<String> stillStored(List<String> keys) {
+        return Multi.createFrom().iterable(keys)
+                .onItem().transformToUni(key -> store.get(key).map(entry -> entry == null ? "" : key))
+                .merge(CONCURRENT_STORE_CALLS).filter(key -> !key.isEmpty())
+                .collect().asList().await().atMost(Duration.ofSeconds(60));
+    }
+
+    /** @return the name of a tag's index in the store, as the cache's own indexing gives it */
+    String tagIndex(String tag) {
+        return indexes.memberships("", "", List.of(tag)).keySet().stream()
+                .filter(index -> index.contains("#tag:")).findFirst().orElseThrow();
+    }
+
+    /**
+     * Stores a fresh {@code bulk-<id>} entry of {@code /catalog/products/<id>} for each id, listed in one index, the
+     * way the cache stores a response.
+     *
+     * @return their keys
+     */
+    List<String> putProducts(List<String> productIds, String index) {
+        long expiresAt = clock.currentTimeMillis() + 60_000;
+        List<String> keys = new ArrayList<>(productIds.size());
+        for (String productId : productIds) {
+            keys.add(keyBuilder.build(ResponseCacheKeyInput.forEndpoint(CatalogResource.class, "product")
+                    .namespace("products").path("/catalog/products/" + productId).build()));
+        }
+        Multi.createFrom().range(0, productIds.size()).onItem().transformToUni(i -> {
+            byte[] body = ("bulk-" + productIds.get(i)).getBytes(StandardCharsets.UTF_8);
+            byte[] entry = CachedResponseCodec.encode(new CachedResponse(200, expiresAt, "\"bulk-" + i + "\"",
+                    List.of(Map.entry("Content-Type", "text/plain;charset=UTF-8")), body));
+            return store.put(keys.get(i), entry, Duration.ofSeconds(60), Map.of(index, keys.get(i)));
+        }).merge(CONCURRENT_STORE_CALLS).collect().last().await().atMost(Duration.ofSeconds(60));
+        return keys;
     }
 
     @Test
