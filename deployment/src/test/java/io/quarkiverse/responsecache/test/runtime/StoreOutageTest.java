@@ -28,8 +28,11 @@ import io.restassured.response.Response;
 class StoreOutageTest {
 
     static final RedisServerProcess REDIS = RedisServerProcess.shared("outage-test");
-    /** The lookup budget plus generous room for a busy test machine; without the budget a frozen Redis blocks 10 s. */
-    static final long LATENCY_BOUND_MILLIS = 1000;
+    /**
+     * The lookup budget plus room for a busy two-core machine running other builds; without the budget a frozen Redis
+     * blocks 10 s.
+     */
+    static final long LATENCY_BOUND_MILLIS = 3000;
 
     @RegisterExtension
     static final QuarkusUnitTest app = LocalRedisUnitTest.withoutRedis("outage-test")
