@@ -62,4 +62,11 @@ class TagTemplateTest {
         assertThat(TagTemplate.renderAll(TagTemplate.parseAll(List.of("products", "all")), null))
                 .containsExactly("products", "all");
     }
+
+    @Test
+    void emptyBracesNameAnEmptyParameterAndParsingGoesOn() {
+        // the build rejects a tag parameter that is not a path parameter; parsing must still end
+        assertThat(TagTemplate.parse("product:{}").parameters()).containsExactly("");
+        assertThat(TagTemplate.parse("{}{id}x{}").parameters()).containsExactly("", "id", "");
+    }
 }

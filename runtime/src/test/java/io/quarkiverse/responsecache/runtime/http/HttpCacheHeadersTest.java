@@ -5,6 +5,7 @@ import static io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders.ifNoneM
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,8 @@ class HttpCacheHeadersTest {
         assertThat(hasDirective("NO-CACHE", "no-cache")).isTrue();
         assertThat(hasDirective("no-cache=\"Set-Cookie\"", "no-cache")).isTrue();
         assertThat(hasDirective("private=\"a, no-store\", max-age=5", "no-store")).isFalse();
+        assertThat(hasDirective("private=\"x, no-store, y\", max-age=5", "no-store")).isFalse();
+        assertThat(hasDirective("private=\"x, y\", no-store", "no-store")).isTrue();
         assertThat(hasDirective("no-cache-please", "no-cache")).isFalse();
         assertThat(hasDirective("max-age=no-cache", "no-cache")).isFalse();
         assertThat(hasDirective(null, "no-cache")).isFalse();
@@ -55,5 +58,46 @@ class HttpCacheHeadersTest {
         assertThat(first).matches("\"[A-Za-z0-9_-]{16}\"")
                 .isEqualTo(HttpCacheHeaders.strongETag("body".getBytes(StandardCharsets.UTF_8)))
                 .isNotEqualTo(HttpCacheHeaders.strongETag("Body".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void onlyA2xxResponseIsNotModified() {
+        assertThat(HttpCacheHeaders.notModified(200, ETAG, ETAG)).isTrue();
+        assertThat(HttpCacheHeaders.notModified(204, ETAG, ETAG)).isTrue();
+        assertThat(HttpCacheHeaders.notModified(299, ETAG, ETAG)).isTrue();
+        assertThat(HttpCacheHeaders.notModified(199, ETAG, ETAG)).isFalse();
+        assertThat(HttpCacheHeaders.notModified(300, ETAG, ETAG)).isFalse();
+        assertThat(HttpCacheHeaders.notModified(304, ETAG, ETAG)).isFalse();
+        assertThat(HttpCacheHeaders.notModified(404, ETAG, ETAG)).isFalse();
+        assertThat(HttpCacheHeaders.notModified(500, "*", ETAG)).isFalse();
+        assertThat(HttpCacheHeaders.notModified(200, "\"other\"", ETAG)).isFalse();
+        assertThat(HttpCacheHeaders.notModified(200, null, ETAG)).isFalse();
+    }
+
+    @Test
+    void aCurrentTagThatIsNotAnEntityTagMatchesNothing() {
+        for (String current : List.of("", "abc", "\"", "W/\"", "W/", "\"abc", "abc\"", "\"a b\"", "\"a\tb\"",
+                "\"a\u007fb\"", "\"a\"b\"")) {
+            assertThat(ifNoneMatchMatches("*", current)).as("* against %s", current).isFalse();
+            assertThat(ifNoneMatchMatches(current, current)).as("%s against itself", current).isFalse();
+        }
+        assertThat(ifNoneMatchMatches("*", null)).isFalse();
+    }
+
+    @Test
+    void theEmptyTagAndEveryVisibleCharacterMakeEntityTags() {
+        for (String tag : List.of("\"\"", "W/\"\"", "\"!\"", "\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\"", "\"é\"")) {
+            assertThat(ifNoneMatchMatches(tag, tag)).as(tag).isTrue();
+            assertThat(ifNoneMatchMatches("*", tag)).as("* against %s", tag).isTrue();
+        }
+    }
+
+    @Test
+    void aListWithAnElementThatIsNotAnEntityTagMatchesNothing() {
+        assertThat(ifNoneMatchMatches("\"a b\", \"abc\"", ETAG)).isFalse();
+        assertThat(ifNoneMatchMatches("\"abc\", \"a\u007fb\"", ETAG)).isFalse();
+        assertThat(ifNoneMatchMatches("\"abc\", W/", ETAG)).isFalse();
+        assertThat(ifNoneMatchMatches("\"abc\", \"", ETAG)).isFalse();
+        assertThat(ifNoneMatchMatches("\"abc\", W/\"", ETAG)).isFalse();
     }
 }

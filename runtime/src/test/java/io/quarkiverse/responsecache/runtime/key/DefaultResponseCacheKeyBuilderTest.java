@@ -289,6 +289,40 @@ class DefaultResponseCacheKeyBuilderTest {
     }
 
     @Test
+    void aPartOfMoreThan65535BytesIsCountedWhole() {
+        ResponseCacheKeyInput input = products().principal("p".repeat(70_000)).build();
+        assertThat(hashOf(keys.build(input))).isEqualTo(reference(input));
+        assertThat(keys.build(input)).isNotEqualTo(keys.build(products().principal("p".repeat(70_000 - 65_536))
+                .build()));
+    }
+
+    @Test
+    void theFirstKeysOfAThreadHashLikeAnyOther() throws Exception {
+        // each thread (each event loop) starts with a small buffer of its own, which these inputs outgrow
+        ResponseCacheKeyInput.Builder many = products();
+        for (int i = 0; i < 100; i++) {
+            many.queryParameter("p" + i, "v");
+        }
+        List<ResponseCacheKeyInput> inputs = List.of(many.build(), products().path("/" + "x".repeat(300)).build(),
+                products().path("/" + "é".repeat(200)).build(), products().principal("y".repeat(600)).build());
+        for (ResponseCacheKeyInput input : inputs) {
+            String[] onAFreshThread = new String[1];
+            Thread thread = new Thread(() -> onAFreshThread[0] = keys.build(input));
+            thread.start();
+            thread.join(10_000);
+            assertThat(onAFreshThread[0]).isEqualTo("response-cache:products:" + reference(input));
+        }
+    }
+
+    @Test
+    void anEndpointIsNamedByItsClassAndMethod() {
+        ResponseCacheKeyInput input = ResponseCacheKeyInput.forEndpoint(String.class, "length").build();
+        assertThat(input.endpoint()).isEqualTo("java.lang.String#length");
+        assertThat(keys.build(input)).isEqualTo(keys.build(ResponseCacheKeyInput.forEndpoint("java.lang.String#length")
+                .build()));
+    }
+
+    @Test
     void aLongKeyDoesNotChangeTheNextOne() {
         String shortKey = keys.build(products().build());
         keys.build(products().path("/" + "x".repeat(10_000)).principal("é".repeat(500)).build());
