@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
+
 /**
  * Turns a {@link CachedResponse} into the bytes stored under its key, and back.
  * <p>
@@ -68,9 +70,10 @@ public final class CachedResponseCodec {
             Reader reader = new Reader(bytes, VERSION_BYTES.length);
             int status = (int) reader.number(10, SPACE);
             long expiresAt = reader.number(36, SPACE);
-            String etag = replayedETag(reader.text(SPACE));
+            String storedETag = reader.text(SPACE);
+            String etag = storedETag.isEmpty() ? null : replayedETag(storedETag);
             int length = (int) reader.number(10, NL);
-            if (status < 100 || status > 599 || length < 0 || etag.length() < 3) {
+            if (status < 100 || status > 599 || length < 0 || !HttpCacheHeaders.isEntityTag(etag)) {
                 return null;
             }
             List<Map.Entry<String, String>> headers = new ArrayList<>(2);

@@ -94,10 +94,10 @@ final class ResponseCapturingOutputStream extends OutputStream {
         response.setPreCommitListener(null);
         int status = request.getResponse().get().getStatus();
         boolean stored = isStorable(status, response);
-        // the endpoint's own ETag when it set one
+        // the endpoint's own ETag when it set a valid one; a malformed one would be stored as it could not be replayed
         String etag = response.getResponseHeader("ETag");
         if (stored) {
-            if (etag == null) {
+            if (!HttpCacheHeaders.isEntityTag(etag)) {
                 etag = HttpCacheHeaders.strongETag(body);
             }
             EndpointPolicy policy = exchange.policy;

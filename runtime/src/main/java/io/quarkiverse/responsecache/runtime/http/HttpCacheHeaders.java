@@ -93,6 +93,11 @@ public final class HttpCacheHeaders {
         return status >= 200 && status < 300 && ifNoneMatchMatches(ifNoneMatch, etag);
     }
 
+    /** @return whether {@code value} is one entity tag ({@code "x"} or {@code W/"x"}), as RFC 9110 section 8.8.3 spells it */
+    public static boolean isEntityTag(String value) {
+        return value != null && opaqueTag(value, 0, value.length()) != null;
+    }
+
     /** @return the quoted part of an entity tag without its weakness prefix, or null when it is not an entity tag */
     private static String opaqueTag(String value, int start, int end) {
         if (value.startsWith("W/", start)) {

@@ -45,6 +45,8 @@ public class DefaultResponseCacheKeyBuilder implements ResponseCacheKeyBuilder {
         hasher.reset();
         hasher.part(input.endpoint());
         hasher.part(input.path());
+        // each section says how many items it holds, so no item of one section can be read as part of the next
+        hasher.number(input.queryParameters().size());
         for (Map.Entry<String, List<String>> parameter : input.queryParameters().entrySet()) {
             hasher.part(parameter.getKey());
             hasher.number(parameter.getValue().size());
@@ -52,6 +54,7 @@ public class DefaultResponseCacheKeyBuilder implements ResponseCacheKeyBuilder {
                 hasher.part(value);
             }
         }
+        hasher.number(input.varyHeaders().size());
         for (Map.Entry<String, String> header : input.varyHeaders().entrySet()) {
             hasher.part(header.getKey());
             hasher.part(header.getValue());

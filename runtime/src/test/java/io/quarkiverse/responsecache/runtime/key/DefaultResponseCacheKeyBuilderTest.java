@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
@@ -80,7 +79,7 @@ class DefaultResponseCacheKeyBuilderTest {
     }
 
     /** The hash of {@code forEndpoint(ENDPOINT)} alone, as this version computes it (checked with Python's hashlib). */
-    static final String GOLDEN_HASH_OF_ENDPOINT_ONLY = "HoIbmVNRkJgVQae2xsgzmg";
+    static final String GOLDEN_HASH_OF_ENDPOINT_ONLY = "RVdQaKz1-J62RBIVrCW3FQ";
 
     @Test
     void theConfiguredPrefixStartsTheKey() {
@@ -359,8 +358,6 @@ class DefaultResponseCacheKeyBuilderTest {
     }
 
     @Test
-    @Disabled("bug: the hash input does not say how many query parameters and vary headers there are, so two different"
-            + " inputs can feed the digest the same bytes; see the report")
     void noTwoDifferentInputsShareAHashInput() {
         // A: one query parameter q=v, and a principal of 366 characters followed by four NULs
         String tail = "p".repeat(366);
@@ -382,6 +379,7 @@ class DefaultResponseCacheKeyBuilderTest {
             DataOutputStream out = new DataOutputStream(bytes);
             part(out, input.endpoint());
             part(out, input.path());
+            out.writeInt(input.queryParameters().size());
             for (Map.Entry<String, List<String>> parameter : input.queryParameters().entrySet()) {
                 part(out, parameter.getKey());
                 out.writeInt(parameter.getValue().size());
@@ -389,6 +387,7 @@ class DefaultResponseCacheKeyBuilderTest {
                     part(out, value);
                 }
             }
+            out.writeInt(input.varyHeaders().size());
             for (Map.Entry<String, String> header : input.varyHeaders().entrySet()) {
                 part(out, header.getKey());
                 part(out, header.getValue());
