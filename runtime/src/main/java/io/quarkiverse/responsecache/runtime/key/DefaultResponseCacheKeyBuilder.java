@@ -21,8 +21,8 @@ import io.quarkus.arc.DefaultBean;
  * <p>
  * Keys read {@code <prefix>:<namespace>:<hash>}, the hash being 22 characters of URL-safe base64 (128 bits) of the
  * SHA-256 of the endpoint, the path, the sorted query parameters, the vary headers, the negotiated media type and the
- * principal. Each part is length-prefixed (and each query parameter counts its values) before hashing, so no two different
- * inputs share a hash input: {@code ?a=b&c} and {@code ?a=b%26c} differ.
+ * principal. Each part is length-prefixed, and the query parameters, each one's values and the vary headers are
+ * counted, before hashing, so no two different inputs share a hash input: {@code ?a=b&c} and {@code ?a=b%26c} differ.
  */
 @DefaultBean
 @ApplicationScoped
