@@ -39,7 +39,8 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The CPU work the extension does for one cache hit, outside Vert.x and Redis: building the key, decoding the stored
- * entry, computing the replayed headers and evaluating {@code If-None-Match}. Run with {@code -prof gc} for the bytes allocated per operation.
+ * entry, computing the replayed headers and evaluating {@code If-None-Match}. Run with {@code -prof gc} for the bytes allocated
+ * per operation.
  * <p>
  * {@code encode} and {@code strongETag} are the miss path, for comparison.
  */

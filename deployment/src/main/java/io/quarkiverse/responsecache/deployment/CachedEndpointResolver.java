@@ -1,7 +1,5 @@
 package io.quarkiverse.responsecache.deployment;
 
-import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
-import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
 import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.booleanValue;
 import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.effectiveAnnotation;
 import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.expire;
@@ -11,6 +9,9 @@ import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.namesp
 import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.producedMediaTypes;
 import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.streamingReason;
 import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.strings;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
+
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;

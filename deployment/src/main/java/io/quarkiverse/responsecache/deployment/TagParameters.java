@@ -47,7 +47,6 @@ final class TagParameters {
         return valid;
     }
 
-
     private static Set<String> pathParameters(MethodInfo method, ClassInfo servingClass) {
         Set<String> parameters = new LinkedHashSet<>();
         for (AnnotationInstance path : new AnnotationInstance[] { servingClass.declaredAnnotation(PATH),

@@ -150,7 +150,8 @@ final class ResponseCapturingOutputStream extends OutputStream {
         List<Map.Entry<String, String>> headers = new ArrayList<>(4);
         for (Map.Entry<String, String> header : response.getAllResponseHeaders()) {
             String name = header.getKey();
-            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT)) && !exchange.services.statusHeaders.isStatusHeader(name)) {
+            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))
+                    && !exchange.services.statusHeaders.isStatusHeader(name)) {
                 headers.add(Map.entry(name, header.getValue()));
             }
         }

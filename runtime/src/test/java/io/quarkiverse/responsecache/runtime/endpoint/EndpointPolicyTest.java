@@ -50,7 +50,8 @@ class EndpointPolicyTest {
     @Test
     void zeroStaleWindowsInTheAnnotationTurnThemOffDespiteTheDefaults() {
         EndpointPolicy policy = EndpointPolicy.of(endpoint("Products.list").staleWhileRevalidate(0).staleIfError(0)
-                .build(), config(
+                .build(),
+                config(
                         "quarkus.response-cache.stale-while-revalidate", "30s",
                         "quarkus.response-cache.stale-if-error", "1h"));
         assertThat(policy.staleWhileRevalidate()).isZero();

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-
 class CachedResponseCodecTest {
 
     static final byte[] BODY = "{\"detail\":\"0.58\"}\n\u0000binary\n\n".getBytes(StandardCharsets.UTF_8);
@@ -89,7 +88,8 @@ class CachedResponseCodecTest {
     void contentTypeIsFoundWhateverItsCaseAndOnlyTheFirstTakesItsLine() {
         CachedResponse response = new CachedResponse(200, 1001, "\"e\"",
                 List.of(Map.entry("X-First", "1"), Map.entry("content-type", "text/plain"),
-                        Map.entry("Content-Type", "text/html")), new byte[0]);
+                        Map.entry("Content-Type", "text/html")),
+                new byte[0]);
         assertThat(encode(response)).isEqualTo("RC2 200 rt e 0\ntext/plain\nX-First: 1\nContent-Type: text/html\n\n");
         assertThat(CachedResponseCodec.decode(CachedResponseCodec.encode(response)).headers()).containsExactly(
                 Map.entry("Content-Type", "text/plain"), Map.entry("X-First", "1"),
@@ -101,7 +101,8 @@ class CachedResponseCodecTest {
         byte[] body = "größe: 日本語".getBytes(StandardCharsets.UTF_8);
         CachedResponse response = new CachedResponse(200, 1001, "\"é\"",
                 List.of(Map.entry("Content-Type", "text/plain;charset=UTF-8"), Map.entry("Content-Disposition",
-                        "attachment; filename*=UTF-8''größe.txt; x=ü")), body);
+                        "attachment; filename*=UTF-8''größe.txt; x=ü")),
+                body);
         CachedResponse decoded = CachedResponseCodec.decode(CachedResponseCodec.encode(response));
         assertThat(decoded.headers()).containsExactlyElementsOf(response.headers());
         assertThat(decoded.body()).isEqualTo(body);

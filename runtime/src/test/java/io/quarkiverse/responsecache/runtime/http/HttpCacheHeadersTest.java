@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-
 /** RFC 9110 section 13.1.2 ({@code If-None-Match}) and RFC 9111 section 5.2 ({@code Cache-Control}) as parsed here. */
 class HttpCacheHeadersTest {
 

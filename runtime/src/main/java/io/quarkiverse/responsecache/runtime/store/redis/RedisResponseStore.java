@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -105,13 +105,14 @@ public class RedisResponseStore implements ResponseStore {
             for (Response member : reply.get(1)) {
                 members.add(member.toString());
             }
-            Uni<Long> batch = members.isEmpty() ? Uni.createFrom().item(0L) : unlinkAll(members)
-                    .call(() -> {
-                        List<String> arguments = new ArrayList<>(members.size() + 1);
-                        arguments.add(index);
-                        arguments.addAll(members);
-                        return redis.execute("SREM", arguments.toArray(String[]::new));
-                    });
+            Uni<Long> batch = members.isEmpty() ? Uni.createFrom().item(0L)
+                    : unlinkAll(members)
+                            .call(() -> {
+                                List<String> arguments = new ArrayList<>(members.size() + 1);
+                                arguments.add(index);
+                                arguments.addAll(members);
+                                return redis.execute("SREM", arguments.toArray(String[]::new));
+                            });
             return batch.chain(count -> "0".equals(next) ? Uni.createFrom().item(evicted + count)
                     : evictFrom(index, next, evicted + count));
         });
