@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
@@ -22,6 +24,8 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 public class GuardedStore {
+
+    private static final Logger LOG = Logger.getLogger(GuardedStore.class);
 
     private final ResponseStore store;
     private final StoreHealth health;
@@ -38,13 +42,14 @@ public class GuardedStore {
     }
 
     /**
-     * Creates the store when the application starts, so its choice is logged then, and lets it warm up; a store that
-     * cannot is reported the way a failed request would be.
+     * Creates the store when the application starts, so its choice is logged then, and lets it warm up. The warm-up
+     * is no request: its outcome is not reported to the breaker (a slow first connection on a busy start would
+     * otherwise log an incident that no request saw), and the first lookups report a store that is really down.
      */
     void onStart(@Observes StartupEvent start) {
-        reported(store.warmUp(), writeTimeout).subscribe().with(ready -> {
-        }, failure -> {
-        });
+        store.warmUp().ifNoItem().after(writeTimeout).fail().subscribe().with(ready -> {
+        }, failure -> LOG.debugf("The response cache store did not warm up (%s); the first lookups will tell",
+                failure.toString()));
     }
 
     /** @return whether the store may be asked now, or the breaker says to bypass it */
