@@ -68,8 +68,7 @@ final class CachedEndpointResolver {
                 resolver.resolve(servingClass, method);
             }
         }
-        return new CachedEndpointsBuildItem(List.copyOf(resolver.endpoints.values()), resolver.endpoints,
-                List.copyOf(resolver.misuses));
+        return new CachedEndpointsBuildItem(resolver.endpoints, resolver.misuses);
     }
 
     /** @return the key under which the method scanner finds the endpoint of this (serving class, method) */
