@@ -29,8 +29,14 @@ final class DemoInstance implements AutoCloseable {
 
     /** @param systemProperties {@code -D} options, e.g. {@code quarkus.redis.hosts=...} */
     DemoInstance(String... systemProperties) throws IOException {
+        this(List.of(), systemProperties);
+    }
+
+    /** @param jvmOptions options of the JVM itself, e.g. {@code -Xmx128m} */
+    DemoInstance(List<String> jvmOptions, String... systemProperties) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         for (String property : systemProperties) {
             command.add("-D" + property);

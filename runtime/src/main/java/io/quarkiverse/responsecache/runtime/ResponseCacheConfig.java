@@ -52,10 +52,13 @@ public interface ResponseCacheConfig {
     /** The in-memory store. */
     interface Memory {
         /**
-         * How many responses the in-memory store keeps at most; the least recently used goes first.
+         * How much heap the in-memory store may hold, counting each entry's body, headers, key and index memberships
+         * plus a fixed overhead per entry. When a new entry would exceed it, entries that are rarely used go first
+         * (Caffeine's frequency-aware policy), so the store never holds more than this. When unset, a tenth of the
+         * maximum heap ({@code -Xmx}, or the JVM's default for the container's memory), so that a small container
+         * heap is never filled by cached responses.
          */
-        @WithDefault("10000")
-        int maxEntries();
+        Optional<MemorySize> maxSize();
     }
 
     /**

@@ -44,7 +44,7 @@ class WriteRaceTest {
     @Singleton
     public static class GatedStore implements ResponseStore {
 
-        static final MemoryResponseStore STORE = new MemoryResponseStore(100, new SystemResponseCacheClock());
+        static final MemoryResponseStore STORE = new MemoryResponseStore(64L * 1024 * 1024, new SystemResponseCacheClock());
         static volatile CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
         static volatile CompletableFuture<Void> lookups = CompletableFuture.completedFuture(null);
 

@@ -17,6 +17,7 @@ import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /**
  * Chooses the store, unless the application declares a {@link ResponseStore} bean of its own, and says which, once:
@@ -46,11 +47,15 @@ public class ResponseStoreProducer {
                     + " quarkus.response-cache.store=memory");
         }
         if (type == ResponseCacheConfig.StoreType.MEMORY || !redisConfigured) {
-            LOG.infof("Response cache: responses are stored in this process's memory (at most %d, not shared between"
-                    + " instances)%s", config.memory().maxEntries(),
+            long maxBytes = config.memory().maxSize().map(MemorySize::asLongValue)
+                    .orElseGet(() -> MemoryResponseStore.defaultMaxBytes(Runtime.getRuntime().maxMemory()));
+            LOG.infof("Response cache: responses are stored in this process's memory (at most %d MiB%s, not shared"
+                    + " between instances)%s", maxBytes / (1024 * 1024),
+                    config.memory().maxSize().isPresent() ? ""
+                            : ", " + MemoryResponseStore.DEFAULT_HEAP_SHARE_PERCENT + "% of the maximum heap",
                     type == ResponseCacheConfig.StoreType.MEMORY ? ""
                             : "; configure " + client + " (quarkus.redis.hosts) to store them in Redis");
-            return new MemoryResponseStore(config.memory().maxEntries(), clock);
+            return new MemoryResponseStore(maxBytes, clock);
         }
         LOG.infof("Response cache: responses are stored in Redis through %s", client);
         return new RedisResponseStore(redis.get());

@@ -25,7 +25,7 @@ class EntryIndexesTest {
             "body".getBytes(StandardCharsets.UTF_8));
 
     final FakeClock clock = new FakeClock();
-    final MemoryResponseStore memory = new MemoryResponseStore(100, clock);
+    final MemoryResponseStore memory = new MemoryResponseStore(64L * 1024 * 1024, clock);
     final ResponseCacheConfig config = config();
     final GuardedStore store = new GuardedStore(memory, config, clock);
     final EntryIndexes indexes = new EntryIndexes(store, config);

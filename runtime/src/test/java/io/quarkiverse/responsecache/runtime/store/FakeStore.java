@@ -40,7 +40,7 @@ public final class FakeStore implements ResponseStore {
     };
 
     public FakeStore(ResponseCacheClock clock) {
-        this.memory = new MemoryResponseStore(1000, clock);
+        this.memory = new MemoryResponseStore(64L * 1024 * 1024, clock);
     }
 
     @Override

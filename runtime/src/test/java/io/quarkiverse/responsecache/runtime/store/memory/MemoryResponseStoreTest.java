@@ -17,9 +17,10 @@ class MemoryResponseStoreTest {
 
     static final Duration TTL = Duration.ofSeconds(10);
     static final Duration LEASE = Duration.ofSeconds(5);
+    static final long MIB = 1024 * 1024;
 
     final FakeClock clock = new FakeClock();
-    final MemoryResponseStore store = new MemoryResponseStore(100, clock);
+    final MemoryResponseStore store = new MemoryResponseStore(64 * MIB, clock);
 
     static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
@@ -80,48 +81,85 @@ class MemoryResponseStoreTest {
     }
 
     @Test
-    void theLeastRecentlyUsedEntryGoesFirst() {
-        MemoryResponseStore small = new MemoryResponseStore(2, clock);
-        now(small.put("a", bytes("1"), TTL, Map.of()));
-        now(small.put("b", bytes("2"), TTL, Map.of()));
-        assertThat(now(small.get("a"))).isNotNull();
-        now(small.put("c", bytes("3"), TTL, Map.of()));
-        assertThat(now(small.get("b"))).as("least recently used").isNull();
-        assertThat(now(small.get("a"))).isNotNull();
-        assertThat(now(small.get("c"))).isNotNull();
+    void theBytesHeldNeverExceedTheBoundWhateverIsWritten() {
+        MemoryResponseStore small = new MemoryResponseStore(MIB, clock);
+        byte[] body = new byte[100 * 1024];
+        for (int i = 0; i < 200; i++) {
+            String key = "k" + i;
+            now(small.put(key, body, TTL, Map.of("#tag:all", key, "#tag:" + key, key)));
+            assertThat(small.weightedSize()).as("after %d puts", i + 1).isLessThanOrEqualTo(MIB);
+        }
+        Set<String> held = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            if (now(small.get("k" + i)) != null) {
+                held.add("k" + i);
+            }
+        }
+        assertThat(held).as("ten 100 KiB bodies and their keys and indexes fill 1 MiB").isNotEmpty()
+                .hasSizeLessThanOrEqualTo(10);
+        assertThat(small.size()).isEqualTo(held.size());
+        assertThat(now(small.members("#tag:all"))).as("the evicted entries left the index").isEqualTo(held);
+        assertThat(small.indexCount()).as("and their own indexes went with them").isEqualTo(held.size() + 1);
     }
 
     @Test
-    void theBoundIsTheNumberOfEntriesExactly() {
-        MemoryResponseStore three = new MemoryResponseStore(3, clock);
-        for (String key : new String[] { "a", "b", "c" }) {
-            now(three.put(key, bytes(key), TTL, Map.of()));
-        }
-        for (String key : new String[] { "a", "b", "c" }) {
-            assertThat(now(three.get(key))).as(key).isNotNull();
-        }
-        now(three.put("d", bytes("d"), TTL, Map.of()));
-        assertThat(now(three.get("a"))).isNull();
-        assertThat(now(three.get("b"))).isNotNull();
+    void anEntryHeavierThanTheBoundIsNotKept() {
+        MemoryResponseStore small = new MemoryResponseStore(MIB, clock);
+        now(small.put("small", bytes("v"), TTL, Map.of("#tag:t", "small")));
+        now(small.put("huge", new byte[(int) (2 * MIB)], TTL, Map.of("#tag:t", "huge")));
+        assertThat(now(small.get("huge"))).isNull();
+        assertThat(now(small.members("#tag:t"))).containsExactly("small");
+        assertThat(small.weightedSize()).isLessThanOrEqualTo(MIB);
     }
 
     @Test
-    void rewritingAnEntryMakesItTheMostRecentlyUsed() {
-        MemoryResponseStore small = new MemoryResponseStore(2, clock);
-        now(small.put("a", bytes("1"), TTL, Map.of()));
-        now(small.put("b", bytes("2"), TTL, Map.of()));
-        now(small.put("a", bytes("1'"), TTL, Map.of()));
-        now(small.put("c", bytes("3"), TTL, Map.of()));
-        assertThat(now(small.get("b"))).isNull();
-        assertThat(new String(now(small.get("a")), StandardCharsets.UTF_8)).isEqualTo("1'");
+    void anEntryWeighsItsEncodedResponseItsKeyAndItsMemberships() {
+        byte[] value = new byte[1000];
+        int bare = MemoryEntry.weigh("key", value, Map.of());
+        assertThat(bare).isGreaterThan(1000 + "key".length());
+        int tagged = MemoryEntry.weigh("key", value, Map.of("#tag:products", "key"));
+        assertThat(tagged - bare).as("a membership is held in the entry and in its index")
+                .isGreaterThan(2 * ("#tag:products".length() + "key".length()));
+        assertThat(MemoryEntry.weigh("a-much-longer-key", value, Map.of())).isGreaterThan(bare);
+    }
+
+    @Test
+    void expiredEntriesLeaveTheirIndexesWithoutBeingRead() {
+        for (int i = 0; i < 50; i++) {
+            put("old" + i, "v", Map.of("#tag:old", "old" + i, "#tag:old" + i, "old" + i));
+        }
+        assertThat(store.indexCount()).isEqualTo(51);
+        clock.advance(TTL.plusMinutes(5));
+        put("new", "v", Map.of("#tag:new", "new"));
+        assertThat(store.weightedSize()).as("upkeep dropped the expired entries").isPositive();
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(now(store.members("#tag:old"))).isEmpty();
+        assertThat(store.indexCount()).isEqualTo(1);
+    }
+
+    @Test
+    void rewritingAnEntryKeepsOneCopyAndItsNewTimeToLive() {
+        put("a", "1", Map.of());
+        long once = store.weightedSize();
+        put("a", "2", Map.of());
+        assertThat(store.weightedSize()).isEqualTo(once);
+        assertThat(store.size()).isEqualTo(1);
     }
 
     @Test
     void anEvictedEntryLeavesItsIndexes() {
-        MemoryResponseStore small = new MemoryResponseStore(1, clock);
-        now(small.put("a", bytes("1"), TTL, Map.of("tag", "a")));
-        now(small.put("b", bytes("2"), TTL, Map.of("tag", "b")));
-        assertThat(now(small.members("tag"))).containsExactly("b");
+        MemoryResponseStore small = new MemoryResponseStore(MIB, clock);
+        byte[] body = new byte[(int) (MIB * 3 / 4)];
+        now(small.put("a", body, TTL, Map.of("tag", "a")));
+        now(small.put("b", body, TTL, Map.of("tag", "b")));
+        Set<String> members = now(small.members("tag"));
+        assertThat(members).hasSize(1);
+        assertThat(now(small.get(members.iterator().next()))).as("the one listed is the one held").isNotNull();
+    }
+
+    @Test
+    void theDefaultBoundIsATenthOfTheMaximumHeap() {
+        assertThat(MemoryResponseStore.defaultMaxBytes(256 * MIB)).isBetween(25 * MIB, 26 * MIB);
     }
 
     @Test
