@@ -6,6 +6,9 @@ import io.quarkiverse.responsecache.runtime.coordination.Computation;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
+import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
+import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 
 /**
  * What the cache decided for one request, handed from the lookup handler to the handlers that run later in the same
@@ -31,6 +34,10 @@ final class CacheExchange {
     CachedResponse staleFallback;
     /** This request's part in computing its key, once it missed. */
     Computation computation;
+    /** The store tier that answered this request's lookup; {@code none} when no store answered. */
+    String tier = "none";
+    /** Whether this request's outcome was reported to the observers. */
+    private boolean reported;
 
     CacheExchange(CacheServices services, EndpointPolicy policy) {
         this.services = services;
@@ -57,5 +64,36 @@ final class CacheExchange {
     /** Writes this request's status headers. */
     void statusHeaders(BiConsumer<String, String> headers, boolean stored, long ttlSeconds) {
         services.statusHeaders.write(headers, outcome, forward, detail, stored, ttlSeconds);
+        report(stored, ttlSeconds);
+    }
+
+    /**
+     * Tells the observers what became of this request, once: when its status headers are written, or when it ends
+     * without them (an endpoint that failed).
+     */
+    void report(boolean stored, long ttlSeconds) {
+        ResponseCacheEvents events = services.events;
+        if (reported || !events.observed()) {
+            return;
+        }
+        reported = true;
+        long age = replay == null ? -1
+                : replay.ageSeconds(services.clock.currentTimeMillis(), policy.expire().toMillis());
+        String cacheStatus = CacheStatusHeaders.parameters(new StringBuilder(48), outcome, forward, detail, stored,
+                ttlSeconds).toString();
+        events.answered(policy.endpoint().name(), requestOutcome(), tier, cacheStatus, age);
+    }
+
+    private RequestOutcome requestOutcome() {
+        if (outcome == CacheOutcome.BYPASS) {
+            return RequestOutcome.BYPASS;
+        }
+        if (outcome == CacheOutcome.MISS) {
+            return RequestOutcome.MISS;
+        }
+        if ("coalesced".equals(detail)) {
+            return RequestOutcome.COALESCED;
+        }
+        return detail != null && detail.startsWith("stale") ? RequestOutcome.STALE : RequestOutcome.HIT;
     }
 }

@@ -11,6 +11,7 @@ import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 
@@ -33,6 +34,9 @@ public class CacheServices {
     final EntryIndexes indexes;
     final CacheStatusHeaders statusHeaders;
     final ResponseCacheClock clock;
+    /** Metrics, tracing and the Dev UI, when present. */
+    @Inject
+    ResponseCacheEvents events;
 
     @Inject
     public CacheServices(ResponseCacheConfig config, CachedEndpoints endpoints, RequestKeys keys, GuardedStore store,

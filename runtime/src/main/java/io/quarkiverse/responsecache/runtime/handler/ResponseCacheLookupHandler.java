@@ -92,6 +92,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         long lookupStarted = cache.coordinator.lookupStarts();
         cache.store.get(exchange.key).subscribe().with(
                 found -> {
+                    exchange.tier = cache.store.tier();
                     if (found != null && found.isFresh(cache.clock.currentTimeMillis())) {
                         replay(request, exchange, found, null);
                     } else {
@@ -138,7 +139,10 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         Computation computation = coordinator.join(exchange.key, lookupStarted);
         exchange.computation = computation;
         // whatever becomes of this request, the requests waiting for it must go on, and a lock it holds must go
-        request.registerCompletionCallback(failure -> coordinator.abandoned(computation));
+        request.registerCompletionCallback(failure -> {
+            coordinator.abandoned(computation);
+            exchange.report(false, 0);
+        });
         if (!computation.leads()) {
             if (staleServable) {
                 replay(request, exchange, stale, "stale");

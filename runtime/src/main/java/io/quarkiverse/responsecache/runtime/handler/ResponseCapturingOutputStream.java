@@ -124,8 +124,13 @@ final class ResponseCapturingOutputStream extends OutputStream {
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
         Map<String, String> memberships = services.indexes.memberships(exchange.key, policy.endpoint().namespace(),
-                policy.renderTags(request));
+                policy.renderTags(request), request.getPath());
         Uni<Void> write = services.store.put(exchange.key, response, policy.retention(), memberships);
+        if (services.events.observed()) {
+            String endpoint = policy.endpoint().name();
+            int bytes = response.body().length;
+            write = write.invoke(() -> services.events.stored(endpoint, bytes));
+        }
         Computation computation = exchange.computation;
         if (computation == null) {
             // a no-cache request: nobody waits for it

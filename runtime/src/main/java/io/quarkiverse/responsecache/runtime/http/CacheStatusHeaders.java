@@ -41,19 +41,28 @@ public class CacheStatusHeaders {
             headers.accept(xCacheHeader, outcome.name());
         }
         if (cacheStatusName != null) {
-            StringBuilder value = new StringBuilder(64).append(cacheStatusName);
-            if (outcome == CacheOutcome.HIT) {
-                value.append("; hit; ttl=").append(ttlSeconds);
-            } else {
-                value.append("; fwd=").append(forward);
-                if (stored) {
-                    value.append("; stored");
-                }
-            }
-            if (detail != null) {
-                value.append("; detail=").append(detail);
-            }
-            headers.accept("Cache-Status", value.toString());
+            StringBuilder value = new StringBuilder(64).append(cacheStatusName).append("; ");
+            headers.accept("Cache-Status", parameters(value, outcome, forward, detail, stored, ttlSeconds).toString());
         }
+    }
+
+    /**
+     * @return the RFC 9211 parameters of a {@code Cache-Status} entry, without the cache's name, e.g.
+     *         {@code hit; ttl=30}, appended to {@code value}
+     */
+    public static StringBuilder parameters(StringBuilder value, CacheOutcome outcome, String forward, String detail,
+            boolean stored, long ttlSeconds) {
+        if (outcome == CacheOutcome.HIT) {
+            value.append("hit; ttl=").append(ttlSeconds);
+        } else {
+            value.append("fwd=").append(forward);
+            if (stored) {
+                value.append("; stored");
+            }
+        }
+        if (detail != null) {
+            value.append("; detail=").append(detail);
+        }
+        return value;
     }
 }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -31,10 +32,19 @@ public class GuardedStore {
     private final StoreHealth health;
     private final Duration lookupTimeout;
     private final Duration writeTimeout;
+    private final ResponseCacheEvents events;
+    private final String tier;
+
+    public GuardedStore(ResponseStore store, ResponseCacheConfig config, ResponseCacheClock clock) {
+        this(store, config, clock, ResponseCacheEvents.none());
+    }
 
     @Inject
-    public GuardedStore(ResponseStore store, ResponseCacheConfig config, ResponseCacheClock clock) {
+    public GuardedStore(ResponseStore store, ResponseCacheConfig config, ResponseCacheClock clock,
+            ResponseCacheEvents events) {
         this.store = store;
+        this.events = events;
+        this.tier = store.tier();
         this.health = new StoreHealth(config.circuitBreaker().failureThreshold(),
                 config.circuitBreaker().openDuration(), clock);
         this.lookupTimeout = config.lookupTimeout();
@@ -62,43 +72,74 @@ public class GuardedStore {
      *         not answer within the lookup timeout
      */
     public Uni<CachedResponse> get(String key) {
-        return reported(store.get(key), lookupTimeout).map(CachedResponseCodec::decode);
+        if (!events.observed()) {
+            return reported("get", store.get(key), lookupTimeout).map(CachedResponseCodec::decode);
+        }
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return reported("get", store.get(key), lookupTimeout)
+                    .invoke(bytes -> events.lookedUp(tier, System.nanoTime() - started, bytes != null));
+        }).map(CachedResponseCodec::decode);
     }
 
     /** Writes an entry and its index memberships (see {@link ResponseStore#put}). */
     public Uni<Void> put(String key, CachedResponse response, Duration timeToLive, Map<String, String> memberships) {
-        return reported(store.put(key, CachedResponseCodec.encode(response), timeToLive, memberships), writeTimeout);
+        return reported("put", store.put(key, CachedResponseCodec.encode(response), timeToLive, memberships), writeTimeout);
     }
 
     /** @return whether the lock was taken */
     public Uni<Boolean> tryLock(String lockKey, String token, Duration lease) {
-        return reported(store.tryLock(lockKey, token, lease), lookupTimeout);
+        return reported("lock", store.tryLock(lockKey, token, lease), lookupTimeout);
     }
 
     /** Releases a lock; a failure is reported, not raised: the lock's lease ends it anyway. */
     public Uni<Void> unlock(String lockKey, String token) {
-        return reported(store.unlock(lockKey, token), writeTimeout).onFailure().recoverWithNull();
+        return reported("unlock", store.unlock(lockKey, token), writeTimeout).onFailure().recoverWithNull();
     }
 
     public Uni<Long> delete(String key) {
-        return store.delete(key);
+        return counted("delete", store.delete(key));
     }
 
     public Uni<Set<String>> members(String index) {
-        return store.members(index);
+        return counted("evict", store.members(index));
     }
 
     public Uni<Long> evictIndex(String index) {
-        return store.evictIndex(index);
+        return counted("evict", store.evictIndex(index));
     }
 
-    private <T> Uni<T> reported(Uni<T> call, Duration timeout) {
+    /**
+     * Asks the store whether it answers, within the lookup timeout, for health checks. Not reported to the breaker:
+     * a probe is no request, and probing must not change what requests do.
+     */
+    public Uni<Void> probe() {
+        return store.warmUp().ifNoItem().after(lookupTimeout).fail();
+    }
+
+    /** @return the tier this store is, as metrics and traces name it: {@code memory}, {@code redis}, or a custom name */
+    public String tier() {
+        return tier;
+    }
+
+    /** @return the breaker and the last failure, as health checks and consoles show them */
+    public StoreHealth health() {
+        return health;
+    }
+
+    /** Eviction calls are not bounded by the request timeouts nor judged by the breaker; their failures are counted. */
+    private <T> Uni<T> counted(String operation, Uni<T> call) {
+        return call.onFailure().invoke(failure -> events.storeFailed(operation));
+    }
+
+    private <T> Uni<T> reported(String operation, Uni<T> call, Duration timeout) {
         return call.ifNoItem().after(timeout).fail()
                 .onItemOrFailure().invoke((item, failure) -> {
                     if (failure == null) {
                         health.succeeded();
                     } else {
                         health.failed(failure);
+                        events.storeFailed(operation);
                     }
                 });
     }

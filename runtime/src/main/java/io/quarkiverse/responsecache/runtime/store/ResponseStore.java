@@ -54,4 +54,12 @@ public interface ResponseStore {
     default Uni<Void> warmUp() {
         return Uni.createFrom().voidItem();
     }
+
+    /**
+     * @return what this store is called in metrics and traces ({@code memory}, {@code redis}); an application's own
+     *         store is {@code custom} unless it says otherwise
+     */
+    default String tier() {
+        return "custom";
+    }
 }

@@ -29,6 +29,8 @@ public final class StoreHealth {
     private final AtomicLong openUntil = new AtomicLong();
     /** Whether the last change of state logged was a failure, so a flapping store is not logged at every flap. */
     private final AtomicBoolean failingLogged = new AtomicBoolean();
+    /** The last failure, described, for health checks and consoles; null until the store first fails. */
+    private volatile String lastFailure;
 
     public StoreHealth(int failureThreshold, Duration openDuration, ResponseCacheClock clock) {
         this.clock = clock;
@@ -62,7 +64,18 @@ public final class StoreHealth {
         }
     }
 
+    /** @return the last failure of the store, described in one line, or null when it never failed */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /** @return how many calls in a row failed; 0 once one succeeds */
+    public int consecutiveFailures() {
+        return consecutiveFailures.get();
+    }
+
     public void failed(Throwable failure) {
+        lastFailure = describe(failure);
         int failures = consecutiveFailures.incrementAndGet();
         if (failures == 1 && failingLogged.compareAndSet(false, true)) {
             LOG.warnf("The response cache store failed (%s); requests it cannot answer are served uncached",

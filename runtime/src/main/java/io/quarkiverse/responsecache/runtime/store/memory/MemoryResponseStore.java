@@ -197,4 +197,9 @@ public class MemoryResponseStore implements ResponseStore {
             return currentDuration;
         }
     }
+
+    @Override
+    public String tier() {
+        return "memory";
+    }
 }

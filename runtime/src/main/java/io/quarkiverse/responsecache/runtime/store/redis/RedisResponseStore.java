@@ -144,4 +144,9 @@ public class RedisResponseStore implements ResponseStore {
     private static long number(Response reply) {
         return reply == null ? 0 : reply.toLong();
     }
+
+    @Override
+    public String tier() {
+        return "redis";
+    }
 }
