@@ -18,4 +18,13 @@ public interface ResponseCacheBuildTimeConfig {
      * {@code quarkus.redis.<client-name>.hosts}. The default Redis client when not set.
      */
     Optional<String> redisClientName();
+
+    /** Metrics, when a Micrometer extension is present. */
+    ObservabilityBuildTimeConfig.Metrics metrics();
+
+    /** The health check, when SmallRye Health is present. */
+    ObservabilityBuildTimeConfig.Health health();
+
+    /** The operator endpoints that evict and soft-purge. */
+    ObservabilityBuildTimeConfig.Management management();
 }

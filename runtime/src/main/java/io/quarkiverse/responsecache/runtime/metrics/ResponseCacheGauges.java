@@ -1,0 +1,54 @@
+package io.quarkiverse.responsecache.runtime.metrics;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
+import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.runtime.store.StoreHealth;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The gauges: the breaker's state and, when a near cache publishes its {@link NearCacheStatus}, its coherence, entries
+ * and bytes. Registered at startup by a bean of their own, since the store reports to {@link ResponseCacheMeters}
+ * and could not be injected there.
+ */
+@Singleton
+public class ResponseCacheGauges {
+
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    GuardedStore store;
+    @Inject
+    Instance<NearCacheStatus> nearCache;
+
+    void register(@Observes StartupEvent start) {
+        StoreHealth health = store.health();
+        Gauge.builder("response.cache.breaker.open", health, h -> h.isOpen() ? 1 : 0)
+                .description("1 while the breaker skips the response cache's store, else 0")
+                .tag("tier", store.tier())
+                .strongReference(true)
+                .register(registry);
+        if (nearCache.isResolvable()) {
+            NearCacheStatus near = nearCache.get();
+            Gauge.builder("response.cache.near.coherent", near, n -> n.coherent() ? 1 : 0)
+                    .description("1 while the near cache receives Redis's invalidations, else 0")
+                    .strongReference(true)
+                    .register(registry);
+            Gauge.builder("response.cache.near.entries", near, NearCacheStatus::entries)
+                    .description("Entries in this instance's near cache")
+                    .strongReference(true)
+                    .register(registry);
+            Gauge.builder("response.cache.near.bytes", near, NearCacheStatus::bytes)
+                    .description("Bytes of the entries in this instance's near cache")
+                    .baseUnit("bytes")
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+}

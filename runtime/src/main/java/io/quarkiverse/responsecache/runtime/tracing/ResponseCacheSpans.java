@@ -1,0 +1,45 @@
+package io.quarkiverse.responsecache.runtime.tracing;
+
+import jakarta.inject.Singleton;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheObserver;
+
+/**
+ * Tells the request's server span what the cache did: whether it answered ({@code cache.hit}), how (its
+ * {@code Cache-Status}, the outcome, the tier) and the age of what it replayed; and records an event when a stale
+ * response is served, since that is what an operator looks for when users report old data.
+ */
+@Singleton
+public class ResponseCacheSpans implements ResponseCacheObserver {
+
+    static final AttributeKey<Boolean> HIT = AttributeKey.booleanKey("cache.hit");
+    static final AttributeKey<String> NAME = AttributeKey.stringKey("cache.name");
+    static final AttributeKey<String> STATUS = AttributeKey.stringKey("cache.status");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("cache.outcome");
+    static final AttributeKey<String> TIER = AttributeKey.stringKey("cache.tier");
+    static final AttributeKey<Long> AGE = AttributeKey.longKey("cache.age");
+    static final String STALE_SERVED = "cache.stale_served";
+
+    @Override
+    public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+        Span span = Span.current();
+        if (!span.isRecording()) {
+            return;
+        }
+        span.setAttribute(HIT, outcome.answeredFromCache());
+        span.setAttribute(NAME, endpoint);
+        span.setAttribute(STATUS, cacheStatus);
+        span.setAttribute(OUTCOME, outcome.tagValue());
+        span.setAttribute(TIER, tier);
+        if (ageSeconds >= 0) {
+            span.setAttribute(AGE, ageSeconds);
+        }
+        if (outcome == RequestOutcome.STALE) {
+            span.addEvent(STALE_SERVED, Attributes.of(NAME, endpoint, STATUS, cacheStatus, AGE, ageSeconds));
+        }
+    }
+}
