@@ -5,8 +5,11 @@ import java.util.function.Supplier;
 
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
+import io.quarkiverse.responsecache.runtime.management.PurgeRouteHandler;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 
 /** Turns what the build found into the runtime's endpoint table, once the runtime configuration is known. */
 @Recorder
@@ -22,5 +25,10 @@ public class ResponseCacheRecorder {
     public Supplier<CachedEndpoints> cachedEndpoints(List<CachedEndpoint> endpoints) {
         CachedEndpoints resolved = CachedEndpoints.resolve(endpoints, config.getValue());
         return () -> resolved;
+    }
+
+    /** @return the handler of an operator purge route: evicting, or marking stale when {@code soft} */
+    public Handler<RoutingContext> purgeRoute(boolean soft) {
+        return new PurgeRouteHandler(soft);
     }
 }

@@ -1,0 +1,110 @@
+package io.quarkiverse.responsecache.runtime.management;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
+import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What operators do to the cache by hand, from the management endpoints or the Dev UI: evict by key, tag, namespace,
+ * URL path or everything, or soft-purge, which marks entries stale instead of removing them, so that endpoints with a
+ * stale-while-revalidate window keep answering from them while one request refreshes each.
+ * <p>
+ * A bean only when something offers these actions: it then has entries indexed by URL path from startup on.
+ */
+@Singleton
+public class ResponseCachePurge {
+
+    private static final Logger LOG = Logger.getLogger(ResponseCachePurge.class);
+    /** How many entries a soft purge rewrites at once. */
+    private static final int CONCURRENT_REWRITES = 16;
+
+    private final EntryIndexes indexes;
+    private final GuardedStore store;
+    private final ResponseCacheClock clock;
+    /** How long a soft-purged entry stays: long enough for the longest stale window of any endpoint. */
+    private final Duration staleRetention;
+
+    @Inject
+    public ResponseCachePurge(EntryIndexes indexes, GuardedStore store, ResponseCacheClock clock,
+            CachedEndpoints endpoints) {
+        this.indexes = indexes;
+        this.store = store;
+        this.clock = clock;
+        Duration longest = Duration.ofSeconds(1);
+        for (EndpointPolicy policy : endpoints.all()) {
+            longest = max(longest, max(policy.staleWhileRevalidate(), policy.staleIfError()));
+        }
+        this.staleRetention = longest;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        indexes.indexUrls();
+    }
+
+    /** @return how many entries went */
+    public Uni<Long> evict(PurgeTarget target, String value) {
+        Uni<Long> evicted = switch (target) {
+            case KEY -> indexes.evictKey(value);
+            case TAG -> indexes.evictTag(value);
+            case NAMESPACE -> indexes.evictNamespace(value);
+            case URL -> indexes.evictUrl(value);
+            case ALL -> indexes.evictAll();
+        };
+        return evicted.invoke(count -> LOG.infof("Response cache purge: %d entries evicted by %s %s", count,
+                target.parameter(), value));
+    }
+
+    /**
+     * Marks the fresh entries of the target stale: each stays servable within its endpoint's stale windows, counted
+     * from now, while the next request refreshes it. An entry written meanwhile by a request may be overwritten by its
+     * stale copy; it is refreshed like the others.
+     *
+     * @return how many entries were marked stale
+     */
+    public Uni<Long> markStale(PurgeTarget target, String value) {
+        Uni<Set<String>> keys = switch (target) {
+            case KEY -> Uni.createFrom().item(Set.of(value));
+            case TAG -> indexes.keysOfTag(value);
+            case NAMESPACE -> indexes.keysOfNamespace(value);
+            case URL -> indexes.keysOfUrl(value);
+            case ALL -> indexes.keysOfAll();
+        };
+        return keys.onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
+                .onItem().transformToUni(this::markStale).merge(CONCURRENT_REWRITES)
+                .collect().with(java.util.stream.Collectors.summingLong(marked -> marked ? 1L : 0L))
+                .invoke(count -> LOG.infof("Response cache purge: %d entries marked stale by %s %s", count,
+                        target.parameter(), value));
+    }
+
+    private Uni<Boolean> markStale(String key) {
+        return store.get(key).chain(entry -> {
+            long now = clock.currentTimeMillis();
+            if (entry == null || !entry.isFresh(now)) {
+                return Uni.createFrom().item(false);
+            }
+            CachedResponse stale = new CachedResponse(entry.status(), now, entry.etag(), entry.headers(),
+                    entry.body());
+            return store.put(key, stale, staleRetention, Map.of()).replaceWith(true);
+        });
+    }
+
+    private static Duration max(Duration one, Duration other) {
+        return one.compareTo(other) >= 0 ? one : other;
+    }
+}
