@@ -11,6 +11,15 @@ import java.lang.annotation.Target;
  * On a resource method it caches that method; on a resource class it caches every {@code GET} method of the class
  * (a method's own annotation wins over the class's). Repeated requests for the same URL are answered from the cache
  * without running the method, with {@code ETag}, {@code Cache-Control: max-age} and a cache-status header.
+ * <p>
+ * The key of a response holds exactly what the endpoint can read of its request, as the build finds it in the
+ * method's parameters, its resource class and its parameter containers: the path, the query parameters it declares
+ * (others, such as {@code utm_source}, share the entry), the headers and cookies it declares, matrix parameters when
+ * it reads them, and the negotiated media type when several representations answer the path. Responses say what
+ * split them ({@code Vary}; {@code Cache-Control: private} for cookies). An endpoint that injects a context able to
+ * read anything ({@code UriInfo}, {@code HttpHeaders}, {@code RoutingContext}...) is keyed conservatively, by scheme,
+ * host and the whole query string too. A {@code Vary} the endpoint's responses carry is honoured; {@code Vary: *} is
+ * never stored. A request body cannot be keyed: a cached method that reads one fails the build.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.METHOD, ElementType.TYPE })
@@ -49,15 +58,20 @@ public @interface ResponseCache {
     String name() default "";
 
     /**
-     * Request headers whose values take part in the key, for a response that depends on them (e.g.
-     * {@code Accept-Language}). Responses then carry a matching {@code Vary} header. {@code Accept} needs no mention
-     * when the method produces several media types: the negotiated type always takes part in the key.
+     * Request headers that take part in the key besides those the endpoint declares ({@code @HeaderParam},
+     * {@code @RestHeader}, which are keyed without being listed): headers the endpoint reads in a way the build cannot
+     * see, e.g. through a helper bean or an injected {@code HttpHeaders}. Responses then carry a matching {@code Vary}
+     * header. Naming a header the endpoint declares fails the build. {@code Accept} needs no mention when several
+     * media types answer the path: the negotiated type always takes part in the key.
      */
     String[] varyHeaders() default {};
 
     /**
-     * The query parameters that take part in the key; the others are ignored, so that tracking parameters
-     * ({@code utm_source}...) do not multiply the entries. Empty (the default) means all of them.
+     * The query parameters that take part in the key, replacing those the build found the endpoint reads. Empty (the
+     * default) means the declared ones ({@code @QueryParam}, {@code @RestQuery}, in {@code @BeanParam}s too), or the
+     * whole query string for an endpoint that can read any of it ({@code UriInfo}...); parameters the endpoint does not
+     * read, such as {@code utm_source}, never multiply the entries. Naming a parameter the endpoint cannot read fails
+     * the build.
      */
     String[] queryParameters() default {};
 

@@ -10,7 +10,9 @@ import java.util.TreeMap;
 
 /**
  * What identifies a cached response: the endpoint, its namespace, the request path, the query parameters, the
- * request headers the endpoint varies on, the negotiated media type and, for private entries, the principal.
+ * request headers the endpoint varies on, the negotiated media type, for private entries the principal and the cookies
+ * the endpoint reads, and, for an endpoint that can read any part of the request, the scheme, the host and the whole
+ * query string.
  * <p>
  * Only the endpoint is required, so user code can compute the key of an endpoint without a request:
  *
@@ -30,6 +32,10 @@ public final class ResponseCacheKeyInput {
     private final Map<String, String> varyHeaders;
     private final String mediaType;
     private final String principal;
+    private final String scheme;
+    private final String host;
+    private final String queryString;
+    private final Map<String, String> cookies;
 
     private ResponseCacheKeyInput(Builder builder) {
         this.endpoint = builder.endpoint;
@@ -40,6 +46,10 @@ public final class ResponseCacheKeyInput {
         this.varyHeaders = builder.varyHeaders == null ? Map.of() : Collections.unmodifiableMap(builder.varyHeaders);
         this.mediaType = builder.mediaType;
         this.principal = builder.principal;
+        this.scheme = builder.scheme;
+        this.host = builder.host;
+        this.queryString = builder.queryString;
+        this.cookies = builder.cookies == null ? Map.of() : Collections.unmodifiableMap(builder.cookies);
     }
 
     /**
@@ -97,6 +107,35 @@ public final class ResponseCacheKeyInput {
         return principal;
     }
 
+    /**
+     * @return the request's scheme, as the endpoint sees it after proxy forwarding, when the endpoint can read it;
+     *         else empty
+     */
+    public String scheme() {
+        return scheme;
+    }
+
+    /**
+     * @return the request's host (and port), as the endpoint sees it after proxy forwarding, when the endpoint can
+     *         read it; else empty
+     */
+    public String host() {
+        return host;
+    }
+
+    /**
+     * @return the whole query string as sent, in its order, when the endpoint can read any query parameter; else
+     *         empty (the endpoint's own parameters are in {@link #queryParameters()})
+     */
+    public String queryString() {
+        return queryString;
+    }
+
+    /** @return the cookies the endpoint reads, by name, sorted; empty when none */
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
     /** Builds a {@link ResponseCacheKeyInput}. */
     public static final class Builder {
         private final String endpoint;
@@ -106,6 +145,10 @@ public final class ResponseCacheKeyInput {
         private TreeMap<String, String> varyHeaders;
         private String mediaType = "";
         private String principal = "";
+        private String scheme = "";
+        private String host = "";
+        private String queryString = "";
+        private TreeMap<String, String> cookies;
 
         private Builder(String endpoint) {
             this.endpoint = endpoint;
@@ -146,6 +189,30 @@ public final class ResponseCacheKeyInput {
 
         public Builder principal(String principal) {
             this.principal = principal == null ? "" : principal;
+            return this;
+        }
+
+        public Builder scheme(String scheme) {
+            this.scheme = scheme == null ? "" : scheme;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host == null ? "" : host;
+            return this;
+        }
+
+        public Builder queryString(String queryString) {
+            this.queryString = queryString == null ? "" : queryString;
+            return this;
+        }
+
+        /** Adds a cookie the endpoint reads; a missing cookie is recorded as an empty value. */
+        public Builder cookie(String name, String value) {
+            if (cookies == null) {
+                cookies = new TreeMap<>();
+            }
+            cookies.put(name, value == null ? "" : value);
             return this;
         }
 

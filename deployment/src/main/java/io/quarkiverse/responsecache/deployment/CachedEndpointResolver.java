@@ -35,6 +35,7 @@ import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NonGetMethodTargetException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.StreamingMethodTargetException;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
+import io.quarkiverse.responsecache.runtime.endpoint.KeyRecipe;
 
 /**
  * Decides, once per build, which resource methods are cached and how: the one place both the handler wiring and the
@@ -49,6 +50,7 @@ final class CachedEndpointResolver {
     private final Map<String, CachedEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, String> endpointByName = new HashMap<>();
     private final List<Throwable> misuses = new ArrayList<>();
+    private final Map<DotName, List<MethodInfo>> methodsByClass = new HashMap<>();
 
     private CachedEndpointResolver(IndexView index, Set<DotName> httpMethods) {
         this.index = index;
@@ -132,6 +134,10 @@ final class CachedEndpointResolver {
      *         override, as Quarkus REST sees them
      */
     private List<MethodInfo> resourceMethods(ClassInfo servingClass) {
+        return methodsByClass.computeIfAbsent(servingClass.name(), name -> collectResourceMethods(servingClass));
+    }
+
+    private List<MethodInfo> collectResourceMethods(ClassInfo servingClass) {
         List<MethodInfo> methods = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         collectResourceMethods(servingClass, methods, seen, new HashSet<>());
@@ -192,10 +198,46 @@ final class CachedEndpointResolver {
             misuses.add(new DuplicateEndpointNameException(name, sameName, describe(servingClass, method)));
             return;
         }
+        List<String> varyHeaders = strings(annotation, "varyHeaders");
+        List<String> queryParameters = strings(annotation, "queryParameters");
+        KeyRecipe recipe = KeyRecipes.derive(index, servingClass, method, queryParameters, varyHeaders, misuses);
+        if (recipe == null) {
+            return;
+        }
         endpoints.put(lookupKey(servingClass, method), new CachedEndpoint(id, name, namespace(annotation), tags,
-                expire(annotation), strings(annotation, "varyHeaders"), strings(annotation, "queryParameters"),
-                producedMediaTypes(method, servingClass).size() > 1, booleanValue(annotation, "keyByPrincipal"),
-                longValue(annotation, "staleWhileRevalidate", -1), longValue(annotation, "staleIfError", -1)));
+                expire(annotation), varyHeaders, queryParameters, negotiatesMediaType(servingClass, method),
+                booleanValue(annotation, "keyByPrincipal"), longValue(annotation, "staleWhileRevalidate", -1),
+                longValue(annotation, "staleIfError", -1), recipe));
+    }
+
+    /**
+     * @return whether more than one representation can answer the method's path: it produces several media types, or
+     *         another GET method of its class has the same path and produces others
+     */
+    private boolean negotiatesMediaType(ClassInfo servingClass, MethodInfo method) {
+        List<String> produced = producedMediaTypes(method, servingClass);
+        if (produced.size() > 1) {
+            return true;
+        }
+        String path = pathTemplate(method);
+        for (MethodInfo other : resourceMethods(servingClass)) {
+            if (!other.equals(method) && other.hasDeclaredAnnotation(GET) && path.equals(pathTemplate(other))
+                    && !produced.equals(producedMediaTypes(other, servingClass))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the method's own path with its parameters' names and patterns left out, so equal paths compare equal */
+    private static String pathTemplate(MethodInfo method) {
+        AnnotationInstance path = method.declaredAnnotation(ResponseCacheDotNames.PATH);
+        String value = path == null || path.value() == null ? "" : path.value().asString();
+        String template = value.replaceAll("\\{[^}]*}", "{}").replaceAll("/+", "/");
+        if (template.startsWith("/")) {
+            template = template.substring(1);
+        }
+        return template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
     }
 
     private static String describe(ClassInfo servingClass, MethodInfo method) {

@@ -77,4 +77,40 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
                             : "give a number of seconds, 0 to turn it off, or leave it out for the configured default."));
         }
     }
+
+    static String describe(MethodInfo method, ClassInfo servingClass) {
+        return servingClass.name().equals(method.declaringClass().name()) ? describe(method)
+                : describe(method) + " (served by '" + servingClass.name() + "')";
+    }
+
+    /** {@code queryParameters} naming a query parameter the endpoint does not read. */
+    public static final class UnreadableQueryParameterException extends ResponseCacheDefinitionException {
+        UnreadableQueryParameterException(MethodInfo method, ClassInfo servingClass, String name,
+                java.util.Collection<String> declared) {
+            super("@ResponseCache(queryParameters) on " + describe(method, servingClass) + " names '" + name
+                    + "', which the endpoint cannot read (it reads " + (declared.isEmpty() ? "no query parameter"
+                            : "the query parameters " + declared)
+                    + "). Fix: remove '" + name + "' from queryParameters, or declare it on the method with @QueryParam(\""
+                    + name + "\") or @RestQuery; the key holds the declared query parameters without being told.");
+        }
+    }
+
+    /** {@code varyHeaders} naming a header the endpoint already declares, so it is already in the key. */
+    public static final class DeclaredVaryHeaderException extends ResponseCacheDefinitionException {
+        DeclaredVaryHeaderException(MethodInfo method, ClassInfo servingClass, String header, String declaredBy) {
+            super("@ResponseCache(varyHeaders) on " + describe(method, servingClass) + " names '" + header
+                    + "', which the endpoint already reads through " + declaredBy
+                    + ", so it is in the key and in Vary already. Fix: remove '" + header + "' from varyHeaders.");
+        }
+    }
+
+    /** A cached GET method that reads the request body, which no key can hold. */
+    public static final class RequestBodyReadException extends ResponseCacheDefinitionException {
+        RequestBodyReadException(MethodInfo method, ClassInfo servingClass, java.util.List<String> reads) {
+            super("@ResponseCache cannot cache " + describe(method, servingClass) + ": it reads "
+                    + String.join(", ", reads) + ", which is not part of the key, so one client's body would decide"
+                    + " the response of all. Fix: take the input from the path, the query or a header"
+                    + " (@PathParam, @QueryParam, @HeaderParam), or remove @ResponseCache.");
+        }
+    }
 }

@@ -47,7 +47,8 @@ final class TagParameters {
         return valid;
     }
 
-    private static Set<String> pathParameters(MethodInfo method, ClassInfo servingClass) {
+    /** @return the template parameters of the method's path, its class's and its own */
+    static Set<String> pathParameters(MethodInfo method, ClassInfo servingClass) {
         Set<String> parameters = new LinkedHashSet<>();
         for (AnnotationInstance path : new AnnotationInstance[] { servingClass.declaredAnnotation(PATH),
                 method.declaringClass().declaredAnnotation(PATH), method.declaredAnnotation(PATH) }) {

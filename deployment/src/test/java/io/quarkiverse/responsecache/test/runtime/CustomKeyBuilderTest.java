@@ -40,7 +40,8 @@ class CustomKeyBuilderTest {
         assertThat(keyBuilder).isInstanceOf(PathKeyBuilder.class);
         String id = Await.unique();
         String body = given().queryParam("b", "2").queryParam("a", "1").get("/counting/" + id).asString();
-        String expectedKey = "custom-key-test:by-path:/counting/" + id + "?{a=[1], b=[2]}";
+        // the endpoint reads no query parameter, so none is part of its input
+        String expectedKey = "custom-key-test:by-path:/counting/" + id + "?{}";
         try (RedisTestClient redis = LocalRedis.client()) {
             Await.awaiting("the entry under " + expectedKey).untilAsserted(
                     () -> assertThat((String) redis.command("GET", expectedKey)).endsWith("\n" + body));

@@ -79,7 +79,7 @@ public class SemanticsResource {
 
     @GET
     @Path("/language/{id}")
-    @ResponseCache(expire = 60, varyHeaders = "Accept-Language")
+    @ResponseCache(expire = 60)
     public String language(@PathParam("id") String id, @HeaderParam("Accept-Language") String language) {
         return body(language + "-" + id);
     }
@@ -89,6 +89,15 @@ public class SemanticsResource {
     @ResponseCache(expire = 60, queryParameters = "page")
     public String tracked(@PathParam("id") String id, @QueryParam("page") int page) {
         return body("page-" + page + "-" + id);
+    }
+
+    @GET
+    @Path("/declared-query/{id}")
+    @ResponseCache(expire = 60)
+    public String declaredQuery(@PathParam("id") String id, @QueryParam("zeta") String zeta,
+            @QueryParam("alpha") String alpha, @QueryParam("mid") String mid, @QueryParam("Aa") String aa,
+            @QueryParam("BB") String bb) {
+        return body("declared-query-" + id);
     }
 
     /** Answers with the query string as it arrived, so a test sees the order the parameters came in. */

@@ -41,6 +41,8 @@ public final class CachedEndpoints {
         for (CachedEndpoint endpoint : endpoints) {
             byId.put(endpoint.id(), EndpointPolicy.of(endpoint, config));
             names.add(endpoint.name());
+            LOG.debugf("Cached endpoint %s (%s) is keyed by: %s", endpoint.name(), endpoint.id(),
+                    endpoint.describeKey());
         }
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, ResponseCacheConfig.EndpointConfig> setting : config.endpoint().entrySet()) {

@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.endpoint;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +20,7 @@ import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
  * @param staleWhileRevalidate how long after that a stale entry is served while one request refreshes it
  * @param staleIfError how long after that a stale entry replaces an error of the endpoint
  * @param varyHeaders the request headers that take part in the key, lower case
- * @param queryParameters the query parameters that take part in the key, or null for all
+ * @param queryParameters the query parameters that take part in the key by name, or null for the whole query string
  * @param vary the {@code Vary} header responses carry, or null
  * @param tags the tags of its entries
  */
@@ -44,15 +45,17 @@ public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration 
             swr = overrides.staleWhileRevalidate().orElse(swr);
             sie = overrides.staleIfError().orElse(sie);
         }
-        List<String> varyHeaders = endpoint.varyHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        Set<String> queryParameters = endpoint.queryParameters().isEmpty() ? null
-                : Set.copyOf(endpoint.queryParameters());
+        KeyRecipe recipe = endpoint.keyRecipe();
+        List<String> varyHeaders = recipe.headers().stream().map(h -> h.toLowerCase(Locale.ROOT)).distinct().toList();
+        Set<String> queryParameters = recipe.wholeQuery() ? null : Set.copyOf(recipe.queryParameters());
         StringBuilder vary = new StringBuilder();
         if (endpoint.negotiatesMediaType()) {
             vary.append("Accept");
         }
-        for (String header : endpoint.varyHeaders()) {
-            if (!header.equalsIgnoreCase("Accept") || !endpoint.negotiatesMediaType()) {
+        Set<String> listed = new HashSet<>();
+        for (String header : recipe.headers()) {
+            boolean accept = header.equalsIgnoreCase("Accept") && endpoint.negotiatesMediaType();
+            if (!accept && listed.add(header.toLowerCase(Locale.ROOT))) {
                 vary.append(vary.isEmpty() ? "" : ", ").append(header);
             }
         }
@@ -78,7 +81,8 @@ public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration 
     /** @return the {@code Cache-Control} of a response with {@code secondsLeft} of freshness */
     public String cacheControl(long secondsLeft) {
         StringBuilder value = new StringBuilder(48);
-        if (keyByPrincipal()) {
+        if (keyByPrincipal() || !endpoint.keyRecipe().cookies().isEmpty()) {
+            // an entry keyed by a principal or a cookie belongs to one client: no shared cache downstream may reuse it
             value.append("private, ");
         }
         value.append("max-age=").append(secondsLeft);

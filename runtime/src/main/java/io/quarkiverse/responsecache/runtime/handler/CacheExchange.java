@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import io.quarkiverse.responsecache.runtime.coordination.Computation;
@@ -23,6 +24,10 @@ final class CacheExchange {
     final EndpointPolicy policy;
     /** The entry's key; null when the request bypasses the cache. */
     String key;
+    /** Who the request speaks for, when its endpoint keys by principal; else null. */
+    String principal;
+    /** The headers learned from the endpoint's {@code Vary} that took part in {@link #key}, lower case. */
+    Set<String> varied = Set.of();
     CacheOutcome outcome = CacheOutcome.MISS;
     /** RFC 9211 {@code fwd} parameter of a miss or a bypass: why the request went to the endpoint. */
     String forward = "uri-miss";

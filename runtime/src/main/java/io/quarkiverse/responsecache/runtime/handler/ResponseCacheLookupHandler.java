@@ -1,5 +1,9 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
@@ -9,6 +13,7 @@ import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
+import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
 
 /**
  * Runs first in a cached endpoint's handler chain, right after matching and before the blocking/non-blocking
@@ -79,7 +84,9 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             }
             principal = RequestCredentials.principal(request);
         }
-        exchange.key = cache.keys.key(policy, request, principal);
+        exchange.principal = principal;
+        exchange.varied = cache.keys.variedHeaders().of(policy.endpoint().id());
+        exchange.key = cache.keys.key(policy, request, principal, exchange.varied);
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
             exchange.forward = "request";
             return;
@@ -148,7 +155,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 replay(request, exchange, stale, "stale");
             } else {
                 coordinator.awaitLeader(computation).subscribe().with(computed -> {
-                    if (computed != null) {
+                    if (computed != null && answers(exchange, computed)) {
                         replay(request, exchange, computed, "coalesced");
                     } else {
                         request.resume();
@@ -169,7 +176,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 replay(request, exchange, stale, "stale");
             } else {
                 coordinator.awaitOtherInstance(computation).subscribe().with(found -> {
-                    if (found != null) {
+                    if (found != null && answers(exchange, found)) {
                         coordinator.answered(computation, found);
                         replay(request, exchange, found, "coalesced");
                     } else {
@@ -178,6 +185,20 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 });
             }
         });
+    }
+
+    /**
+     * A response computed for another request with the same key answers this one only if every header its own
+     * {@code Vary} names took part in that key: the leader may have learned a new one from it.
+     */
+    private static boolean answers(CacheExchange exchange, CachedResponse computed) {
+        List<String> vary = new ArrayList<>(1);
+        for (Map.Entry<String, String> header : computed.headers()) {
+            if (header.getKey().equalsIgnoreCase("Vary")) {
+                vary.add(header.getValue());
+            }
+        }
+        return vary.isEmpty() || VariedHeaders.covers(exchange.policy, exchange.varied, vary);
     }
 
     private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,

@@ -1,5 +1,7 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -31,8 +33,15 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         String vary = exchange.policy.vary();
         if (vary != null) {
-            Object existing = headers.getFirst("Vary");
-            headers.putSingle("Vary", existing == null ? vary : existing + ", " + vary);
+            // the endpoint's own Vary stays, all of its lines
+            List<Object> existing = headers.get("Vary");
+            StringBuilder combined = new StringBuilder();
+            if (existing != null) {
+                for (Object value : existing) {
+                    combined.append(value).append(", ");
+                }
+            }
+            headers.putSingle("Vary", combined.append(vary).toString());
         }
         if (exchange.stores() && !"HEAD".equals(request.getMethod())) {
             request.setOutputStream(new ResponseCapturingOutputStream(request, exchange));

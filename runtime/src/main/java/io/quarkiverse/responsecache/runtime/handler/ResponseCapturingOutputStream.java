@@ -93,7 +93,7 @@ final class ResponseCapturingOutputStream extends OutputStream {
         ServerHttpResponse response = request.serverResponse();
         response.setPreCommitListener(null);
         int status = request.getResponse().get().getStatus();
-        boolean stored = isStorable(status, response);
+        boolean stored = isStorable(status, response) && keyCoversVary(response);
         // the endpoint's own ETag when it set a valid one; a malformed one would be stored as it could not be replayed
         String etag = response.getResponseHeader("ETag");
         if (stored) {
@@ -140,6 +140,34 @@ final class ResponseCapturingOutputStream extends OutputStream {
         } else {
             services.coordinator.completed(computation, response, write);
         }
+    }
+
+    /**
+     * Makes the entry's key hold every request header the response's own {@code Vary} names (RFC 9111 section 4.1),
+     * learning them for the endpoint's later keys.
+     *
+     * @return false when the response must not be stored ({@code Vary: *})
+     */
+    private boolean keyCoversVary(ServerHttpResponse response) {
+        List<String> vary = new ArrayList<>(1);
+        for (Map.Entry<String, String> header : response.getAllResponseHeaders()) {
+            if (header.getKey().equalsIgnoreCase("Vary")) {
+                vary.add(header.getValue());
+            }
+        }
+        if (vary.isEmpty()) {
+            return true;
+        }
+        CacheServices services = exchange.services;
+        Set<String> keyed = services.keys.variedHeaders().learn(exchange.policy, vary);
+        if (keyed == null) {
+            return false;
+        }
+        if (!keyed.equals(exchange.varied)) {
+            exchange.key = services.keys.key(exchange.policy, request, exchange.principal, keyed);
+            exchange.varied = keyed;
+        }
+        return true;
     }
 
     private boolean isStorable(int status, ServerHttpResponse response) {

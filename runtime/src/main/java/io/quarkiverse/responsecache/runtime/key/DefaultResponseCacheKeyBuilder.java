@@ -21,8 +21,10 @@ import io.quarkus.arc.DefaultBean;
  * <p>
  * Keys read {@code <prefix>:<namespace>:<hash>}, the hash being 22 characters of URL-safe base64 (128 bits) of the
  * SHA-256 of the endpoint, the path, the sorted query parameters, the vary headers, the negotiated media type and the
- * principal. Each part is length-prefixed, and the query parameters, each one's values and the vary headers are
+ * principal, then, only when one of them is not empty, the scheme, the host, the whole query string and the cookies.
+ * Each part is length-prefixed, and the query parameters, each one's values, the vary headers and the cookies are
  * counted, before hashing, so no two different inputs share a hash input: {@code ?a=b&c} and {@code ?a=b%26c} differ.
+ * An input without the later parts hashes as it did before they existed, so existing keys stay valid.
  */
 @DefaultBean
 @ApplicationScoped
@@ -61,6 +63,18 @@ public class DefaultResponseCacheKeyBuilder implements ResponseCacheKeyBuilder {
         }
         hasher.part(input.mediaType());
         hasher.part(input.principal());
+        // the first parts read to their end on their own, so these may follow only when present without ambiguity
+        if (!input.scheme().isEmpty() || !input.host().isEmpty() || !input.queryString().isEmpty()
+                || !input.cookies().isEmpty()) {
+            hasher.part(input.scheme());
+            hasher.part(input.host());
+            hasher.part(input.queryString());
+            hasher.number(input.cookies().size());
+            for (Map.Entry<String, String> cookie : input.cookies().entrySet()) {
+                hasher.part(cookie.getKey());
+                hasher.part(cookie.getValue());
+            }
+        }
         String hash = hasher.hash();
         return new StringBuilder(prefix.length() + input.namespace().length() + 2 + hash.length())
                 .append(prefix).append(':').append(input.namespace()).append(':').append(hash).toString();

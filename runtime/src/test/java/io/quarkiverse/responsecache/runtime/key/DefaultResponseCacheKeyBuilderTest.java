@@ -369,6 +369,39 @@ class DefaultResponseCacheKeyBuilderTest {
         assertThat(keys.build(a)).isNotEqualTo(keys.build(b));
     }
 
+    @Test
+    void theConservativeAndCookiePartsEachChangeTheKeyAndFollowTheDocumentedHash() {
+        ResponseCacheKeyInput plain = products().build();
+        List<ResponseCacheKeyInput> variants = List.of(products().scheme("https").build(),
+                products().host("evil.example").build(), products().queryString("b=2&a=1").build(),
+                products().queryString("a=1&b=2").build(), products().cookie("session", "a").build(),
+                products().cookie("session", "b").build(), products().cookie("session", "").build());
+        Set<String> seen = new HashSet<>();
+        seen.add(keys.build(plain));
+        for (ResponseCacheKeyInput variant : variants) {
+            String key = keys.build(variant);
+            assertThat(seen.add(key)).as("a key of its own").isTrue();
+            assertThat(hashOf(key)).isEqualTo(reference(variant));
+        }
+    }
+
+    @Test
+    void anInputWithoutTheLaterPartsKeepsItsEarlierKey() {
+        ResponseCacheKeyInput input = products().queryParameter("page", "2").principal("alice").build();
+        assertThat(hashOf(keys.build(input))).isEqualTo(reference(input));
+        assertThat(input.scheme()).isEmpty();
+        assertThat(input.host()).isEmpty();
+        assertThat(input.queryString()).isEmpty();
+        assertThat(input.cookies()).isEmpty();
+    }
+
+    @Test
+    void aHostCannotPassForAQueryString() {
+        assertThat(keys.build(products().host("a").build())).isNotEqualTo(keys.build(products().queryString("a").build()));
+        assertThat(keys.build(products().scheme("a").host("").build()))
+                .isNotEqualTo(keys.build(products().host("a").build()));
+    }
+
     /**
      * The documented hash, written out independently: SHA-256 of each part as its UTF-8 length (4 bytes, big-endian)
      * and bytes, each query parameter's values preceded by their count; the first 16 bytes in URL-safe base64.
@@ -394,6 +427,17 @@ class DefaultResponseCacheKeyBuilderTest {
             }
             part(out, input.mediaType());
             part(out, input.principal());
+            if (!input.scheme().isEmpty() || !input.host().isEmpty() || !input.queryString().isEmpty()
+                    || !input.cookies().isEmpty()) {
+                part(out, input.scheme());
+                part(out, input.host());
+                part(out, input.queryString());
+                out.writeInt(input.cookies().size());
+                for (Map.Entry<String, String> cookie : input.cookies().entrySet()) {
+                    part(out, cookie.getKey());
+                    part(out, cookie.getValue());
+                }
+            }
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
         } catch (IOException e) {
