@@ -52,7 +52,8 @@ for arg in "$@"; do
 done
 
 # The order of the table; run.sh measures them interleaved, one run of each in turn.
-endpoints=(plain redis-get response-cache-hit cacheresult-hit cacheresult-uni-hit expensive-uncached expensive-cached)
+endpoints=(plain redis-get response-cache-hit cacheresult-hit cacheresult-uni-hit expensive-uncached expensive-cached
+    plain-64k redis-get-64k redis-get-64k-buffer response-cache-hit-64k)
 
 started=$(date +%s)
 log() { printf '[%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
@@ -190,7 +191,7 @@ if $load; then
     for endpoint in "${endpoints[@]}"; do
         curl -sf -o /dev/null "$base/$endpoint"
     done
-    for endpoint in response-cache-hit expensive-cached; do
+    for endpoint in response-cache-hit expensive-cached response-cache-hit-64k; do
         status=$(curl -sf -D - -o /dev/null "$base/$endpoint" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
         [[ $status == HIT ]] || {
             echo "$endpoint answered X-Cache: '$status', not HIT: nothing to measure" >&2
@@ -207,13 +208,26 @@ if $load; then
     for endpoint in "${endpoints[@]}"; do
         mkdir -p "$out/raw/$endpoint"
     done
+    # heap allocated per request: a cost that, unlike requests/s, does not depend on how busy the machine is
+    mkdir -p "$out/allocation"
     for run in $(seq 1 "$runs"); do
         for endpoint in "${endpoints[@]}"; do
             log "run $run/$runs: $endpoint (wrk -t$threads -c$connections -d$duration)"
+            allocated_before=$(curl -sf "$base/allocated-bytes")
             timeout 300 wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base/$endpoint" \
                 > "$out/raw/$endpoint/run-$run.txt"
+            allocated_after=$(curl -sf "$base/allocated-bytes")
+            requests=$(awk '/requests in/ {print $1}' "$out/raw/$endpoint/run-$run.txt")
+            echo "$(((allocated_after - allocated_before) / (requests > 0 ? requests : 1)))" \
+                > "$out/allocation/$endpoint-run-$run.txt"
         done
     done
+
+    # what Redis itself serves for a 64 KiB value, with as many connections as wrk uses. "-t set,get": with "-t get"
+    # alone, redis-benchmark reads a key nobody wrote and measures 5-byte nil replies, whatever -d says.
+    log "redis-benchmark -t set,get -d 65536 -c $connections"
+    redis-benchmark -p "$redis_port" -t set,get -d 65536 -c "$connections" -n 50000 --csv 2> /dev/null \
+        | awk -F'"' '$2 == "GET" {print "redis-benchmark.get.64k=" $4}' >> "$out/run.properties"
 
     # what one entry costs in Redis beyond its body
     body=$(curl -sf "$base/response-cache-hit" | wc -c)

@@ -12,6 +12,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The endpoints run.sh measures with wrk. Each answers the same small body, so the rows differ only by what stands
@@ -21,10 +22,14 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.TEXT_PLAIN)
 public class BenchmarkResource {
 
+    private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, String> values;
+    private final ReactiveValueCommands<String, byte[]> bytes;
 
     public BenchmarkResource(ReactiveRedisDataSource redis) {
+        this.redis = redis;
         this.values = redis.value(String.class, String.class);
+        this.bytes = redis.value(String.class, byte[].class);
     }
 
     /** The ceiling: the framework alone, on the event loop, as a cache hit is. */
@@ -80,5 +85,52 @@ public class BenchmarkResource {
     @ResponseCache(expire = 3600, namespace = "bench-expensive")
     public String expensiveCached() {
         return Bodies.expensive();
+    }
+
+    /** The ceiling for large bodies: a precomputed 64 KiB array, on the event loop. */
+    @GET
+    @Path("plain-64k")
+    @NonBlocking
+    public byte[] plain64k() {
+        return Bodies.LARGE;
+    }
+
+    /** The floor of a Redis-backed 64 KiB hit as an application would write it: a GET through the byte[] codec. */
+    @GET
+    @Path("redis-get-64k")
+    public Uni<byte[]> redisGet64k() {
+        return bytes.get(Bodies.RAW_LARGE_KEY);
+    }
+
+    /** The same GET without the codec: the client's reply buffer handed to Quarkus REST as it is. */
+    @GET
+    @Path("redis-get-64k-buffer")
+    public Uni<Buffer> redisGet64kBuffer() {
+        return redis.execute("GET", Bodies.RAW_LARGE_KEY).map(reply -> reply.toBuffer().getDelegate());
+    }
+
+    /** A 64 KiB response, measured on hits only. */
+    @GET
+    @Path("response-cache-hit-64k")
+    @ResponseCache(expire = 3600, namespace = "bench-large")
+    public byte[] responseCacheHit64k() {
+        return Bodies.LARGE;
+    }
+
+    /**
+     * Bytes allocated so far by the live threads of this process: run.sh reads it before and after a load to report
+     * what one request allocates, a cost that does not depend on how busy the machine is.
+     */
+    @GET
+    @Path("allocated-bytes")
+    @NonBlocking
+    public String allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long total = 0;
+        for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, allocated);
+        }
+        return Long.toString(total);
     }
 }

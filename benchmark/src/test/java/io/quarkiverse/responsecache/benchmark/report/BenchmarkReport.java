@@ -25,6 +25,9 @@ public final class BenchmarkReport {
             { "response-cache-hit", "cacheresult-hit", "1.00" },
             { "response-cache-hit", "cacheresult-uni-hit", "1.00" },
             { "expensive-cached", "expensive-uncached", "" },
+            { "response-cache-hit-64k", "redis-get-64k", "0.90" },
+            { "redis-get-64k", "plain-64k", "" },
+            { "redis-get-64k-buffer", "redis-get-64k", "" },
     };
 
     private BenchmarkReport() {
@@ -59,7 +62,7 @@ public final class BenchmarkReport {
         Path jmhCsv = folder.resolve("jmh.csv");
         List<JmhResult> jmh = Files.exists(jmhCsv) ? JmhResult.read(jmhCsv) : List.of();
 
-        String markdown = markdown(run, summaries, jmh);
+        String markdown = markdown(folder, run, summaries, jmh);
         System.out.println();
         System.out.print(markdown);
         Files.writeString(folder.resolve("results.md"), markdown);
@@ -79,7 +82,7 @@ public final class BenchmarkReport {
         }
     }
 
-    static String markdown(Properties run, List<EndpointSummary> summaries, List<JmhResult> jmh) {
+    static String markdown(Path folder, Properties run, List<EndpointSummary> summaries, List<JmhResult> jmh) {
         StringBuilder md = new StringBuilder();
         if (!summaries.isEmpty()) {
             md.append("## Throughput and latency\n\n");
@@ -110,6 +113,34 @@ public final class BenchmarkReport {
                 String met = ratio[2].isEmpty() ? "" : value >= Double.parseDouble(ratio[2]) ? "yes" : "NO";
                 md.append(String.format(Locale.ROOT, "| %s / %s | %.2f | %s | %s |%n", ratio[0], ratio[1], value,
                         target, met));
+            }
+        }
+        String redisBenchmark = run.getProperty("redis-benchmark.get.64k");
+        EndpointSummary rawLarge = find(summaries, "redis-get-64k");
+        if (redisBenchmark != null && rawLarge != null) {
+            md.append(String.format(Locale.ROOT, "%nRedis itself, `redis-benchmark -t set,get -d 65536 -c %s` in the same run (its GET): "
+                    + "%s requests/s; redis-get-64k reaches %.2fx of it.%n", run.getProperty("connections"),
+                    redisBenchmark, rawLarge.requestsPerSecond() / Double.parseDouble(redisBenchmark)));
+        }
+        if (folder != null && Files.isDirectory(folder.resolve("allocation"))) {
+            md.append("\n## Heap allocated per request\n\n");
+            md.append("Bytes allocated by the application's threads during a run, divided by its requests (median of the"
+                    + " runs): independent of how busy the machine is.\n\n");
+            md.append("| endpoint | bytes per request |\n|---|---:|\n");
+            for (EndpointSummary s : summaries) {
+                List<Long> values = new ArrayList<>();
+                try (Stream<Path> files = Files.list(folder.resolve("allocation"))) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().startsWith(s.endpoint() + "-run-"))
+                            .toList()) {
+                        values.add(Long.parseLong(Files.readString(file).trim()));
+                    }
+                } catch (IOException | NumberFormatException unreadable) {
+                    continue;
+                }
+                if (!values.isEmpty()) {
+                    values.sort(null);
+                    md.append(String.format(Locale.ROOT, "| %s | %d |%n", s.endpoint(), values.get(values.size() / 2)));
+                }
             }
         }
         if (run.getProperty("entry.body") != null) {
