@@ -70,6 +70,12 @@ class KeyInputsTest {
     }
 
     @Test
+    void aForeignHostHeaderDoesNotPoisonAnEndpointThatReadsTheUri() {
+        String path = "/inputs/uri/" + Await.unique();
+        attackThenVictim(path, r -> r.header("Host", "evil.example"), r -> r, "http://localhost?null");
+    }
+
+    @Test
     void forwardedProtoDoesNotPoisonAnEndpointThatReadsTheUri() {
         String path = "/inputs/uri/" + Await.unique();
         attackThenVictim(path, r -> r.header("X-Forwarded-Proto", "https"), r -> r, "http://localhost?null");
