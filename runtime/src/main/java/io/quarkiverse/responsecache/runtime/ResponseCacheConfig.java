@@ -62,6 +62,11 @@ public interface ResponseCacheConfig {
     }
 
     /**
+     * The near cache in front of the Redis store.
+     */
+    NearCacheConfig nearCache();
+
+    /**
      * Per-endpoint settings, by endpoint name ({@code @ResponseCache(name = ...)}, by default
      * {@code <simple class name>.<method name>}). They win over the annotation.
      */

@@ -13,6 +13,7 @@ import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.runtime.store.near.NearCache;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 
 /**
@@ -30,6 +31,8 @@ public class CacheServices {
     final CachedEndpoints endpoints;
     final RequestKeys keys;
     final GuardedStore store;
+    /** Answers hits from this process's memory when the near cache is on, else nothing. */
+    final NearCache nearCache;
     final MissCoordinator coordinator;
     final EntryIndexes indexes;
     final CacheStatusHeaders statusHeaders;
@@ -41,7 +44,7 @@ public class CacheServices {
     @Inject
     public CacheServices(ResponseCacheConfig config, CachedEndpoints endpoints, RequestKeys keys, GuardedStore store,
             MissCoordinator coordinator, EntryIndexes indexes, CacheStatusHeaders statusHeaders,
-            ResponseCacheClock clock) {
+            ResponseCacheClock clock, NearCache nearCache) {
         this.enabled = config.enabled();
         this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
         this.maxBodySize = config.maxBodySize().asLongValue();
@@ -53,6 +56,7 @@ public class CacheServices {
         this.indexes = indexes;
         this.statusHeaders = statusHeaders;
         this.clock = clock;
+        this.nearCache = nearCache;
     }
 
     boolean isCacheableStatus(int status) {

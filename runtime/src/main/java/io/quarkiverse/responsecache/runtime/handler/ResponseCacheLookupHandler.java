@@ -24,6 +24,7 @@ import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
  * request Cache-Control: no-store             -> bypass (fwd=request)
  * credentials, endpoint not keyed by them     -> bypass (detail=credentials)
  * request Cache-Control: no-cache             -> miss, stored (fwd=request)
+ * fresh copy in the near cache                -> hit (detail=near), answered synchronously
  * breaker open                                -> bypass (detail=store-unavailable)
  * lookup failed or timed out                  -> bypass (detail=store-unavailable)
  * fresh entry                                 -> hit
@@ -89,6 +90,13 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         exchange.key = cache.keys.key(policy, request, principal, exchange.varied);
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
             exchange.forward = "request";
+            return;
+        }
+        CachedResponse near = cache.nearCache.hit(exchange.key);
+        if (near != null) {
+            // answered here, on the event loop, without suspending: no store call, no callback
+            exchange.replay(near, "near");
+            request.restart(REPLAY_CHAIN);
             return;
         }
         if (!cache.store.available()) {

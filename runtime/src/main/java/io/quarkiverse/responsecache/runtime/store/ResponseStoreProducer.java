@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
+import io.quarkiverse.responsecache.runtime.store.near.NearCacheTracking;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisResponseStore;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.quarkus.arc.DefaultBean;
@@ -32,7 +33,8 @@ public class ResponseStoreProducer {
     @DefaultBean
     @Singleton
     ResponseStore responseStore(ResponseCacheConfig config, ResponseCacheBuildTimeConfig buildTimeConfig,
-            @Any InjectableInstance<ReactiveRedisDataSource> redisClients, ResponseCacheClock clock) {
+            @Any InjectableInstance<ReactiveRedisDataSource> redisClients, ResponseCacheClock clock,
+            NearCacheTracking nearCache) {
         String clientName = buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME);
         InjectableInstance<ReactiveRedisDataSource> redis = RedisConfig.isDefaultClient(clientName)
                 ? redisClients.select(Default.Literal.INSTANCE)
@@ -58,6 +60,7 @@ public class ResponseStoreProducer {
             return new MemoryResponseStore(maxBytes, clock);
         }
         LOG.infof("Response cache: responses are stored in Redis through %s", client);
-        return new RedisResponseStore(redis.get());
+        RedisResponseStore store = new RedisResponseStore(redis.get());
+        return config.nearCache().enabled() ? nearCache.inFrontOf(store, clientName, redis.get()) : store;
     }
 }

@@ -1,0 +1,50 @@
+package io.quarkiverse.responsecache.test.near;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+
+import io.quarkiverse.responsecache.test.runtime.Await;
+import io.restassured.response.Response;
+
+/** How the near cache tests wait for a near hit, and check the coherence promise after a change. */
+final class NearHits {
+
+    /** The coherence promise: any change reaches every instance's near cache within this. */
+    static final Duration NOTIFICATION_BOUND = Duration.ofMillis(100);
+
+    private NearHits() {
+    }
+
+    /** @return the near cache's hit, once a hit read from Redis was kept */
+    static Response awaitNearHit(String path, String body) {
+        AtomicReference<Response> hit = new AtomicReference<>();
+        Await.awaiting(path + " answered from the near cache").untilAsserted(() -> {
+            Response response = given().get(path);
+            assertThat(response.asString()).isEqualTo(body);
+            assertThat(response.header("Cache-Status")).contains("detail=near");
+            hit.set(response);
+        });
+        return hit.get();
+    }
+
+    /**
+     * Lets the notification bound pass (a wait for time itself, not for a condition), then asks once.
+     *
+     * @return the body computed anew
+     */
+    static String assertNotStaleAfterTheBound(String path, String staleBody) {
+        long changed = System.nanoTime();
+        Awaitility.await().pollDelay(NOTIFICATION_BOUND).atMost(Await.AT_MOST)
+                .until(() -> System.nanoTime() - changed >= NOTIFICATION_BOUND.toNanos());
+        Response response = given().get(path);
+        assertThat(response.asString()).as("the response " + NOTIFICATION_BOUND.toMillis() + " ms after the change")
+                .isNotEqualTo(staleBody);
+        assertThat(response.header("X-Cache")).isEqualTo("MISS");
+        return response.asString();
+    }
+}

@@ -1,0 +1,78 @@
+package io.quarkiverse.responsecache.runtime.store.near;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkiverse.responsecache.runtime.store.ResponseStore;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Redis store with the {@link NearCache} in front: each {@code GET} is reserved in the near cache and its value
+ * kept there if nothing changed the key meanwhile. Hits on kept copies never get here: the lookup asks the near cache
+ * first, synchronously.
+ * <p>
+ * This instance's own writes also drop its copies as soon as Redis confirms them, so a read that follows a write on
+ * the same instance never waits for Redis's notification: a single key when it is written or deleted, everything when
+ * an index is evicted (which keys went is known only to Redis).
+ */
+public class NearCachedStore implements ResponseStore {
+
+    private final ResponseStore redis;
+    private final NearCache near;
+
+    public NearCachedStore(ResponseStore redis, NearCache near) {
+        this.redis = redis;
+        this.near = near;
+    }
+
+    @Override
+    public Uni<byte[]> get(String key) {
+        Object reservation = near.reserve(key);
+        if (reservation == null) {
+            return redis.get(key);
+        }
+        return redis.get(key).onItemOrFailure().invoke((value, failure) -> {
+            if (failure == null) {
+                near.fill(key, reservation, value);
+            } else {
+                near.release(key, reservation);
+            }
+        });
+    }
+
+    @Override
+    public Uni<Void> put(String key, byte[] entry, Duration timeToLive, Map<String, String> memberships) {
+        return redis.put(key, entry, timeToLive, memberships).onTermination().invoke(() -> near.invalidate(key));
+    }
+
+    @Override
+    public Uni<Long> delete(String key) {
+        return redis.delete(key).onTermination().invoke(() -> near.invalidate(key));
+    }
+
+    @Override
+    public Uni<Set<String>> members(String index) {
+        return redis.members(index);
+    }
+
+    @Override
+    public Uni<Long> evictIndex(String index) {
+        return redis.evictIndex(index).onTermination().invoke(near::flush);
+    }
+
+    @Override
+    public Uni<Boolean> tryLock(String lockKey, String token, Duration lease) {
+        return redis.tryLock(lockKey, token, lease);
+    }
+
+    @Override
+    public Uni<Void> unlock(String lockKey, String token) {
+        return redis.unlock(lockKey, token);
+    }
+
+    @Override
+    public Uni<Void> warmUp() {
+        return redis.warmUp();
+    }
+}

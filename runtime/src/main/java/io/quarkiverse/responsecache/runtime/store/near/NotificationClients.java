@@ -1,0 +1,55 @@
+package io.quarkiverse.responsecache.runtime.store.near;
+
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.proxy.ProxyConfigurationRegistry;
+import io.quarkus.redis.runtime.client.VertxRedisClientFactory;
+import io.quarkus.redis.runtime.client.config.RedisClientConfig;
+import io.quarkus.redis.runtime.client.config.RedisConfig;
+import io.quarkus.tls.TlsConfigurationRegistry;
+import io.smallrye.config.SmallRyeConfig;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+
+/**
+ * Redis clients for the notification connection, created from the very configuration of the Quarkus Redis client
+ * the cache uses (hosts or hosts provider, credentials, TLS, proxy), since quarkus-redis-client offers no tracking of
+ * its own and its pooled connections must never carry it.
+ */
+final class NotificationClients {
+
+    private NotificationClients() {
+    }
+
+    /** @return the configuration of the named Redis client ({@code <default>} for the default one), or null */
+    static RedisClientConfig configuration(String clientName) {
+        RedisConfig redis = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(RedisConfig.class);
+        return redis.clients().get(clientName);
+    }
+
+    /** @return why the near cache cannot follow this client's Redis, or null when it can */
+    static String unsupported(RedisClientConfig configuration) {
+        if (configuration == null) {
+            return "the Redis client's configuration was not found";
+        }
+        RedisClientType type = configuration.clientType();
+        if (type == RedisClientType.CLUSTER) {
+            return "on Redis Cluster, notifications would need a connection to every master";
+        }
+        if (type == RedisClientType.REPLICATION) {
+            return "with client-type=replication, reads may come from replicas that lag behind the notifications";
+        }
+        return null;
+    }
+
+    /** @return a factory of clients configured like the cache's, each with a pool of its own */
+    static Supplier<Redis> factory(String clientName, RedisClientConfig configuration, Vertx vertx) {
+        TlsConfigurationRegistry tls = Arc.container().instance(TlsConfigurationRegistry.class).get();
+        ProxyConfigurationRegistry proxies = Arc.container().instance(ProxyConfigurationRegistry.class).get();
+        return () -> VertxRedisClientFactory.create(clientName, vertx, configuration, tls, proxies);
+    }
+}
