@@ -54,6 +54,9 @@ done
 # The order of the table; run.sh measures them interleaved, one run of each in turn.
 endpoints=(plain redis-get response-cache-hit cacheresult-hit cacheresult-uni-hit expensive-uncached expensive-cached
     plain-64k redis-get-64k redis-get-64k-buffer response-cache-hit-64k)
+# The same application started a second time with the near cache on, against the same Redis: its rows are named
+# near.<endpoint>, and compare a near-cache hit with the uncached endpoint of the same process.
+near_endpoints=(near.plain near.response-cache-hit near.plain-64k near.response-cache-hit-64k)
 
 started=$(date +%s)
 log() { printf '[%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
@@ -104,9 +107,10 @@ mkdir -p "$out/raw"
 
 redis_pid=""
 app_pid=""
+near_app_pid=""
 stop() {
     local pid
-    for pid in "$app_pid" "$redis_pid"; do
+    for pid in "$app_pid" "$near_app_pid" "$redis_pid"; do
         if [[ -n $pid ]] && kill -0 "$pid" 2> /dev/null; then
             kill "$pid" 2> /dev/null || true
             for _ in $(seq 1 50); do
@@ -118,6 +122,7 @@ stop() {
         fi
     done
     app_pid=""
+    near_app_pid=""
     redis_pid=""
 }
 trap stop EXIT
@@ -134,6 +139,18 @@ free_port() {
     done
     echo "no free port found" >&2
     return 1
+}
+
+# a row's application and URL: near.<endpoint> is <endpoint> of the application with the near cache
+base_of() {
+    if [[ $1 == near.* ]]; then
+        echo "$near_base"
+    else
+        echo "$base"
+    fi
+}
+url_of() {
+    echo "$(base_of "$1")/${1#near.}"
 }
 
 machine_cpus=$(nproc)
@@ -187,9 +204,30 @@ if $load; then
         exit 1
     }
 
+    near_port=$(free_port)
+    log "starting the benchmark application with the near cache on 127.0.0.1:$near_port"
+    java -Xms1g -Xmx1g \
+        -Dquarkus.http.port="$near_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" \
+        -Dquarkus.redis.quarkus-cache.hosts="redis://127.0.0.1:$redis_port" \
+        -Dquarkus.response-cache.near-cache.enabled=true \
+        -jar "$app_jar" > "$out/near-app.log" 2>&1 &
+    near_app_pid=$!
+    near_base="http://127.0.0.1:$near_port/bench"
+    for _ in $(seq 1 150); do
+        curl -sf -o /dev/null "$near_base/plain" && break
+        kill -0 "$near_app_pid" 2> /dev/null || break
+        sleep 0.2
+    done
+    curl -sf -o /dev/null "$near_base/plain" || {
+        cat "$out/near-app.log" >&2
+        echo "the application with the near cache did not start" >&2
+        exit 1
+    }
+    endpoints+=("${near_endpoints[@]}")
+
     # fill the caches, then check every cached endpoint answers from its cache
     for endpoint in "${endpoints[@]}"; do
-        curl -sf -o /dev/null "$base/$endpoint"
+        curl -sf -o /dev/null "$(url_of "$endpoint")"
     done
     for endpoint in response-cache-hit expensive-cached response-cache-hit-64k; do
         status=$(curl -sf -D - -o /dev/null "$base/$endpoint" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
@@ -199,9 +237,22 @@ if $load; then
         }
     done
 
+    for endpoint in near.response-cache-hit near.response-cache-hit-64k; do
+        [[ " ${endpoints[*]} " == *" $endpoint "* ]] || continue
+        for _ in $(seq 1 100); do
+            status=$(curl -sf -D - -o /dev/null "$(url_of "$endpoint")" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-status" {print $2}')
+            [[ $status == *detail=near* ]] && break
+            sleep 0.1
+        done
+        [[ $status == *detail=near* ]] || {
+            echo "$endpoint answered Cache-Status: '$status', not a near-cache hit: nothing to measure" >&2
+            exit 1
+        }
+    done
+
     log "warming up: wrk -d$warmup on each endpoint"
     for endpoint in "${endpoints[@]}"; do
-        timeout 120 wrk -t"$threads" -c"$connections" -d"$warmup" "$base/$endpoint" > /dev/null
+        timeout 120 wrk -t"$threads" -c"$connections" -d"$warmup" "$(url_of "$endpoint")" > /dev/null
     done
 
     printf '%s\n' "${endpoints[@]}" > "$out/endpoints.txt"
@@ -213,10 +264,10 @@ if $load; then
     for run in $(seq 1 "$runs"); do
         for endpoint in "${endpoints[@]}"; do
             log "run $run/$runs: $endpoint (wrk -t$threads -c$connections -d$duration)"
-            allocated_before=$(curl -sf "$base/allocated-bytes")
-            timeout 300 wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base/$endpoint" \
+            allocated_before=$(curl -sf "$(base_of "$endpoint")/allocated-bytes")
+            timeout 300 wrk -t"$threads" -c"$connections" -d"$duration" --latency "$(url_of "$endpoint")" \
                 > "$out/raw/$endpoint/run-$run.txt"
-            allocated_after=$(curl -sf "$base/allocated-bytes")
+            allocated_after=$(curl -sf "$(base_of "$endpoint")/allocated-bytes")
             requests=$(awk '/requests in/ {print $1}' "$out/raw/$endpoint/run-$run.txt")
             echo "$(((allocated_after - allocated_before) / (requests > 0 ? requests : 1)))" \
                 > "$out/allocation/$endpoint-run-$run.txt"

@@ -32,6 +32,8 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.DefaultResponseCacheKeyBuilder;
+import io.quarkiverse.responsecache.runtime.store.near.NearCache;
+import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -42,7 +44,8 @@ import io.smallrye.config.WithDefault;
  * entry, computing the replayed headers and evaluating {@code If-None-Match}. Run with {@code -prof gc} for the bytes allocated
  * per operation.
  * <p>
- * {@code encode} and {@code strongETag} are the miss path, for comparison.
+ * {@code nearHit} is a hit the near cache answers from memory. {@code encode} and {@code strongETag} are the miss path,
+ * for comparison.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,6 +67,7 @@ public class HitPathBenchmark {
     private CachedResponse response;
     private byte[] entry;
     private String ifNoneMatch;
+    private NearCache near;
 
     @Setup
     public void setUp() {
@@ -77,6 +81,10 @@ public class HitPathBenchmark {
                 List.of(Map.entry("Content-Type", "text/plain;charset=UTF-8")), BODY);
         entry = CachedResponseCodec.encode(response);
         ifNoneMatch = "W/\"older-version\", " + response.etag();
+        near = new NearCache(config, new SystemResponseCacheClock());
+        near.enable();
+        String nearKey = key();
+        near.fill(nearKey, near.reserve(nearKey), entry);
     }
 
     /** What RequestKeys.key does for an endpoint without query parameters nor vary headers. */
@@ -132,6 +140,15 @@ public class HitPathBenchmark {
     public void hit(Blackhole blackhole) {
         blackhole.consume(key());
         replayHeaders(CachedResponseCodec.decode(entry), null, blackhole);
+    }
+
+    /**
+     * A hit the near cache answers: the key, the copy kept in memory (no Redis, no decoding), the headers. Compare with
+     * {@link #hit}, whose decoding a near hit skips, and which leaves the Redis round trip out.
+     */
+    @Benchmark
+    public void nearHit(Blackhole blackhole) {
+        replayHeaders(near.hit(key()), null, blackhole);
     }
 
     /** Miss path, for comparison: the entry written to Redis. */

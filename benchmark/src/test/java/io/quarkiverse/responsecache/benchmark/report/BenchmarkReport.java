@@ -28,6 +28,8 @@ public final class BenchmarkReport {
             { "response-cache-hit-64k", "redis-get-64k", "0.90" },
             { "redis-get-64k", "plain-64k", "" },
             { "redis-get-64k-buffer", "redis-get-64k", "" },
+            { "near.response-cache-hit", "near.plain", "0.90" },
+            { "near.response-cache-hit-64k", "near.plain-64k", "0.80" },
     };
 
     private BenchmarkReport() {

@@ -135,15 +135,15 @@ public class NearCache {
         slots.invalidateAll();
     }
 
-    /** Notifications arrive again: starts answering, from an empty tier. */
-    void enable() {
+    /** Notifications arrive again ({@link NearCacheTracking} confirmed it): starts answering, from an empty tier. */
+    public void enable() {
         generation.incrementAndGet();
         slots.invalidateAll();
         coherent = true;
     }
 
     /** Notifications may be missed: drops everything and answers nothing until {@link #enable()}. */
-    void disable() {
+    public void disable() {
         coherent = false;
         generation.incrementAndGet();
         slots.invalidateAll();
