@@ -1,0 +1,108 @@
+package io.quarkiverse.responsecache.test.devui;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkiverse.responsecache.test.observability.ItemResource;
+import io.quarkiverse.responsecache.test.runtime.Await;
+import io.quarkiverse.responsecache.testing.LocalRedis;
+import io.quarkiverse.responsecache.testing.RedisServerProcess;
+import io.quarkiverse.responsecache.testing.RedisTestClient;
+import io.quarkus.devui.tests.DevUIJsonRPCTest;
+import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.RestAssured;
+
+/**
+ * The Dev UI card's JSON-RPC service, in dev mode on a real Redis: live counts move with requests, and every
+ * eviction it offers removes what it names.
+ */
+public class DevUiTest extends DevUIJsonRPCTest {
+
+    /** Dev mode listens on 8080 unless told otherwise, which another build on the machine may hold. */
+    static final int PORT = RedisServerProcess.freePort();
+
+    @RegisterExtension
+    static final QuarkusDevModeTest app = new QuarkusDevModeTest()
+            .withApplicationRoot(root -> root.addClasses(ItemResource.class)
+                    .addAsResource(new StringAsset("quarkus.redis.hosts=" + LocalRedis.url().orElseThrow() + "\n"
+                            + "quarkus.http.port=" + PORT + "\n"
+                            + "quarkus.response-cache.prefix=devui-test\n"
+                            + "quarkus.response-cache.lookup-timeout=5s\n"
+                            + "quarkus.response-cache.write-timeout=5s\n"), "application.properties"));
+
+    public DevUiTest() {
+        super("io.quarkiverse.responsecache.quarkus-response-cache", "http://localhost:" + PORT);
+    }
+
+    @BeforeEach
+    void port() {
+        RestAssured.port = PORT;
+    }
+
+    @AfterEach
+    void defaultPort() {
+        RestAssured.port = RestAssured.DEFAULT_PORT;
+    }
+
+    @Test
+    void countsMoveAndEveryEvictionWorks() throws Exception {
+        String id = Await.unique();
+        cached("/items/" + id);
+        JsonNode item = row(executeJsonRPCMethod("getCounts"), "ItemResource.item");
+        assertThat(item.get("miss").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(item.get("hit").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(item.get("hitRatio").asDouble()).isBetween(0.0, 1.0).isGreaterThan(0);
+
+        assertThat(executeJsonRPCMethod("evictUrl", Map.of("url", "/items/" + id)).get("evicted").asLong())
+                .isEqualTo(1);
+        given().get("/items/" + id).then().header("X-Cache", "MISS");
+
+        cached("/items/" + id);
+        assertThat(executeJsonRPCMethod("evictTag", Map.of("tag", "item:" + id)).get("evicted").asLong())
+                .isEqualTo(1);
+
+        cached("/items/" + id);
+        String key;
+        try (RedisTestClient redis = LocalRedis.client()) {
+            key = Await.entryKeyHolding(redis, "devui-test", given().get("/items/" + id).asString());
+        }
+        assertThat(executeJsonRPCMethod("evictKey", Map.of("key", key)).get("evicted").asLong()).isEqualTo(1);
+
+        cached("/items/other/" + id);
+        assertThat(executeJsonRPCMethod("evictNamespace", Map.of("namespace", "others")).get("evicted").asLong())
+                .isGreaterThanOrEqualTo(1);
+        given().get("/items/other/" + id).then().header("X-Cache", "MISS");
+
+        cached("/items/" + id);
+        assertThat(executeJsonRPCMethod("evictAll").get("evicted").asLong()).isGreaterThanOrEqualTo(1);
+        given().get("/items/" + id).then().header("X-Cache", "MISS");
+
+        JsonNode near = executeJsonRPCMethod("clearNearCache");
+        assertThat(near.get("cleared").asBoolean()).isFalse();
+        assertThat(executeJsonRPCMethod("evictUrl", Map.of("url", "items")).get("error").asText())
+                .contains("starts with /");
+    }
+
+    private static void cached(String path) {
+        Await.cachedBody(path, given().get(path).asString());
+    }
+
+    private static JsonNode row(JsonNode rows, String name) {
+        for (JsonNode row : rows) {
+            if (row.get("name").asText().equals(name)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + name + " in " + rows);
+    }
+}

@@ -1,0 +1,36 @@
+package io.quarkiverse.responsecache.runtime.devui;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheObserver;
+
+/** Counts requests per endpoint and outcome, for the Dev UI card (dev mode only). */
+@Singleton
+public class ResponseCacheDevCounts implements ResponseCacheObserver {
+
+    private static final RequestOutcome[] OUTCOMES = RequestOutcome.values();
+
+    private final Map<String, LongAdder[]> byEndpoint = new ConcurrentHashMap<>();
+
+    @Override
+    public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+        byEndpoint.computeIfAbsent(endpoint, name -> {
+            LongAdder[] counts = new LongAdder[OUTCOMES.length];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = new LongAdder();
+            }
+            return counts;
+        })[outcome.ordinal()].increment();
+    }
+
+    /** @return how many requests of {@code endpoint} had {@code outcome} */
+    public long count(String endpoint, RequestOutcome outcome) {
+        LongAdder[] counts = byEndpoint.get(endpoint);
+        return counts == null ? 0 : counts[outcome.ordinal()].sum();
+    }
+}

@@ -1,0 +1,96 @@
+package io.quarkiverse.responsecache.runtime.devui;
+
+import java.util.Locale;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.management.PurgeTarget;
+import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
+import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
+import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The Dev UI card's runtime side: live counts per endpoint, and the operator's evictions. Dev mode only. */
+public class ResponseCacheJsonRpcService {
+
+    @Inject
+    CachedEndpoints endpoints;
+    @Inject
+    ResponseCacheDevCounts counts;
+    @Inject
+    ResponseCachePurge purge;
+    @Inject
+    Instance<NearCacheStatus> nearCache;
+
+    /** @return per endpoint name: its counts by outcome and its hit ratio (of the requests it did not bypass) */
+    public JsonArray getCounts() {
+        JsonArray rows = new JsonArray();
+        for (EndpointPolicy policy : endpoints.all()) {
+            String name = policy.endpoint().name();
+            JsonObject row = new JsonObject().put("name", name).put("enabled", policy.enabled());
+            long answered = 0;
+            long computed = 0;
+            for (RequestOutcome outcome : RequestOutcome.values()) {
+                long count = counts.count(name, outcome);
+                row.put(outcome.tagValue(), count);
+                if (outcome.answeredFromCache()) {
+                    answered += count;
+                } else if (outcome == RequestOutcome.MISS) {
+                    computed += count;
+                }
+            }
+            row.put("hitRatio", answered + computed == 0 ? null : (double) answered / (answered + computed));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    public Uni<JsonObject> evictUrl(String url) {
+        if (url == null || !url.startsWith("/")) {
+            return Uni.createFrom().item(new JsonObject().put("error", "a URL path starts with /"));
+        }
+        return evict(PurgeTarget.URL, url);
+    }
+
+    public Uni<JsonObject> evictKey(String key) {
+        return evict(PurgeTarget.KEY, key);
+    }
+
+    public Uni<JsonObject> evictTag(String tag) {
+        return evict(PurgeTarget.TAG, tag);
+    }
+
+    public Uni<JsonObject> evictNamespace(String namespace) {
+        return evict(PurgeTarget.NAMESPACE, namespace == null ? "" : namespace);
+    }
+
+    public Uni<JsonObject> evictAll() {
+        return evict(PurgeTarget.ALL, "true");
+    }
+
+    /** Empties this instance's near cache, when there is one; Redis keeps its entries. */
+    public JsonObject clearNearCache() {
+        if (!nearCache.isResolvable()) {
+            return new JsonObject().put("cleared", false).put("message", "this application has no near cache");
+        }
+        NearCacheStatus near = nearCache.get();
+        long entries = near.entries();
+        near.clear();
+        return new JsonObject().put("cleared", true).put("entries", entries);
+    }
+
+    private Uni<JsonObject> evict(PurgeTarget target, String value) {
+        if (value == null || value.isEmpty() && target != PurgeTarget.NAMESPACE) {
+            return Uni.createFrom().item(new JsonObject().put("error",
+                    "name the " + target.name().toLowerCase(Locale.ROOT) + " to evict"));
+        }
+        return purge.evict(target, value).map(count -> new JsonObject().put("evicted", count))
+                .onFailure().recoverWithItem(failure -> new JsonObject().put("error",
+                        "the response cache store failed: " + failure.getMessage()));
+    }
+}
