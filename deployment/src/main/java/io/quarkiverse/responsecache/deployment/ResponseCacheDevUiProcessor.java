@@ -79,21 +79,10 @@ class ResponseCacheDevUiProcessor {
         return seconds < 0 ? "default" : seconds == 0 ? "off" : seconds + " s";
     }
 
-    /** @return the inputs the key is built from, in words */
+    /** @return what of a request takes part in the key, in words, as the startup log says it */
     private static String keyInputs(CachedEndpoint endpoint) {
-        List<String> inputs = new ArrayList<>();
-        inputs.add("path");
-        inputs.add(endpoint.queryParameters().isEmpty() ? "query" : "query " + endpoint.queryParameters());
-        if (!endpoint.varyHeaders().isEmpty()) {
-            inputs.add("headers " + endpoint.varyHeaders());
-        }
-        if (endpoint.negotiatesMediaType()) {
-            inputs.add("media type");
-        }
-        if (endpoint.keyByPrincipal()) {
-            inputs.add("principal");
-        }
-        return String.join(", ", inputs);
+        String recipe = endpoint.describeKey();
+        return endpoint.keyByPrincipal() && !recipe.contains("principal") ? recipe + ", principal" : recipe;
     }
 
     /**
