@@ -120,8 +120,10 @@ public final class BenchmarkReport {
         String redisBenchmark = run.getProperty("redis-benchmark.get.64k");
         EndpointSummary rawLarge = find(summaries, "redis-get-64k");
         if (redisBenchmark != null && rawLarge != null) {
-            md.append(String.format(Locale.ROOT, "%nRedis itself, `redis-benchmark -t set,get -d 65536 -c %s` in the same run (its GET): "
-                    + "%s requests/s; redis-get-64k reaches %.2fx of it.%n", run.getProperty("connections"),
+            md.append(String.format(Locale.ROOT,
+                    "%nRedis itself, `redis-benchmark -t set,get -d 65536 -c %s` in the same run (its GET): "
+                            + "%s requests/s; redis-get-64k reaches %.2fx of it.%n",
+                    run.getProperty("connections"),
                     redisBenchmark, rawLarge.requestsPerSecond() / Double.parseDouble(redisBenchmark)));
         }
         if (folder != null && Files.isDirectory(folder.resolve("allocation"))) {
