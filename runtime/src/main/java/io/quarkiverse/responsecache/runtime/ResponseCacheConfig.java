@@ -228,6 +228,12 @@ public interface ResponseCacheConfig {
      */
     DistributedLock distributedLock();
 
+    /** Evictions. */
+    InvalidationConfig invalidation();
+
+    /** Refreshing stale entries within their stale-while-revalidate window. */
+    BackgroundRefreshConfig backgroundRefresh();
+
     /** When the store keeps failing, stop calling it for a while, then probe it again. */
     interface CircuitBreaker {
 

@@ -21,11 +21,19 @@ public final class ConcurrentRequests {
     }
 
     public static List<HttpResponse<String>> get(String path, int count) {
+        return get(path, count, new String[0]);
+    }
+
+    /** @param headers pairs of request header name and value */
+    public static List<HttpResponse<String>> get(String path, int count, String... headers) {
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>(count);
         URI uri = URI.create("http://localhost:" + RestAssured.port + path);
         for (int i = 0; i < count; i++) {
-            pending.add(CLIENT.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            pending.add(CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
         }
         return pending.stream().map(CompletableFuture::join).toList();
     }

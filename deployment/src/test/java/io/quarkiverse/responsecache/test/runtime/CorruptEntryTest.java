@@ -63,7 +63,9 @@ class CorruptEntryTest {
                 .forEndpoint(CountingResource.class.getName() + "#cached")
                 .path("/counting/" + id).build());
         try (RedisTestClient redis = LocalRedis.client()) {
-            redis.commandWithBinaryValue("RC2 200 zzzzzzzz handmade 5\ntext/plain\n\nhello"
+            // fresh for ten seconds: an expiry later than the endpoint's freshness from now would be a forged one
+            String expiry = Long.toString(System.currentTimeMillis() + 10_000, 36);
+            redis.commandWithBinaryValue(("RC2 200 " + expiry + " handmade 5\ntext/plain\n\nhello")
                     .getBytes(StandardCharsets.UTF_8), "SET", key);
             var response = given().get("/counting/" + id);
             assertThat(response.header("X-Cache")).isEqualTo("HIT");

@@ -20,7 +20,8 @@ import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.Response;
 
 /**
- * Stale-while-revalidate: after freshness ends, one request refreshes the entry while the others get the stale copy.
+ * Stale-while-revalidate with the refresh within a request (background refresh off, as for endpoints keyed by
+ * principal): after freshness ends, one request refreshes the entry while the others get the stale copy.
  * Stale-if-error: when the endpoint fails within the window, the stale copy is served instead of the error. Past every
  * window, an entry is a plain miss. Time moves by the test's {@link ManualClock}, never by sleeping: the endpoints are
  * fresh for 60 s, stale for 30 s more.
@@ -33,6 +34,8 @@ class StaleResponsesTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = LocalRedisUnitTest.app(PREFIX)
+            // the refresh within the request that found the entry stale; BackgroundRefreshTest tests the default
+            .overrideConfigKey("quarkus.response-cache.background-refresh.enabled", "false")
             .withApplicationRoot(root -> root.addClasses(SlowResource.class, ConcurrentRequests.class, Await.class,
                     ManualClock.class));
 

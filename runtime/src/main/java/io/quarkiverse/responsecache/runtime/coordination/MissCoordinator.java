@@ -92,8 +92,14 @@ public class MissCoordinator {
         return distributedLock;
     }
 
-    /** @return whether the leader took its key's distributed lock; a store failure counts as taken (fail open) */
+    /**
+     * @return whether the leader took its key's distributed lock; a store failure, or a store whose writes are being
+     *         skipped, counts as taken (fail open)
+     */
     public Uni<Boolean> tryLock(Computation leader) {
+        if (!store.acceptsWrites()) {
+            return Uni.createFrom().item(true);
+        }
         String token = UUID.randomUUID().toString();
         return store.tryLock(lockKey(leader.key), token, lease)
                 .onItem().invoke(taken -> {
@@ -194,7 +200,8 @@ public class MissCoordinator {
         return store.unlock(lockKey(computation.key), token);
     }
 
-    private static String lockKey(String key) {
+    /** @return the key of the lock that one computation (or refresh) of {@code key} at a time holds */
+    public static String lockKey(String key) {
         return key + ":lock";
     }
 }

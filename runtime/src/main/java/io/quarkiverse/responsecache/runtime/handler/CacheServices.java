@@ -1,17 +1,18 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
-import java.util.Set;
-
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
+import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
+import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
+import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCache;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
@@ -27,7 +28,8 @@ public class CacheServices {
     final boolean enabled;
     final boolean honorsRequestDirectives;
     final long maxBodySize;
-    private final Set<Integer> cacheableStatuses;
+    /** What a stored entry may hold, checked when storing and again when replaying. */
+    final EntryRules rules;
     final CachedEndpoints endpoints;
     final RequestKeys keys;
     final GuardedStore store;
@@ -35,6 +37,8 @@ public class CacheServices {
     final NearCache nearCache;
     final MissCoordinator coordinator;
     final EntryIndexes indexes;
+    final GuardedEvictions evictions;
+    final BackgroundRefresher refresher;
     final CacheStatusHeaders statusHeaders;
     final ResponseCacheClock clock;
     /** Metrics, tracing and the Dev UI, when present. */
@@ -44,22 +48,24 @@ public class CacheServices {
     @Inject
     public CacheServices(ResponseCacheConfig config, CachedEndpoints endpoints, RequestKeys keys, GuardedStore store,
             MissCoordinator coordinator, EntryIndexes indexes, CacheStatusHeaders statusHeaders,
-            ResponseCacheClock clock, NearCache nearCache) {
+            ResponseCacheClock clock, NearCache nearCache, GuardedEvictions evictions, BackgroundRefresher refresher) {
         this.enabled = config.enabled();
         this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
         this.maxBodySize = config.maxBodySize().asLongValue();
-        this.cacheableStatuses = Set.copyOf(config.cacheableStatuses());
+        this.rules = new EntryRules(config.cacheableStatuses(), statusHeaders::isStatusHeader);
         this.endpoints = endpoints;
         this.keys = keys;
         this.store = store;
         this.coordinator = coordinator;
         this.indexes = indexes;
+        this.evictions = evictions;
+        this.refresher = refresher;
         this.statusHeaders = statusHeaders;
         this.clock = clock;
         this.nearCache = nearCache;
     }
 
     boolean isCacheableStatus(int status) {
-        return cacheableStatuses.contains(status);
+        return rules.cacheableStatus(status);
     }
 }

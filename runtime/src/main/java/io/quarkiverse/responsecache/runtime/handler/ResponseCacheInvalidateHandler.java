@@ -1,6 +1,5 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,18 +8,19 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
 import io.quarkiverse.responsecache.runtime.endpoint.TagTemplate;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Evicts the namespaces and tags of {@code @ResponseCacheInvalidate} after the method returned a status below 400.
  * Runs after the response is created, so a method that threw never gets here; it suspends the request until the
- * eviction is done (or has failed, which is logged), so the client's next read does not see the old entry.
+ * eviction is done (or has failed, or has run out of {@code quarkus.response-cache.invalidation.timeout}, which is
+ * logged), so the client's next read does not see the old entry. While the store's breaker is open it does not wait.
  * Recorded into bytecode: no-argument constructor and setters.
  */
 public class ResponseCacheInvalidateHandler implements ServerRestHandler {
 
     private static final Logger LOG = Logger.getLogger(ResponseCacheInvalidateHandler.class);
-    private static final Duration EVICTION_BUDGET = Duration.ofSeconds(5);
 
     private List<String> namespaces = List.of();
     private List<String> tags = List.of();
@@ -55,21 +55,32 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
         }
         List<Uni<Long>> evictions = new ArrayList<>();
         for (String namespace : namespaces) {
-            evictions.add(cache.indexes.evictNamespace(namespace));
+            evictions.add(cache.evictions.evictNamespace(namespace));
         }
         for (String tag : TagTemplate.renderAll(tagTemplates, request)) {
-            evictions.add(cache.indexes.evictTag(tag));
+            evictions.add(cache.evictions.evictTag(tag));
         }
         if (evictions.isEmpty()) {
             return;
         }
         request.suspend();
+        // each eviction is bounded by quarkus.response-cache.invalidation.timeout, so their join is too
         Uni.join().all(evictions).andCollectFailures()
-                .ifNoItem().after(EVICTION_BUDGET).fail()
                 .subscribe().with(evicted -> request.resume(), failure -> {
                     LOG.warnf("Evicting cached responses after %s %s failed: %s", request.getMethod(),
-                            request.getPath(), failure.toString());
+                            request.getPath(), describe(failure));
                     request.resume();
                 });
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof CompositeException composite) {
+            StringBuilder causes = new StringBuilder();
+            for (Throwable cause : composite.getCauses()) {
+                causes.append(causes.isEmpty() ? "" : "; ").append(cause);
+            }
+            return causes.toString();
+        }
+        return failure.toString();
     }
 }

@@ -27,7 +27,9 @@ import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
  * fresh copy in the near cache                -> hit (detail=near), answered synchronously
  * breaker open                                -> bypass (detail=store-unavailable)
  * lookup failed or timed out                  -> bypass (detail=store-unavailable)
+ * entry breaks the entry rules (EntryRules)   -> missing: a forged or damaged entry is overwritten
  * fresh entry                                 -> hit
+ * this instance's background refresh request -> miss, stored (fwd=stale), no lookup
  * missing or stale entry                      -> {@link #onMiss}
  * </pre>
  *
@@ -88,6 +90,11 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         exchange.principal = principal;
         exchange.varied = cache.keys.variedHeaders().of(policy.endpoint().id());
         exchange.key = cache.keys.key(policy, request, principal, exchange.varied);
+        if (cache.refresher.isRefresh(request.serverRequest())) {
+            // this instance's own background refresh of a stale entry: compute and store, as for no-cache
+            exchange.forward = "stale";
+            return;
+        }
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
             exchange.forward = "request";
             return;
@@ -106,8 +113,9 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         request.suspend();
         long lookupStarted = cache.coordinator.lookupStarts();
         cache.store.get(exchange.key).subscribe().with(
-                found -> {
+                stored -> {
                     exchange.tier = cache.store.tier();
+                    CachedResponse found = admitted(exchange, stored);
                     if (found != null && found.isFresh(cache.clock.currentTimeMillis())) {
                         replay(request, exchange, found, null);
                     } else {
@@ -125,6 +133,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
      * the stale entry at once while it is within its stale-while-revalidate window:
      *
      * <pre>
+     * stale servable, refreshed in the background      -> hit, stale; a background refresh starts unless one runs
      * another request computes the key, stale servable -> hit, stale
      * another request computes the key                 -> wait: its response (hit, coalesced), or compute
      * this request computes, no distributed lock       -> compute
@@ -149,6 +158,13 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 exchange.staleFallback = stale;
                 request.setAbortHandlerChain(StaleIfErrorHandler.insertInto(request.getAbortHandlerChain()));
             }
+        }
+        if (staleServable && cache.refresher.refreshesInBackground(policy.keyByPrincipal())) {
+            // nobody waits for the refresh: this request gets the stale copy like the others, and the instance asks
+            // itself for the resource again (one refresh per key at a time)
+            replay(request, exchange, stale, "stale");
+            cache.refresher.refresh(exchange.key, request.serverRequest());
+            return;
         }
         MissCoordinator coordinator = cache.coordinator;
         Computation computation = coordinator.join(exchange.key, lookupStarted);
@@ -183,7 +199,8 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 coordinator.answered(computation, stale);
                 replay(request, exchange, stale, "stale");
             } else {
-                coordinator.awaitOtherInstance(computation).subscribe().with(found -> {
+                coordinator.awaitOtherInstance(computation).subscribe().with(stored -> {
+                    CachedResponse found = admitted(exchange, stored);
                     if (found != null && answers(exchange, found)) {
                         coordinator.answered(computation, found);
                         replay(request, exchange, found, "coalesced");
@@ -207,6 +224,16 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             }
         }
         return vary.isEmpty() || VariedHeaders.covers(exchange.policy, exchange.varied, vary);
+    }
+
+    /**
+     * @return the entry read from the store if it holds only what a stored response may hold (its expiry cut back to
+     *         the endpoint's freshness), otherwise null: a forged or damaged entry is a miss that gets overwritten
+     */
+    private static CachedResponse admitted(CacheExchange exchange, CachedResponse stored) {
+        return stored == null ? null
+                : exchange.services.rules.admit(stored, exchange.policy.expire(),
+                        exchange.services.clock.currentTimeMillis());
     }
 
     private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,

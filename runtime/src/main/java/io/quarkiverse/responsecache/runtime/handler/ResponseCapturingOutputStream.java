@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,10 +28,7 @@ import io.smallrye.mutiny.Uni;
  */
 final class ResponseCapturingOutputStream extends OutputStream {
 
-    /** Headers that describe one connection or one client, or that the cache writes itself: never replayed. */
-    private static final Set<String> NOT_REPLAYED = Set.of("content-length", "transfer-encoding", "connection",
-            "keep-alive", "upgrade", "te", "trailer", "proxy-authenticate", "proxy-authorization", "authorization",
-            "www-authenticate", "set-cookie", "set-cookie2", "date", "age", "etag", "cache-control");
+    private static final Uni<Void> NOT_WRITTEN = Uni.createFrom().voidItem();
 
     private final ResteasyReactiveRequestContext request;
     private final CacheExchange exchange;
@@ -93,16 +89,17 @@ final class ResponseCapturingOutputStream extends OutputStream {
         ServerHttpResponse response = request.serverResponse();
         response.setPreCommitListener(null);
         int status = request.getResponse().get().getStatus();
-        boolean stored = isStorable(status, response) && keyCoversVary(response);
+        boolean storable = isStorable(status, response) && keyCoversVary(response);
+        boolean stored = false;
         // the endpoint's own ETag when it set a valid one; a malformed one would be stored as it could not be replayed
         String etag = response.getResponseHeader("ETag");
-        if (stored) {
+        if (storable) {
             if (!HttpCacheHeaders.isEntityTag(etag)) {
                 etag = HttpCacheHeaders.strongETag(body);
             }
             EndpointPolicy policy = exchange.policy;
             long expiresAt = exchange.services.clock.currentTimeMillis() + policy.expire().toMillis();
-            store(new CachedResponse(status, expiresAt, etag, replayableHeaders(response), body));
+            stored = store(new CachedResponse(status, expiresAt, etag, replayableHeaders(status, response), body));
             response.setResponseHeader("ETag", etag);
             response.setResponseHeader("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
         }
@@ -118,18 +115,25 @@ final class ResponseCapturingOutputStream extends OutputStream {
 
     /**
      * Hands the response to the requests waiting for it and writes the entry, indexed by its namespace and tags,
-     * without delaying this response.
+     * without delaying this response. While the store refuses writes (its writes' breaker is open) the entry is not
+     * written, but the waiting requests still get the response.
+     *
+     * @return whether the entry is being written
      */
-    private void store(CachedResponse response) {
+    private boolean store(CachedResponse response) {
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
-        Map<String, String> memberships = services.indexes.memberships(exchange.key, policy.endpoint().namespace(),
-                policy.renderTags(request), request.getPath());
-        Uni<Void> write = services.store.put(exchange.key, response, policy.retention(), memberships);
-        if (services.events.observed()) {
-            String endpoint = policy.endpoint().name();
-            int bytes = response.body().length;
-            write = write.invoke(() -> services.events.stored(endpoint, bytes));
+        boolean writes = services.store.acceptsWrites();
+        Uni<Void> write = NOT_WRITTEN;
+        if (writes) {
+            Map<String, String> memberships = services.indexes.memberships(exchange.key,
+                    policy.endpoint().namespace(), policy.renderTags(request), request.getPath());
+            write = services.store.put(exchange.key, response, policy.retention(), memberships);
+            if (services.events.observed()) {
+                String endpoint = policy.endpoint().name();
+                int bytes = response.body().length;
+                write = write.invoke(() -> services.events.stored(endpoint, bytes));
+            }
         }
         Computation computation = exchange.computation;
         if (computation == null) {
@@ -140,6 +144,7 @@ final class ResponseCapturingOutputStream extends OutputStream {
         } else {
             services.coordinator.completed(computation, response, write);
         }
+        return writes;
     }
 
     /**
@@ -179,13 +184,11 @@ final class ResponseCapturingOutputStream extends OutputStream {
                 && !HttpCacheHeaders.hasDirective(cacheControl, "private");
     }
 
-    private List<Map.Entry<String, String>> replayableHeaders(ServerHttpResponse response) {
+    private List<Map.Entry<String, String>> replayableHeaders(int status, ServerHttpResponse response) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(4);
         for (Map.Entry<String, String> header : response.getAllResponseHeaders()) {
-            String name = header.getKey();
-            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))
-                    && !exchange.services.statusHeaders.isStatusHeader(name)) {
-                headers.add(Map.entry(name, header.getValue()));
+            if (exchange.services.rules.keepsHeader(status, header.getKey(), header.getValue())) {
+                headers.add(Map.entry(header.getKey(), header.getValue()));
             }
         }
         return headers;

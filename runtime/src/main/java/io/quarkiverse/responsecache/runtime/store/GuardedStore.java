@@ -19,9 +19,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The {@link ResponseStore} as requests use it: every call bounded by a timeout, every outcome reported to the
+ * The {@link ResponseStore} as requests use it: every call bounded by a timeout, every outcome reported to a
  * {@link StoreHealth} whose breaker decides whether requests ask the store at all, and entries decoded (an entry that
  * does not decode is a miss).
+ * <p>
+ * Lookups and writes have a breaker each. A store can answer lookups and refuse every write (Redis at {@code maxmemory}
+ * with {@code noeviction}, a key of the wrong type where a write adds to an index): with one breaker the successful
+ * lookups in between would keep it closed forever while nothing is stored, and nobody would be told.
  */
 @Singleton
 public class GuardedStore {
@@ -30,6 +34,7 @@ public class GuardedStore {
 
     private final ResponseStore store;
     private final StoreHealth health;
+    private final StoreHealth writes;
     private final Duration lookupTimeout;
     private final Duration writeTimeout;
     private final ResponseCacheEvents events;
@@ -46,6 +51,8 @@ public class GuardedStore {
         this.events = events;
         this.tier = store.tier();
         this.health = new StoreHealth(config.circuitBreaker().failureThreshold(),
+                config.circuitBreaker().openDuration(), clock);
+        this.writes = new StoreHealth(StoreHealth.Side.WRITES, health, config.circuitBreaker().failureThreshold(),
                 config.circuitBreaker().openDuration(), clock);
         this.lookupTimeout = config.lookupTimeout();
         this.writeTimeout = config.writeTimeout();
@@ -68,33 +75,55 @@ public class GuardedStore {
     }
 
     /**
+     * @return whether an entry may be written now, or the writes' breaker says to skip it (one write per open period
+     *         is let through as its probe: call this only when about to write)
+     */
+    public boolean acceptsWrites() {
+        return writes.allowsCall();
+    }
+
+    /** @return whether the lookups' breaker is open, without taking its probe */
+    public boolean isOpen() {
+        return health.isOpen();
+    }
+
+    /**
      * @return the stored response, a null item on a miss or an undecodable entry, or a failure when the store did
      *         not answer within the lookup timeout
      */
     public Uni<CachedResponse> get(String key) {
         if (!events.observed()) {
-            return reported("get", store.get(key), lookupTimeout).map(CachedResponseCodec::decode);
+            return reported("get", store.get(key), lookupTimeout, health).map(CachedResponseCodec::decode);
         }
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
-            return reported("get", store.get(key), lookupTimeout)
+            return reported("get", store.get(key), lookupTimeout, health)
                     .invoke(bytes -> events.lookedUp(tier, System.nanoTime() - started, bytes != null));
         }).map(CachedResponseCodec::decode);
     }
 
     /** Writes an entry and its index memberships (see {@link ResponseStore#put}). */
     public Uni<Void> put(String key, CachedResponse response, Duration timeToLive, Map<String, String> memberships) {
-        return reported("put", store.put(key, CachedResponseCodec.encode(response), timeToLive, memberships), writeTimeout);
+        return reported("put", store.put(key, CachedResponseCodec.encode(response), timeToLive, memberships),
+                writeTimeout, writes);
     }
 
     /** @return whether the lock was taken */
     public Uni<Boolean> tryLock(String lockKey, String token, Duration lease) {
-        return reported("lock", store.tryLock(lockKey, token, lease), lookupTimeout);
+        return reported("lock", store.tryLock(lockKey, token, lease), lookupTimeout, writes);
     }
 
-    /** Releases a lock; a failure is reported, not raised: the lock's lease ends it anyway. */
+    /**
+     * Releases a lock; a failure is reported, not raised: the lock's lease ends it anyway. Its success is not: a store
+     * that refuses new data still deletes, so a release says nothing about whether writes work.
+     */
     public Uni<Void> unlock(String lockKey, String token) {
-        return reported("unlock", store.unlock(lockKey, token), writeTimeout).onFailure().recoverWithNull();
+        return store.unlock(lockKey, token).ifNoItem().after(writeTimeout).fail()
+                .onFailure().invoke(failure -> {
+                    writes.failed(failure);
+                    events.storeFailed("unlock");
+                })
+                .onFailure().recoverWithNull();
     }
 
     public Uni<Long> delete(String key) {
@@ -132,7 +161,7 @@ public class GuardedStore {
         return call.onFailure().invoke(failure -> events.storeFailed(operation));
     }
 
-    private <T> Uni<T> reported(String operation, Uni<T> call, Duration timeout) {
+    private <T> Uni<T> reported(String operation, Uni<T> call, Duration timeout, StoreHealth health) {
         return call.ifNoItem().after(timeout).fail()
                 .onItemOrFailure().invoke((item, failure) -> {
                     if (failure == null) {

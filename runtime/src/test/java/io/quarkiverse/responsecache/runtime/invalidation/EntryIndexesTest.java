@@ -29,7 +29,8 @@ class EntryIndexesTest {
     final ResponseCacheConfig config = config();
     final GuardedStore store = new GuardedStore(memory, config, clock);
     final EntryIndexes indexes = new EntryIndexes(store, config);
-    final ResponseCacheInvalidator invalidator = new StoreResponseCacheInvalidator(indexes);
+    final ResponseCacheInvalidator invalidator = new StoreResponseCacheInvalidator(
+            new GuardedEvictions(indexes, store, config));
 
     static <T> T now(Uni<T> uni) {
         return uni.await().atMost(Duration.ofSeconds(5));

@@ -124,27 +124,59 @@ class GuardedStoreTest {
     }
 
     @Test
-    void everyGuardedOperationReportsItsFailures() {
+    void writesAndLocksReportToTheWritesBreakerNotToTheLookupsOne() {
         store.puts = Behaviour.FAIL;
         store.locks = Behaviour.FAIL;
         failureOf(guarded.put("k", RESPONSE, Duration.ofSeconds(10), Map.of()));
         failureOf(guarded.tryLock("k:lock", "me", Duration.ofSeconds(5)));
-        assertThat(guarded.available()).isFalse();
+        assertThat(guarded.acceptsWrites()).isFalse();
+        assertThat(guarded.available()).as("lookups still work").isTrue();
+        assertThat(guarded.isOpen()).isFalse();
+    }
+
+    /** Redis at maxmemory with noeviction, or an index of the wrong type: lookups answer, every write fails. */
+    @Test
+    void aStoreThatReadsButRefusesEveryWriteOpensTheWritesBreaker() {
+        store.puts = Behaviour.FAIL;
+        for (int i = 0; i < 2; i++) {
+            assertThat(now(guarded.get("k"))).isNull();
+            assertThat(guarded.acceptsWrites()).isTrue();
+            failureOf(guarded.put("k", RESPONSE, Duration.ofSeconds(10), Map.of()));
+        }
+        assertThat(now(guarded.get("k"))).isNull();
+        assertThat(guarded.acceptsWrites()).as("the successful lookups in between do not keep it closed").isFalse();
+        assertThat(guarded.available()).isTrue();
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(guarded.acceptsWrites()).as("one write probes after the open period").isTrue();
+        assertThat(guarded.acceptsWrites()).isFalse();
+        store.puts = Behaviour.ANSWER;
+        now(guarded.put("k", RESPONSE, Duration.ofSeconds(10), Map.of()));
+        assertThat(guarded.acceptsWrites()).as("the probe's success closed it").isTrue();
+        assertThat(guarded.acceptsWrites()).isTrue();
     }
 
     @Test
     void aSuccessBetweenFailuresKeepsTheBreakerClosed() {
         store.gets = Behaviour.FAIL;
         failureOf(guarded.get("k"));
+        now(store.memory.put("k", CachedResponseCodec.encode(RESPONSE), Duration.ofSeconds(10), Map.of()));
+        store.gets = Behaviour.ANSWER;
+        now(guarded.get("k"));
+        store.gets = Behaviour.FAIL;
+        failureOf(guarded.get("k"));
+        assertThat(guarded.available()).isTrue();
+    }
+
+    @Test
+    void aSuccessfulWriteDoesNotCloseTheLookupsBreaker() {
+        store.gets = Behaviour.FAIL;
+        failureOf(guarded.get("k"));
         now(guarded.put("k", RESPONSE, Duration.ofSeconds(10), Map.of()));
-        failureOf(guarded.get("k"));
-        assertThat(guarded.available()).isTrue();
         now(guarded.tryLock("k:lock", "me", Duration.ofSeconds(5)));
-        failureOf(guarded.get("k"));
-        assertThat(guarded.available()).isTrue();
         now(guarded.unlock("k:lock", "me"));
         failureOf(guarded.get("k"));
-        assertThat(guarded.available()).isTrue();
+        assertThat(guarded.available()).isFalse();
     }
 
     @Test
@@ -152,7 +184,17 @@ class GuardedStoreTest {
         store.unlocks = Behaviour.FAIL;
         assertThat(now(guarded.unlock("k:lock", "me"))).isNull();
         assertThat(now(guarded.unlock("k:lock", "me"))).isNull();
-        assertThat(guarded.available()).isFalse();
+        assertThat(guarded.acceptsWrites()).isFalse();
+    }
+
+    @Test
+    void aSuccessfulUnlockDoesNotCloseTheWritesBreaker() {
+        // a store that refuses new data still deletes
+        store.puts = Behaviour.FAIL;
+        failureOf(guarded.put("k", RESPONSE, Duration.ofSeconds(10), Map.of()));
+        now(guarded.unlock("k:lock", "me"));
+        failureOf(guarded.put("k", RESPONSE, Duration.ofSeconds(10), Map.of()));
+        assertThat(guarded.acceptsWrites()).isFalse();
     }
 
     @Test

@@ -225,6 +225,101 @@ class StoreHealthTest {
         }
     }
 
+    @Test
+    void aSecondIncidentIsLoggedLikeTheFirst() {
+        try (LogCapture log = LogCapture.of(StoreHealth.class)) {
+            open();
+            clock.advance(OPEN);
+            health.allowsCall();
+            health.succeeded();
+            open();
+            clock.advance(OPEN);
+            health.allowsCall();
+            health.succeeded();
+            assertThat(log.warnings()).hasSize(4);
+            assertThat(log.warnings().get(2)).startsWith("The response cache store failed (");
+            assertThat(log.infos()).hasSize(2);
+        }
+    }
+
+    @Test
+    void anIncidentThatNeverOpensTheBreakerEndsOnceTheStoreHasBeenQuietForAnOpenPeriod() {
+        try (LogCapture log = LogCapture.of(StoreHealth.class)) {
+            health.failed(FAILURE);
+            for (int i = 0; i < 10; i++) {
+                health.succeeded();
+            }
+            assertThat(log.infos()).as("successes right after a failure do not end it yet").isEmpty();
+            clock.advance(OPEN);
+            health.succeeded();
+            assertThat(log.infos()).hasSize(1);
+            // the next incident is logged again
+            health.failed(FAILURE);
+            assertThat(log.warnings()).hasSize(2);
+        }
+    }
+
+    @Test
+    void anIncidentEndsOnlyAfterTheThresholdOfSuccessesInARow() {
+        try (LogCapture log = LogCapture.of(StoreHealth.class)) {
+            health.failed(FAILURE);
+            clock.advance(OPEN);
+            health.succeeded();
+            health.succeeded();
+            assertThat(log.infos()).isEmpty();
+            health.succeeded();
+            assertThat(log.infos()).containsExactly(
+                    "The response cache store answers again: cached responses are served again");
+        }
+    }
+
+    @Test
+    void writesFailingWhileLookupsWorkAreAnIncidentOfTheirOwn() {
+        StoreHealth writes = new StoreHealth(StoreHealth.Side.WRITES, health, 3, OPEN, clock);
+        try (LogCapture log = LogCapture.of(StoreHealth.class)) {
+            for (int i = 0; i < 3; i++) {
+                health.succeeded();
+                writes.failed(new IllegalStateException("OOM command not allowed when used memory > 'maxmemory'."));
+            }
+            assertThat(writes.isOpen()).isTrue();
+            assertThat(health.isOpen()).isFalse();
+            assertThat(log.warnings()).containsExactly(
+                    "The response cache store refused a write (IllegalStateException: OOM command not allowed when"
+                            + " used memory > 'maxmemory'.); responses are served, but may not be stored",
+                    "The response cache store refused 3 writes in a row: responses are not stored for 2000 ms,"
+                            + " then one write probes it again");
+            for (int i = 0; i < 10; i++) {
+                health.succeeded();
+                writes.failed(FAILURE);
+            }
+            assertThat(log.warnings()).as("once per incident, not per request").hasSize(2);
+            clock.advance(OPEN);
+            assertThat(writes.allowsCall()).isTrue();
+            writes.succeeded();
+            assertThat(log.infos()).containsExactly("The response cache store accepts writes again: responses are"
+                    + " stored again");
+            writes.failed(FAILURE);
+            assertThat(log.warnings()).as("the next incident").hasSize(3);
+        }
+    }
+
+    @Test
+    void writesFailingWhileTheStoreIsDownArePartOfThatIncident() {
+        StoreHealth writes = new StoreHealth(StoreHealth.Side.WRITES, health, 3, OPEN, clock);
+        try (LogCapture log = LogCapture.of(StoreHealth.class)) {
+            health.failed(FAILURE);
+            for (int i = 0; i < 3; i++) {
+                writes.failed(FAILURE);
+            }
+            assertThat(writes.isOpen()).as("the writes' breaker still opens").isTrue();
+            assertThat(log.warnings()).hasSize(1).first().asString().startsWith("The response cache store failed (");
+            clock.advance(OPEN);
+            writes.allowsCall();
+            writes.succeeded();
+            assertThat(log.infos()).as("no end of an incident that was not logged").isEmpty();
+        }
+    }
+
     private void open() {
         for (int i = 0; i < 3; i++) {
             health.failed(FAILURE);

@@ -1,0 +1,19 @@
+package io.quarkiverse.responsecache.runtime;
+
+import java.time.Duration;
+
+import io.smallrye.config.WithDefault;
+
+/** How evictions ({@code @ResponseCacheInvalidate} and {@code ResponseCacheInvalidator}) are bounded. */
+public interface InvalidationConfig {
+
+    /**
+     * The longest an eviction may take. A method annotated with {@code @ResponseCacheInvalidate} holds its response
+     * until its evictions are done, or until this time has passed (then its response is sent anyway and a
+     * {@code WARN} is logged). Each operation of the {@code ResponseCacheInvalidator} bean fails with a
+     * {@code ResponseCacheUnavailableException} after this time. Evicting a large tag takes one round trip per
+     * batch of entries: raise it if your tags hold many thousands of entries.
+     */
+    @WithDefault("5s")
+    Duration timeout();
+}

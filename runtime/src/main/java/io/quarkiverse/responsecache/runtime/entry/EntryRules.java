@@ -1,0 +1,113 @@
+package io.quarkiverse.responsecache.runtime.entry;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What an entry may hold, checked twice: when a response is stored, and again when an entry is read back, since
+ * whatever sits under the prefix may have been written by someone else (anyone who can write to the Redis) or damaged.
+ * An entry read back that breaks a rule is not replayed: it is a miss, and the endpoint's response overwrites it.
+ * <ul>
+ * <li>Its status is a final status that the configuration lists as cacheable, and not one that has no body to replay
+ * or describes one exchange only (1xx, 204, 205, 206, 304).</li>
+ * <li>Its headers are the ones a stored response keeps: no header that describes one connection or one client
+ * ({@code Set-Cookie}, {@code Authorization}, hop-by-hop headers...), none the cache writes itself, no
+ * {@code Location} outside a redirect or a {@code 201}; names are HTTP tokens and values hold no CR, LF or other
+ * control character (a CR would break the response, a CR LF would smuggle a header in).</li>
+ * <li>Its expiry is no later than its endpoint's freshness from now: an entry written now says {@code now + expire},
+ * and up to {@link #CLOCK_SKEW} more is taken as another instance's clock being ahead and cut back to
+ * {@code now + expire}. Anything later is a forged or foreign expiry.</li>
+ * </ul>
+ */
+public final class EntryRules {
+
+    /** How far another instance's clock may be ahead before an entry's expiry is taken as forged. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
+    /** Headers that describe one connection or one client, or that the cache writes itself: never replayed. */
+    private static final Set<String> NOT_REPLAYED = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "upgrade", "te", "trailer", "proxy-authenticate", "proxy-authorization", "authorization",
+            "www-authenticate", "set-cookie", "set-cookie2", "date", "age", "etag", "cache-control");
+
+    /** Statuses that are final but carry nothing to replay, or answer one exchange only. */
+    private static final Set<Integer> NEVER_REPLAYED = Set.of(204, 205, 206, 304);
+
+    private final Set<Integer> cacheableStatuses;
+    private final Predicate<String> ownHeader;
+
+    /**
+     * @param cacheableStatuses the configured cacheable statuses
+     * @param ownHeader whether a header name is one the cache writes on every response ({@code X-Cache}...)
+     */
+    public EntryRules(Set<Integer> cacheableStatuses, Predicate<String> ownHeader) {
+        this.cacheableStatuses = Set.copyOf(cacheableStatuses);
+        this.ownHeader = ownHeader;
+    }
+
+    /** @return whether a response of this status may be stored and replayed */
+    public boolean cacheableStatus(int status) {
+        return status >= 200 && status <= 599 && !NEVER_REPLAYED.contains(status) && cacheableStatuses.contains(status);
+    }
+
+    /** @return whether a response of {@code status} keeps this header when stored */
+    public boolean keepsHeader(int status, String name, String value) {
+        String lowerCase = name.toLowerCase(Locale.ROOT);
+        if (NOT_REPLAYED.contains(lowerCase) || ownHeader.test(name) || !isToken(name) || !isFieldValue(value)) {
+            return false;
+        }
+        return !lowerCase.equals("location") || (status >= 300 && status < 400) || status == 201;
+    }
+
+    /**
+     * @param expire the endpoint's freshness
+     * @return the entry to replay: {@code found} itself, or a copy whose expiry is cut back to {@code now + expire};
+     *         null when it breaks a rule (a miss)
+     */
+    public CachedResponse admit(CachedResponse found, Duration expire, long nowMillis) {
+        if (found == null || !cacheableStatus(found.status())) {
+            return null;
+        }
+        for (Map.Entry<String, String> header : found.headers()) {
+            if (!keepsHeader(found.status(), header.getKey(), header.getValue())) {
+                return null;
+            }
+        }
+        long latestExpiry = nowMillis + expire.toMillis();
+        if (found.expiresAtMillis() <= latestExpiry) {
+            return found;
+        }
+        if (found.expiresAtMillis() - latestExpiry > CLOCK_SKEW.toMillis()) {
+            return null;
+        }
+        return new CachedResponse(found.status(), latestExpiry, found.etag(), found.headers(), found.body());
+    }
+
+    /** @return whether {@code name} is an HTTP token (RFC 9110 section 5.6.2) */
+    static boolean isToken(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether {@code value} holds no control character but horizontal tab (RFC 9110 section 5.5) */
+    static boolean isFieldValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,216 @@
+package io.quarkiverse.responsecache.runtime.refresh;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
+
+import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
+import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * Refreshes stale entries in the background, so that no request waits for a stale-while-revalidate refresh.
+ * <p>
+ * The request that finds an entry stale is answered with the stale copy at once; this instance then asks itself for
+ * the same resource, at the address and port that request arrived at: the original request's path, query and
+ * headers, without the headers
+ * that describe one connection or make the request conditional, plus {@value #HEADER} with a secret drawn at startup.
+ * The lookup handler recognizes that request by the secret, skips the lookup and stores the endpoint's response, as
+ * for a request with {@code Cache-Control: no-cache}. The endpoint thus runs exactly as for a client: same inputs,
+ * same filters, same serialization.
+ * <p>
+ * One refresh per key at a time in this instance, and across instances when the distributed lock is on (the refresh
+ * holds the key's lock). The secret never leaves the machine (the request goes to one of its own addresses); a request
+ * with a wrong or guessed value is an ordinary request. Someone who learned it could only make the endpoint run and
+ * store its response, which {@code Cache-Control: no-cache} already lets every client do.
+ */
+@Singleton
+public class BackgroundRefresher {
+
+    /** The header that marks an instance's own refresh request. */
+    public static final String HEADER = "X-Response-Cache-Refresh";
+
+    private static final Logger LOG = Logger.getLogger(BackgroundRefresher.class);
+
+    /** Request headers not forwarded: per connection, conditional or ranged, cache directives, and this one. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "expect", "host",
+            "if-none-match", "if-match", "if-modified-since", "if-unmodified-since", "if-range", "range",
+            "cache-control", "pragma", HEADER.toLowerCase(Locale.ROOT));
+
+    private final boolean enabled;
+    private final Duration timeout;
+    private final boolean distributedLock;
+    private final Duration lease;
+    private final long writeTimeoutMillis;
+    private final byte[] secret;
+    private final String secretText;
+    private final GuardedStore store;
+    private final Vertx vertx;
+    /** The keys this instance is refreshing, with the lock token a refresh holds (or "" without a lock). */
+    private final Map<String, String> refreshing = new ConcurrentHashMap<>();
+    private volatile HttpClient client;
+
+    @Inject
+    public BackgroundRefresher(ResponseCacheConfig config, GuardedStore store, Vertx vertx) {
+        this.enabled = config.backgroundRefresh().enabled();
+        this.timeout = config.backgroundRefresh().timeout();
+        this.distributedLock = config.distributedLock().enabled();
+        this.lease = config.distributedLock().lease();
+        this.writeTimeoutMillis = Math.max(1, config.writeTimeout().toMillis());
+        this.store = store;
+        this.vertx = vertx;
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        this.secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        this.secret = secretText.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** @return whether stale entries of an endpoint are refreshed in the background rather than within a request */
+    public boolean refreshesInBackground(boolean keyedByPrincipal) {
+        return enabled && !keyedByPrincipal;
+    }
+
+    /** @return whether a request carries this instance's secret: it is a refresh this instance started */
+    public boolean isRefresh(ServerHttpRequest request) {
+        String value = request.getRequestHeader(HEADER);
+        return value != null && MessageDigest.isEqual(secret, value.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Starts refreshing {@code key} unless a refresh of it is under way (here, or elsewhere when the distributed lock
+     * is on). Returns at once.
+     */
+    public void refresh(String key, ServerHttpRequest original) {
+        Endpoint endpoint = Endpoint.of(original);
+        if (endpoint == null || refreshing.putIfAbsent(key, "") != null) {
+            return;
+        }
+        String uri = original.getRequestPath();
+        String query = original.query();
+        if (query != null && !query.isEmpty()) {
+            uri = uri + '?' + query;
+        }
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (Map.Entry<String, String> header : original.getAllRequestHeaders()) {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        }
+        headers.set(HEADER, secretText);
+        String target = uri;
+        if (!distributedLock || !store.acceptsWrites()) {
+            send(key, endpoint, target, headers);
+            return;
+        }
+        String token = UUID.randomUUID().toString();
+        store.tryLock(MissCoordinator.lockKey(key), token, lease).subscribe().with(taken -> {
+            if (taken) {
+                refreshing.put(key, token);
+                send(key, endpoint, target, headers);
+            } else {
+                // another instance computes or refreshes the key
+                refreshing.remove(key);
+            }
+        }, failure -> send(key, endpoint, target, headers));
+    }
+
+    private void send(String key, Endpoint endpoint, String uri, MultiMap headers) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(endpoint.host)
+                .setPort(endpoint.port).setSsl(endpoint.ssl).setURI(uri).setHeaders(headers)
+                .setTimeout(timeout.toMillis());
+        client().request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> response.statusCode()))
+                .onComplete(outcome -> {
+                    if (outcome.failed()) {
+                        LOG.debugf("Refreshing %s failed: %s", key, outcome.cause().toString());
+                        done(key);
+                    } else if (outcome.result() >= 300) {
+                        LOG.debugf("Refreshing %s: the endpoint answered %d", key, outcome.result());
+                        done(key);
+                    } else {
+                        // the response is sent before its entry is written: until the write is over (it is bounded
+                        // by the write timeout) a stale request would start a second, useless refresh
+                        vertx.setTimer(writeTimeoutMillis, ignored -> done(key));
+                    }
+                });
+    }
+
+    private void done(String key) {
+        String token = refreshing.remove(key);
+        if (token != null && !token.isEmpty()) {
+            store.unlock(MissCoordinator.lockKey(key), token).subscribe().with(ignored -> {
+            });
+        }
+    }
+
+    /** @return whether a refresh of {@code key} is under way in this instance */
+    public boolean refreshing(String key) {
+        return refreshing.containsKey(key);
+    }
+
+    private HttpClient client() {
+        HttpClient existing = client;
+        if (existing == null) {
+            synchronized (this) {
+                existing = client;
+                if (existing == null) {
+                    // trusting any certificate is safe here: the connection goes to this instance's own port on this
+                    // machine, which no one else can hold while it listens
+                    existing = client = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true)
+                            .setVerifyHost(false).setKeepAlive(true).setMaxPoolSize(8));
+                }
+            }
+        }
+        return existing;
+    }
+
+    @PreDestroy
+    void close() {
+        HttpClient existing = client;
+        if (existing != null) {
+            existing.close();
+        }
+    }
+
+    /**
+     * Where the refresh request goes: the address and port the original request arrived at, so it reaches this
+     * instance's own server (its HTTPS port when the request came over TLS, as when plain HTTP is disabled), on this
+     * machine, whatever the configured host, port or the port a test drew.
+     */
+    private record Endpoint(String host, int port, boolean ssl) {
+
+        static Endpoint of(ServerHttpRequest request) {
+            HttpServerRequest vertxRequest = request.unwrap(HttpServerRequest.class);
+            SocketAddress local = vertxRequest == null ? null : vertxRequest.localAddress();
+            if (local == null || local.port() <= 0 || local.host() == null) {
+                // a domain socket, or a request of another kind: no loopback to replay it on
+                return null;
+            }
+            return new Endpoint(local.host(), local.port(), vertxRequest.isSSL());
+        }
+    }
+}

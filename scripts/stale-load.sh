@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Latency of stale-while-revalidate under load, on the packaged demo application and a throwaway Redis, both on
+# loopback: three runs of wrk on /expensive/{0..49} (300 ms per computation).
+#   hits:       entries fresh for 600 s, so every response after the warm-up is a fresh hit
+#   background: entries fresh for 1 s, then stale for 600 s, refreshed in the background (the default)
+#   in-request: the same, with quarkus.response-cache.background-refresh.enabled=false
+# Usage: scripts/stale-load.sh [seconds per run] [connections]   (defaults 10 and 16)
+# Needs the packaged demo: ./mvnw -B -q package -DskipTests -pl runtime,testing,deployment,integration-tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${1:-10}
+connections=${2:-16}
+jar=integration-tests/target/quarkus-app/quarkus-run.jar
+work=$(mktemp -d)
+endpoint='quarkus.response-cache.endpoint."ExpensiveResource.compute"'
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+redis_pid=""
+app_pid=""
+stop_app() {
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+  fi
+}
+cleanup() {
+  stop_app
+  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -f "$jar" ] || { echo "package the demo first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
+
+redis_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+redis_pid=$!
+until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
+
+run() {
+  local name=$1
+  shift
+  redis-cli -p "$redis_port" flushall >/dev/null
+  local app_port
+  app_port=$(free_port)
+  java -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" "$@" -jar "$jar" \
+    >"$work/app-$name.log" 2>&1 &
+  app_pid=$!
+  until curl -sf "http://127.0.0.1:$app_port/expensive/0" >/dev/null; do sleep 0.2; done
+  # warm-up: every key stored once, the JIT warm
+  wrk -t2 -c"$connections" -d3s -s scripts/stale-load.lua "http://127.0.0.1:$app_port" >/dev/null
+  echo "== $name: wrk -t2 -c$connections -d${duration}s on /expensive/{0..49}"
+  wrk -t2 -c"$connections" -d"${duration}s" --timeout 5s -s scripts/stale-load.lua "http://127.0.0.1:$app_port"
+  stop_app
+}
+
+run hits "-D$endpoint.expire=600s"
+run background "-D$endpoint.expire=1s" "-D$endpoint.stale-while-revalidate=600s"
+run in-request "-D$endpoint.expire=1s" "-D$endpoint.stale-while-revalidate=600s" \
+  -Dquarkus.response-cache.background-refresh.enabled=false
