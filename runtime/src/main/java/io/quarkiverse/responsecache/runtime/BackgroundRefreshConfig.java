@@ -10,7 +10,8 @@ public interface BackgroundRefreshConfig {
     /**
      * Whether a stale entry within its stale-while-revalidate window is refreshed in the background: the request that
      * finds it stale gets the stale copy at once, like every other, and the instance asks itself for the resource
-     * again over a loopback connection, a request that stores its response. With {@code false}, the request that
+     * again, at the address and port the request arrived at, with the same path, query and headers (see the failure
+     * modes guide); that request stores the endpoint's response. With {@code false}, the request that
      * finds it stale first runs the endpoint within its own request, and its client waits. Endpoints keyed by
      * principal are always refreshed within the request.
      */

@@ -11,8 +11,8 @@ public interface InvalidationConfig {
      * The longest an eviction may take. A method annotated with {@code @ResponseCacheInvalidate} holds its response
      * until its evictions are done, or until this time has passed (then its response is sent anyway and a
      * {@code WARN} is logged). Each operation of the {@code ResponseCacheInvalidator} bean fails with a
-     * {@code ResponseCacheUnavailableException} after this time. Evicting a large tag takes one round trip per
-     * batch of entries: raise it if your tags hold many thousands of entries.
+     * {@code ResponseCacheUnavailableException} after this time, and at once while the store's circuit breaker is
+     * open. Evicting a tag or namespace with many thousands of entries takes longer than a few: raise it if yours do.
      */
     @WithDefault("5s")
     Duration timeout();

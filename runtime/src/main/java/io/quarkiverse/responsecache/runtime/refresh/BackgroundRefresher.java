@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -45,7 +46,10 @@ import io.vertx.core.net.SocketAddress;
  * holds the key's lock). The secret never leaves the machine (the request goes to one of its own addresses); a request
  * with a wrong or guessed value is an ordinary request. Someone who learned it could only make the endpoint run and
  * store its response, which {@code Cache-Control: no-cache} already lets every client do.
+ * <p>
+ * Created at startup, so drawing the secret costs no request anything.
  */
+@Startup
 @Singleton
 public class BackgroundRefresher {
 
