@@ -22,7 +22,7 @@ import io.restassured.response.Response;
 /**
  * Stale-while-revalidate refreshed in the background: every request that finds the entry stale gets the stale copy at
  * once, the first one included, while the instance asks itself for the resource again; one refresh per key at a time;
- * the refresh computes the response of the same inputs (path, query, the headers the key varies on). The endpoint is
+ * the refresh computes the response of the same inputs (path, query, the header the endpoint reads). The endpoint is
  * held at a gate while it refreshes, so "no request waits" does not depend on timing; time moves by the
  * {@link ManualClock}: fresh for 60 s, stale for 30 s more.
  */

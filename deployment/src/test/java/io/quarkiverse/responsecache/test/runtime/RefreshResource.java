@@ -32,7 +32,7 @@ public class RefreshResource {
 
     @GET
     @Path("/{id}")
-    @ResponseCache(expire = 60, staleWhileRevalidate = 30, varyHeaders = "X-Tenant")
+    @ResponseCache(expire = 60, staleWhileRevalidate = 30)
     public String get(@PathParam("id") String id, @QueryParam("lang") String lang,
             @HeaderParam("X-Tenant") String tenant) throws InterruptedException {
         int call = CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
