@@ -6,6 +6,7 @@ import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.health.ResponseCacheHealthCheck;
 import io.quarkiverse.responsecache.runtime.metrics.ResponseCacheGauges;
 import io.quarkiverse.responsecache.runtime.metrics.ResponseCacheMeters;
+import io.quarkiverse.responsecache.runtime.observe.ObservedNearCache;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.tracing.ResponseCacheSpans;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -26,7 +27,8 @@ class ResponseCacheObservabilityProcessor {
 
     @BuildStep
     AdditionalBeanBuildItem events() {
-        return AdditionalBeanBuildItem.unremovableOf(ResponseCacheEvents.class);
+        return AdditionalBeanBuildItem.builder().addBeanClasses(ResponseCacheEvents.class, ObservedNearCache.class)
+                .setUnremovable().build();
     }
 
     @BuildStep

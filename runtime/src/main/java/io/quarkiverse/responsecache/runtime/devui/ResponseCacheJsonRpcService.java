@@ -75,7 +75,7 @@ public class ResponseCacheJsonRpcService {
 
     /** Empties this instance's near cache, when there is one; Redis keeps its entries. */
     public JsonObject clearNearCache() {
-        if (!nearCache.isResolvable()) {
+        if (!nearCache.isResolvable() || !nearCache.get().inUse()) {
             return new JsonObject().put("cleared", false).put("message", "this application has no near cache");
         }
         NearCacheStatus near = nearCache.get();

@@ -57,7 +57,7 @@ public class ResponseCacheHealthCheck implements AsyncHealthCheck {
         if (lastFailure != null) {
             response.withData("last-error", lastFailure);
         }
-        if (nearCache.isResolvable()) {
+        if (nearCache.isResolvable() && nearCache.get().inUse()) {
             NearCacheStatus near = nearCache.get();
             response.withData("near-cache", near.coherent() ? "coherent" : "not coherent")
                     .withData("near-cache-entries", near.entries());

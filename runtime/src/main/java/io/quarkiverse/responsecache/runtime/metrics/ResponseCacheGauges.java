@@ -34,7 +34,7 @@ public class ResponseCacheGauges {
                 .tag("tier", store.tier())
                 .strongReference(true)
                 .register(registry);
-        if (nearCache.isResolvable()) {
+        if (nearCache.isResolvable() && nearCache.get().inUse()) {
             NearCacheStatus near = nearCache.get();
             Gauge.builder("response.cache.near.coherent", near, n -> n.coherent() ? 1 : 0)
                     .description("1 while the near cache receives Redis's invalidations, else 0")

@@ -6,6 +6,11 @@ package io.quarkiverse.responsecache.runtime.observe;
  */
 public interface NearCacheStatus {
 
+    /** @return whether this application runs a near cache at all */
+    default boolean inUse() {
+        return true;
+    }
+
     /** @return whether the near cache currently receives Redis's invalidations, so what it holds can be trusted */
     boolean coherent();
 
