@@ -99,7 +99,8 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             exchange.forward = "request";
             return;
         }
-        CachedResponse near = cache.nearCache.hit(exchange.key);
+        // the near tier holds what Redis held: checked like any entry read back
+        CachedResponse near = admitted(exchange, cache.nearCache.hit(exchange.key));
         if (near != null) {
             // answered here, on the event loop, without suspending: no store call, no callback
             exchange.replay(near, "near");
