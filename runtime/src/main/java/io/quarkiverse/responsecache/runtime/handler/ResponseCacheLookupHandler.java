@@ -101,7 +101,8 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         }
         // the near tier holds what Redis held: checked like any entry read back
         CachedResponse near = admitted(exchange, cache.nearCache.hit(exchange.key));
-        if (near != null) {
+        // the rules may cut an expiry back: a copy no longer fresh goes to Redis, which handles stale entries
+        if (near != null && near.isFresh(cache.clock.currentTimeMillis())) {
             // answered here, on the event loop, without suspending: no store call, no callback
             exchange.replay(near, "near");
             request.restart(REPLAY_CHAIN);
