@@ -67,6 +67,24 @@ public class ScriptedStore implements ResponseStore {
         return answer(writes, null);
     }
 
+    /** A claim is a write that the request waits for. */
+    @Override
+    public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+        return answer(writes, "");
+    }
+
+    @Override
+    public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
+            Map<String, String> memberships) {
+        puts.incrementAndGet();
+        return answer(writes, true);
+    }
+
+    @Override
+    public Uni<Void> index(String index, String member, Duration timeToLive) {
+        return answer(writes, null);
+    }
+
     @Override
     public Uni<Long> delete(String key) {
         return answer(writes, 0L);

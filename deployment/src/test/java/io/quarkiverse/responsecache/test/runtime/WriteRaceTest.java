@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
@@ -58,6 +59,24 @@ class WriteRaceTest {
         public Uni<Void> put(String key, byte[] entry, Duration timeToLive, Map<String, String> memberships) {
             CompletableFuture<Void> land = writes;
             return Uni.createFrom().completionStage(land).chain(() -> STORE.put(key, entry, timeToLive, memberships));
+        }
+
+        @Override
+        public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+            return STORE.claim(key, timeToLive, memberships);
+        }
+
+        @Override
+        public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
+                Map<String, String> memberships) {
+            CompletableFuture<Void> land = writes;
+            return Uni.createFrom().completionStage(land)
+                    .chain(() -> STORE.putIfClaimed(key, claim, entry, timeToLive, memberships));
+        }
+
+        @Override
+        public Uni<Void> index(String index, String member, Duration timeToLive) {
+            return STORE.index(index, member, timeToLive);
         }
 
         @Override
@@ -126,10 +145,12 @@ class WriteRaceTest {
 
     /** @return the key of the entry whose body is {@code body}, or null */
     private static String entryKeyHolding(String body) {
-        for (String key : GatedStore.STORE.members("write-race-test#ns:").await().indefinitely()) {
-            byte[] value = GatedStore.STORE.get(key).await().indefinitely();
-            if (value != null && new String(value, StandardCharsets.UTF_8).endsWith("\n" + body)) {
-                return key;
+        for (int shard = 0; shard < EntryIndexes.NAMESPACE_SHARDS; shard++) {
+            for (String key : GatedStore.STORE.members("write-race-test#ns" + shard + ":").await().indefinitely()) {
+                byte[] value = GatedStore.STORE.get(key).await().indefinitely();
+                if (value != null && new String(value, StandardCharsets.UTF_8).endsWith("\n" + body)) {
+                    return key;
+                }
             }
         }
         return null;

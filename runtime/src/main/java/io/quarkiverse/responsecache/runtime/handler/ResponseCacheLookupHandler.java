@@ -14,6 +14,7 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
 import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Runs first in a cached endpoint's handler chain, right after matching and before the blocking/non-blocking
@@ -90,6 +91,8 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         exchange.key = cache.keys.key(policy, request, principal, exchange.varied);
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
             exchange.forward = "request";
+            request.suspend();
+            compute(request, exchange);
             return;
         }
         CachedResponse near = cache.nearCache.hit(exchange.key);
@@ -105,13 +108,14 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         }
         request.suspend();
         long lookupStarted = cache.coordinator.lookupStarts();
-        cache.store.get(exchange.key).subscribe().with(
-                found -> {
+        cache.store.lookup(exchange.key).subscribe().with(
+                lookup -> {
+                    CachedResponse found = lookup.response();
                     exchange.tier = cache.store.tier();
                     if (found != null && found.isFresh(cache.clock.currentTimeMillis())) {
                         replay(request, exchange, found, null);
                     } else {
-                        onMiss(request, exchange, found, lookupStarted);
+                        onMiss(request, exchange, found, lookupStarted, lookup.fingerprint());
                     }
                 },
                 failure -> {
@@ -135,9 +139,10 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
      *
      * @param stale the entry that is no longer fresh, or null
      * @param lookupStarted when the lookup that missed began
+     * @param observed the fingerprint of what the lookup found under the key
      */
     private static void onMiss(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse stale,
-            long lookupStarted) {
+            long lookupStarted, String observed) {
         CacheServices cache = exchange.services;
         EndpointPolicy policy = exchange.policy;
         long now = cache.clock.currentTimeMillis();
@@ -151,7 +156,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             }
         }
         MissCoordinator coordinator = cache.coordinator;
-        Computation computation = coordinator.join(exchange.key, lookupStarted);
+        Computation computation = coordinator.join(exchange.key, lookupStarted, observed);
         exchange.computation = computation;
         // whatever becomes of this request, the requests waiting for it must go on, and a lock it holds must go
         request.registerCompletionCallback(failure -> {
@@ -166,19 +171,19 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                     if (computed != null && answers(exchange, computed)) {
                         replay(request, exchange, computed, "coalesced");
                     } else {
-                        request.resume();
+                        compute(request, exchange);
                     }
                 });
             }
             return;
         }
         if (!coordinator.distributedLockEnabled()) {
-            request.resume();
+            compute(request, exchange);
             return;
         }
         coordinator.tryLock(computation).subscribe().with(taken -> {
             if (taken) {
-                request.resume();
+                compute(request, exchange);
             } else if (staleServable) {
                 coordinator.answered(computation, stale);
                 replay(request, exchange, stale, "stale");
@@ -188,7 +193,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                         coordinator.answered(computation, found);
                         replay(request, exchange, found, "coalesced");
                     } else {
-                        request.resume();
+                        compute(request, exchange);
                     }
                 });
             }
@@ -207,6 +212,28 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             }
         }
         return vary.isEmpty() || VariedHeaders.covers(exchange.policy, exchange.varied, vary);
+    }
+
+    /**
+     * This request runs the endpoint. First it claims the key (joins its indexes, marks it; see
+     * {@code ResponseStore#claim}) and makes sure its namespace is registered, so that an eviction that runs from now
+     * on reaches it and its response is not stored after that eviction. One round trip, the index scripts and the
+     * claim sent together. Should it fail, the endpoint runs all the same and its response is not stored.
+     */
+    static void compute(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        CacheServices cache = exchange.services;
+        EndpointPolicy policy = exchange.policy;
+        String namespace = policy.endpoint().namespace();
+        exchange.memberships = cache.indexes.memberships(exchange.key, namespace, policy.renderTags(request),
+                request.getPath());
+        Uni.combine().all()
+                .unis(cache.store.claim(exchange.key, policy.retention(), exchange.memberships),
+                        cache.indexes.register(namespace, policy.retention()))
+                .asTuple()
+                .subscribe().with(claimed -> {
+                    exchange.claimed(claimed.getItem1());
+                    request.resume();
+                }, failure -> request.resume());
     }
 
     private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,

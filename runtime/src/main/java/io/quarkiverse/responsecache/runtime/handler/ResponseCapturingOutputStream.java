@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime.handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import io.quarkiverse.responsecache.runtime.coordination.Computation;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -123,13 +125,16 @@ final class ResponseCapturingOutputStream extends OutputStream {
     private void store(CachedResponse response) {
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
-        Map<String, String> memberships = services.indexes.memberships(exchange.key, policy.endpoint().namespace(),
-                policy.renderTags(request), request.getPath());
-        Uni<Void> write = services.store.put(exchange.key, response, policy.retention(), memberships);
+        Uni<Boolean> write = services.store.putIfClaimed(exchange.key, exchange.claim, response, retention(),
+                exchange.memberships);
         if (services.events.observed()) {
             String endpoint = policy.endpoint().name();
             int bytes = response.body().length;
-            write = write.invoke(() -> services.events.stored(endpoint, bytes));
+            write = write.invoke(stored -> {
+                if (stored) {
+                    services.events.stored(endpoint, bytes);
+                }
+            });
         }
         Computation computation = exchange.computation;
         if (computation == null) {
@@ -170,7 +175,20 @@ final class ResponseCapturingOutputStream extends OutputStream {
         return true;
     }
 
+    /**
+     * @return how long the entry stays in the store: its retention, less the time the computation took beyond
+     *         {@link EntryMarks#MEMBERSHIP_GRACE}, so the entry never outlives the index memberships its claim wrote
+     */
+    private Duration retention() {
+        Duration retention = exchange.policy.retention();
+        long overrun = System.nanoTime() - exchange.claimedAtNanos - EntryMarks.MEMBERSHIP_GRACE.toNanos();
+        return overrun > 0 ? retention.minusNanos(overrun) : retention;
+    }
+
     private boolean isStorable(int status, ServerHttpResponse response) {
+        if (retention().toMillis() <= 0) {
+            return false;
+        }
         if (!exchange.services.isCacheableStatus(status) || response.getResponseHeader("Set-Cookie") != null) {
             return false;
         }
