@@ -68,6 +68,26 @@ class RedisStoreTest extends StoreContract {
         assertThat(given().get("/catalog/categories/" + id).asString()).isEqualTo(category);
     }
 
+    /**
+     * An index holds about the live entries, not every entry it ever listed: members whose time is over leave it with
+     * the next write of the index, and no write extends the others.
+     */
+    @Test
+    void expiredMembersLeaveTheIndexWhenItIsWrittenNext() {
+        String index = indexes.tagIndex("trimmed:" + Await.unique());
+        for (int i = 0; i < 100; i++) {
+            store.index(index, "short-lived-" + i, Duration.ofMillis(50)).await().atMost(Await.AT_MOST);
+        }
+        store.index(index, "long-lived", Duration.ofMinutes(1)).await().atMost(Await.AT_MOST);
+        try (RedisTestClient redis = LocalRedis.client()) {
+            Await.awaiting("the short-lived members trimmed by a later write").until(() -> {
+                store.index(index, "written-later", Duration.ofMinutes(1)).await().atMost(Await.AT_MOST);
+                return members(redis, index).size() == 2;
+            });
+            assertThat(members(redis, index)).containsExactlyInAnyOrder("long-lived", "written-later");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static List<Object> members(RedisTestClient redis, String key) {
         return (List<Object>) redis.command("ZRANGE", key, "0", "-1");

@@ -50,6 +50,8 @@ final class CacheExchange {
     String claim;
     /** When the claim was taken ({@link System#nanoTime()}). */
     long claimedAtNanos;
+    /** Set once the response is being stored under the claim; otherwise the claim is released when the request ends. */
+    volatile boolean storing;
 
     CacheExchange(CacheServices services, EndpointPolicy policy) {
         this.services = services;

@@ -231,7 +231,14 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                         cache.indexes.register(namespace, policy.retention()))
                 .asTuple()
                 .subscribe().with(claimed -> {
-                    exchange.claimed(claimed.getItem1());
+                    String claim = claimed.getItem1();
+                    exchange.claimed(claim);
+                    request.registerCompletionCallback(failure -> {
+                        if (!exchange.storing) {
+                            cache.store.release(exchange.key, claim).subscribe().with(released -> {
+                            });
+                        }
+                    });
                     request.resume();
                 }, failure -> request.resume());
     }

@@ -123,6 +123,7 @@ final class ResponseCapturingOutputStream extends OutputStream {
      * without delaying this response.
      */
     private void store(CachedResponse response) {
+        exchange.storing = true;
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
         Uni<Boolean> write = services.store.putIfClaimed(exchange.key, exchange.claim, response, retention(),

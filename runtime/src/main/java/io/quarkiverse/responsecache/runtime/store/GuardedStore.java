@@ -109,6 +109,11 @@ public class GuardedStore {
                 writeTimeout);
     }
 
+    /** Releases an unused claim (see {@link ResponseStore#release}); a failure is reported, not raised. */
+    public Uni<Void> release(String key, String claim) {
+        return reported("release", store.release(key, claim), writeTimeout).onFailure().recoverWithNull();
+    }
+
     /** Adds one member to an index (see {@link ResponseStore#index}). */
     public Uni<Void> index(String index, String member, Duration timeToLive) {
         return reported("index", store.index(index, member, timeToLive), writeTimeout);

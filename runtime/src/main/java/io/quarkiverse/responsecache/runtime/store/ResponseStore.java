@@ -53,6 +53,15 @@ public interface ResponseStore {
     }
 
     /**
+     * Removes the placeholder of a claim whose computation stores nothing (an uncacheable status, an exception), if the
+     * key still holds it, so that misses that store nothing leave nothing behind but index members that expire. The
+     * default does nothing.
+     */
+    default Uni<Void> release(String key, String claim) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
      * Adds {@code member} to {@code index} for at least {@code timeToLive} (the registry of namespaces, written once
      * in a while rather than with every entry). The default does nothing: a store that overrides {@link #claim} must
      * override this too.

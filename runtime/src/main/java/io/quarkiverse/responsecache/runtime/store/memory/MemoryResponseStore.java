@@ -155,6 +155,20 @@ public class MemoryResponseStore implements ResponseStore {
     }
 
     @Override
+    public Uni<Void> release(String key, String claim) {
+        return Uni.createFrom().item(() -> {
+            entries.asMap().computeIfPresent(key, (k, live) -> {
+                if (EntryMarks.isMark(live.value()) && EntryMarks.fingerprint(live.value()).equals(claim)) {
+                    indexes.removeEntry(k, live.memberships());
+                    return null;
+                }
+                return live;
+            });
+            return null;
+        });
+    }
+
+    @Override
     public Uni<Void> index(String index, String member, Duration timeToLive) {
         return Uni.createFrom().item(() -> {
             indexes.add(Map.of(index, member));

@@ -70,6 +70,15 @@ public class RedisResponseStore implements ResponseStore {
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
             return 1
             """);
+    /** KEYS[1] entry; ARGV claim. Deletes the key if it still holds that claim's placeholder. */
+    private static final RedisScript RELEASE_CLAIM = new RedisScript("""
+            if redis.call('TYPE', KEYS[1]).ok ~= 'string' then return 0 end
+            local value = redis.call('GET', KEYS[1])
+            if string.sub(value, 1, 11) == 'RC-PENDING ' and redis.sha1hex(value) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """);
     /** KEYS[1] entry; ARGV tombstone, its time to live (ms). Returns 1 when an entry (not a mark) was there. */
     private static final RedisScript TOMBSTONE = new RedisScript("""
             local kind = redis.call('TYPE', KEYS[1]).ok
@@ -157,6 +166,11 @@ public class RedisResponseStore implements ResponseStore {
             Map<String, String> memberships) {
         return PUT_IF_CLAIMED.run(redis.getRedis(), key, claim, entry, millis(timeToLive))
                 .map(stored -> stored.toLong() == 1);
+    }
+
+    @Override
+    public Uni<Void> release(String key, String claim) {
+        return RELEASE_CLAIM.run(redis.getRedis(), key, claim).replaceWithVoid();
     }
 
     @Override
