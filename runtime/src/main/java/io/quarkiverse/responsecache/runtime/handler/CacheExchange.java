@@ -48,6 +48,8 @@ final class CacheExchange {
     Map<String, String> memberships;
     /** The claim this request took on its key before running the endpoint; null without one (nothing stored). */
     String claim;
+    /** The key the claim is on: the key changes when the response teaches the endpoint a header to vary on. */
+    String claimedKey;
     /** When the claim was taken ({@link System#nanoTime()}). */
     long claimedAtNanos;
     /** Set once the response is being stored under the claim; otherwise the claim is released when the request ends. */
@@ -72,6 +74,7 @@ final class CacheExchange {
 
     void claimed(String claim) {
         this.claim = claim;
+        this.claimedKey = key;
         this.claimedAtNanos = System.nanoTime();
         if (computation != null) {
             computation.claimed(claim);

@@ -126,8 +126,10 @@ final class ResponseCapturingOutputStream extends OutputStream {
         exchange.storing = true;
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
-        Uni<Boolean> write = services.store.putIfClaimed(exchange.key, exchange.claim, response, retention(),
-                exchange.memberships);
+        Uni<Boolean> write = exchange.key.equals(exchange.claimedKey)
+                ? services.store.putIfClaimed(exchange.key, exchange.claim, response, retention(),
+                        exchange.memberships)
+                : storeUnderLearnedKey(response);
         if (services.events.observed()) {
             String endpoint = policy.endpoint().name();
             int bytes = response.body().length;
@@ -184,6 +186,27 @@ final class ResponseCapturingOutputStream extends OutputStream {
         Duration retention = exchange.policy.retention();
         long overrun = System.nanoTime() - exchange.claimedAtNanos - EntryMarks.MEMBERSHIP_GRACE.toNanos();
         return overrun > 0 ? retention.minusNanos(overrun) : retention;
+    }
+
+    /**
+     * The response taught the endpoint a header its own {@code Vary} names, so its key changed after the claim. The new
+     * key is claimed first (from then on an eviction reaches it), then the old claim is checked (an eviction since the
+     * computation began changed it), and only then the entry is stored under the new key's claim. One round trip more,
+     * once per header learned.
+     */
+    private Uni<Boolean> storeUnderLearnedKey(CachedResponse response) {
+        CacheServices services = exchange.services;
+        EndpointPolicy policy = exchange.policy;
+        String key = exchange.key;
+        Map<String, String> memberships = services.indexes.memberships(key, policy.endpoint().namespace(),
+                policy.renderTags(request), request.getPath());
+        Duration retention = retention();
+        return services.store.claim(key, retention, memberships)
+                .chain(claim -> services.store.claim(exchange.claimedKey, retention, exchange.memberships)
+                        .chain(old -> old.equals(exchange.claim)
+                                ? services.store.putIfClaimed(key, claim, response, retention, memberships)
+                                : Uni.createFrom().item(false)))
+                .call(() -> services.store.release(exchange.claimedKey, exchange.claim));
     }
 
     private boolean isStorable(int status, ServerHttpResponse response) {
