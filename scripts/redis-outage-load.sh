@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load test of a Redis outage: the packaged demo application under a steady wrk load (loopback only, bounded in time)
 # while its Redis is killed (SIGKILL) and, later, started again. Prints how many responses were not 2xx (the goal is
-# 0), how many were hits, misses and bypasses, and the latency. Needs redis-server and wrk (apt-get install -y
+# 0), how many were hits, misses and bypasses, and the latency. Then a second phase, garbage under the indexes: every
+# index key, the registry of namespaces and a lock per entry are overwritten with values of the wrong type and no
+# TTL, and the entries deleted, under the same load; caching must resume by itself (about one miss per key). Needs redis-server and wrk (apt-get install -y
 # redis-server wrk); builds the demo application if it is not built.
 #
 #   scripts/redis-outage-load.sh [duration-seconds (20)] [connections (32)]
@@ -59,6 +61,33 @@ start_redis
 echo "$(date +%T) Redis restarted (empty)"
 wait "$wrk_pid"
 cat "$work/wrk.out"
+grep -q "non-2xx: 0," "$work/wrk.out"
+
+echo "garbage under the indexes: wrk -t2 -c$connections -d10s, the garbage written at 2s"
+wrk -t2 -c"$connections" -d10s --timeout 5s -s scripts/redis-outage.lua \
+  "http://127.0.0.1:$app_port" >"$work/wrk-garbage.out" &
+wrk_pid=$!
+sleep 2
+{
+  for key in $(redis-cli -p "$redis_port" --scan --pattern 'response-cache#*'); do
+    echo "DEL $key"; echo "HSET $key garbage 1"
+  done
+  for key in $(redis-cli -p "$redis_port" --scan --pattern 'response-cache:*'); do
+    echo "DEL $key"; echo "RPUSH $key:lock garbage"
+  done
+  echo "DEL response-cache#namespaces"; echo "SET response-cache#namespaces garbage"
+} >"$work/garbage.txt"
+redis-cli -p "$redis_port" <"$work/garbage.txt" >/dev/null
+echo "$(date +%T) garbage written: $(($(wc -l <"$work/garbage.txt") / 2)) keys"
+wait "$wrk_pid"
+cat "$work/wrk-garbage.out"
+index_types=$(for key in $(redis-cli -p "$redis_port" --scan --pattern 'response-cache#ns*'); do
+  redis-cli -p "$redis_port" TYPE "$key"; done | sort | uniq -c | tr '\n' ' ')
+echo "namespace index keys by type afterwards: $index_types"
 echo "application log, response cache lines:"
 grep -h "responsecache" "$work/app.log" | sed 's/^/  /' || true
-grep -q "non-2xx: 0," "$work/wrk.out"
+grep -q "non-2xx: 0," "$work/wrk-garbage.out"
+# bounded: about one miss per key of the 200 (the garbage replaced them all), then hits again
+read -r hits misses < <(sed -n 's/^X-Cache HIT: \([0-9]*\), MISS: \([0-9]*\).*/\1 \2/p' "$work/wrk-garbage.out")
+echo "garbage phase: $misses misses for 200 keys, $hits hits"
+[ "$misses" -le 400 ] && [ "$hits" -gt "$misses" ]

@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
  * {@code PATCH} or {@code DELETE} that changed what they show.
  * <p>
  * "Succeeded" means it returned normally with a status below 400. When it throws or answers 4xx/5xx, nothing is
- * evicted. The eviction is done before the response is sent, so a client that reads after its write does not get the
- * old response.
+ * evicted. The eviction is done before the response is sent, so a request that starts after this one completed, on any
+ * instance sharing the store, gets no response computed before the eviction, not even one whose computation was
+ * running while it ran (see "Read-your-writes" in the documentation).
  *
  * <pre>
  * &#64;PUT

@@ -47,6 +47,15 @@ public class ProductResource {
         return Uni.createFrom().item(() -> product(id)).onItem().delayIt().by(Duration.ofMillis(5));
     }
 
+    /** A read that takes 300 ms after it read the data, like a slow query: the widest window for a write to race it. */
+    @GET
+    @Path("/{id}/slow")
+    public Product slow(@PathParam("id") int id) throws InterruptedException {
+        Product product = product(id);
+        Thread.sleep(300);
+        return product;
+    }
+
     @PUT
     @Path("/{id}/name/{name}")
     @ResponseCacheInvalidate(tags = "product:{id}")

@@ -36,6 +36,7 @@ public class ScriptedStore implements ResponseStore {
     private volatile Behaviour writes = Behaviour.FAIL;
     private final AtomicInteger gets = new AtomicInteger();
     private final AtomicInteger puts = new AtomicInteger();
+    private final AtomicInteger claims = new AtomicInteger();
 
     /** Sets how lookups and all other calls answer from now on, and forgets the calls counted so far. */
     public void script(Behaviour lookups, Behaviour writes) {
@@ -43,11 +44,17 @@ public class ScriptedStore implements ResponseStore {
         this.writes = writes;
         gets.set(0);
         puts.set(0);
+        claims.set(0);
     }
 
     /** @return the lookups asked since the last script */
     public int gets() {
         return gets.get();
+    }
+
+    /** @return the claims (before a computation) asked since the last script */
+    public int claims() {
+        return claims.get();
     }
 
     /** @return the writes asked since the last script */
@@ -64,6 +71,25 @@ public class ScriptedStore implements ResponseStore {
     @Override
     public Uni<Void> put(String key, byte[] entry, Duration timeToLive, Map<String, String> memberships) {
         puts.incrementAndGet();
+        return answer(writes, null);
+    }
+
+    /** A claim is a write that the request waits for. */
+    @Override
+    public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+        claims.incrementAndGet();
+        return answer(writes, "");
+    }
+
+    @Override
+    public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
+            Map<String, String> memberships) {
+        puts.incrementAndGet();
+        return answer(writes, true);
+    }
+
+    @Override
+    public Uni<Void> index(String index, String member, Duration timeToLive) {
         return answer(writes, null);
     }
 

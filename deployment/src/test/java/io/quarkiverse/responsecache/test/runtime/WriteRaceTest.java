@@ -9,13 +9,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.responsecache.ResponseCacheInvalidator;
+import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
@@ -61,6 +66,24 @@ class WriteRaceTest {
         }
 
         @Override
+        public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+            return STORE.claim(key, timeToLive, memberships);
+        }
+
+        @Override
+        public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
+                Map<String, String> memberships) {
+            CompletableFuture<Void> land = writes;
+            return Uni.createFrom().completionStage(land)
+                    .chain(() -> STORE.putIfClaimed(key, claim, entry, timeToLive, memberships));
+        }
+
+        @Override
+        public Uni<Void> index(String index, String member, Duration timeToLive) {
+            return STORE.index(index, member, timeToLive);
+        }
+
+        @Override
         public Uni<Long> delete(String key) {
             return STORE.delete(key);
         }
@@ -86,6 +109,11 @@ class WriteRaceTest {
         }
     }
 
+    static final ExecutorService BACKGROUND = Executors.newCachedThreadPool();
+
+    @Inject
+    ResponseCacheInvalidator invalidator;
+
     @AfterEach
     void ungate() {
         GatedStore.writes.complete(null);
@@ -101,7 +129,8 @@ class WriteRaceTest {
 
         // the second request reads the store before the entry lands, and hears the answer (a miss) after
         GatedStore.lookups = new CompletableFuture<>();
-        CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> given().get("/counting/" + id));
+        CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> given().get("/counting/" + id),
+                BACKGROUND);
         await().atMost(Duration.ofSeconds(10)).until(() -> GatedStore.lookups.getNumberOfDependents() > 0);
         GatedStore.writes.complete(null);
         await().atMost(Duration.ofSeconds(10)).until(() -> entryKeyHolding(first.asString()) != null);
@@ -124,12 +153,41 @@ class WriteRaceTest {
         assertThat(afterDeletion.asString()).isNotEqualTo(first);
     }
 
+    /**
+     * The leader's write is held back; meanwhile an eviction runs and then a request arrives, misses (it finds the
+     * eviction's tombstone) and would join the leader's flight. The leader's store is refused, so that request
+     * computes the key itself, and so does nobody else afterwards: its own response is what is stored.
+     */
+    @Test
+    void aRequestThatArrivesAfterAnEvictionIsNeverHandedAResponseComputedBeforeIt() {
+        String id = Await.unique();
+        GatedStore.writes = new CompletableFuture<>();
+        Response leader = given().get("/counting/" + id);
+        assertThat(leader.header("X-Cache")).isEqualTo("MISS");
+
+        invalidator.evictNamespaceAndAwait("");
+
+        GatedStore.lookups = new CompletableFuture<>();
+        CompletableFuture<Response> afterTheEviction = CompletableFuture.supplyAsync(
+                () -> given().get("/counting/" + id), BACKGROUND);
+        await().atMost(Duration.ofSeconds(10)).until(() -> GatedStore.lookups.getNumberOfDependents() > 0);
+        GatedStore.lookups.complete(null);
+        GatedStore.writes.complete(null);
+
+        Response after = afterTheEviction.join();
+        assertThat(after.asString()).as("computed after the eviction").isNotEqualTo(leader.asString());
+        assertThat(after.header("X-Cache")).isEqualTo("MISS");
+        Await.cachedBody("/counting/" + id, after.asString());
+    }
+
     /** @return the key of the entry whose body is {@code body}, or null */
     private static String entryKeyHolding(String body) {
-        for (String key : GatedStore.STORE.members("write-race-test#ns:").await().indefinitely()) {
-            byte[] value = GatedStore.STORE.get(key).await().indefinitely();
-            if (value != null && new String(value, StandardCharsets.UTF_8).endsWith("\n" + body)) {
-                return key;
+        for (int shard = 0; shard < EntryIndexes.NAMESPACE_SHARDS; shard++) {
+            for (String key : GatedStore.STORE.members("write-race-test#ns" + shard + ":").await().indefinitely()) {
+                byte[] value = GatedStore.STORE.get(key).await().indefinitely();
+                if (value != null && new String(value, StandardCharsets.UTF_8).endsWith("\n" + body)) {
+                    return key;
+                }
             }
         }
         return null;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
 import io.quarkiverse.responsecache.test.runtime.Await;
 import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkiverse.responsecache.testing.RedisClusterProcess;
@@ -78,9 +79,12 @@ class RedisClusterStoreTest extends StoreContract {
         throw new AssertionError("no master takes " + List.of(command) + ": " + refusals);
     }
 
+    /** @return the keys of product entries on that node; the tombstones evictions leave are not entries */
     static List<String> productEntriesOn(RedisServerProcess node) {
         try (RedisTestClient redis = node.client()) {
-            return redis.keys(PREFIX + ":products:*");
+            return redis.keys(PREFIX + ":products:*").stream()
+                    .filter(key -> CachedResponseCodec.decode(redis.bytes("GET", key)) != null)
+                    .toList();
         }
     }
 }

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +24,7 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkiverse.responsecache.test.runtime.Await;
+import io.quarkiverse.responsecache.test.runtime.ConcurrentRequests;
 import io.quarkiverse.responsecache.test.runtime.ManualClock;
 import io.restassured.response.Response;
 import io.smallrye.mutiny.Multi;
@@ -40,6 +44,9 @@ public abstract class StoreContract {
     /** Store calls in flight at once when a test fills the store: fewer than the Redis client's pool queue. */
     private static final int CONCURRENT_STORE_CALLS = 8;
 
+    /** Runs the requests a test sends in the background: never the common pool, which may have a single thread. */
+    static final ExecutorService BACKGROUND = Executors.newCachedThreadPool();
+
     @Inject
     ResponseCacheInvalidator invalidator;
 
@@ -57,7 +64,8 @@ public abstract class StoreContract {
     EntryIndexes indexes;
 
     static Class<?>[] applicationClasses() {
-        return new Class<?>[] { CatalogResource.class, StoreContract.class, Await.class, ManualClock.class };
+        return new Class<?>[] { CatalogResource.class, FreshnessResource.class, StoreContract.class, Await.class,
+                ManualClock.class, ConcurrentRequests.class };
     }
 
     /**
@@ -152,10 +160,11 @@ public abstract class StoreContract {
         assertThat(cacheStatus("/catalog/products/" + id + "-" + (LARGE_INDEX - 1))).isEqualTo("MISS");
     }
 
-    /** @return those of the keys whose entry the store still holds */
+    /** @return those of the keys whose entry the store still holds (an eviction leaves a tombstone, no entry) */
     List<String> stillStored(List<String> keys) {
         return Multi.createFrom().iterable(keys)
-                .onItem().transformToUni(key -> store.get(key).map(entry -> entry == null ? "" : key))
+                .onItem().transformToUni(
+                        key -> store.get(key).map(entry -> CachedResponseCodec.decode(entry) == null ? "" : key))
                 .merge(CONCURRENT_STORE_CALLS).filter(key -> !key.isEmpty())
                 .collect().asList().await().atMost(Duration.ofSeconds(60));
     }
@@ -270,5 +279,78 @@ public abstract class StoreContract {
         Response second = given().get(path);
         assertThat(second.header("X-Cache")).isNull();
         assertThat(second.asString()).isNotEqualTo(first.asString());
+    }
+
+    /**
+     * A slow read takes the old version, then a write evicts its tag while the read still runs, then a read starts,
+     * then the slow read ends: its response must not be stored, and neither that read nor any later one gets it.
+     */
+    @Test
+    void aResponseComputedBeforeAnEvictionIsNeverServedAfterIt() {
+        String id = Await.unique();
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        FreshnessResource.GATES.put(id, gate);
+        CompletableFuture<Response> beforeTheWrite = CompletableFuture
+                .supplyAsync(() -> given().get("/freshness/slow/" + id), BACKGROUND);
+        Await.awaiting("the slow read to have read version 0").until(() -> FreshnessResource.WAITING.contains(id));
+
+        given().put("/freshness/" + id).then().statusCode(204);
+        CompletableFuture<Response> afterTheWrite = CompletableFuture
+                .supplyAsync(() -> given().get("/freshness/slow/" + id), BACKGROUND);
+        FreshnessResource.GATES.remove(id);
+        gate.complete(null);
+
+        assertThat(beforeTheWrite.join().asString()).as("its own request began before the write")
+                .isEqualTo(FreshnessResource.body("slow", id, 0));
+        assertThat(afterTheWrite.join().asString()).isEqualTo(FreshnessResource.body("slow", id, 1));
+        for (int i = 0; i < 3; i++) {
+            assertThat(given().get("/freshness/slow/" + id).asString()).isEqualTo(FreshnessResource.body("slow", id, 1));
+        }
+    }
+
+    /**
+     * Readers keep reading (and storing) an item while it is written, round after round: every read that starts
+     * after a write completed sees that write. Through the annotation, on a fast (non-blocking) and a slow endpoint.
+     */
+    @Test
+    void everyReadThatStartsAfterAWriteSeesIt() {
+        String id = Await.unique();
+        int stale = 0;
+        for (int round = 1; round <= 25; round++) {
+            CompletableFuture<?> readers = CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> ConcurrentRequests.get("/freshness/fast/" + id, 6), BACKGROUND),
+                    CompletableFuture.runAsync(() -> ConcurrentRequests.get("/freshness/slow/" + id, 6), BACKGROUND));
+            given().put("/freshness/" + id).then().statusCode(204);
+            if (!given().get("/freshness/fast/" + id).asString().equals(FreshnessResource.body("fast", id, round))) {
+                stale++;
+            }
+            if (!given().get("/freshness/slow/" + id).asString().equals(FreshnessResource.body("slow", id, round))) {
+                stale++;
+            }
+            readers.join();
+            if (!given().get("/freshness/fast/" + id).asString().equals(FreshnessResource.body("fast", id, round))) {
+                stale++;
+            }
+        }
+        assertThat(stale).as("reads after a write that got an older version").isZero();
+    }
+
+    /** The same through {@code ResponseCacheInvalidator}, by namespace. */
+    @Test
+    void aNamespaceEvictionFromCodeIsSeenByEveryLaterRead() {
+        String id = Await.unique();
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        FreshnessResource.GATES.put(id, gate);
+        CompletableFuture<Response> beforeTheWrite = CompletableFuture
+                .supplyAsync(() -> given().get("/freshness/slow/" + id), BACKGROUND);
+        Await.awaiting("the slow read to have read version 0").until(() -> FreshnessResource.WAITING.contains(id));
+
+        FreshnessResource.VERSIONS.merge(id, 1, Integer::sum);
+        invalidator.evictNamespaceAndAwait("freshness");
+        FreshnessResource.GATES.remove(id);
+        gate.complete(null);
+        beforeTheWrite.join();
+
+        assertThat(given().get("/freshness/slow/" + id).asString()).isEqualTo(FreshnessResource.body("slow", id, 1));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
@@ -63,29 +64,40 @@ public class MissCoordinator {
      *         does
      */
     public Computation join(String key, long lookupStartedNanos) {
+        return join(key, lookupStartedNanos, EntryMarks.NOTHING);
+    }
+
+    /**
+     * @param observed the fingerprint of what this request's lookup found under the key
+     *        ({@link io.quarkiverse.responsecache.runtime.store.StoreLookup#fingerprint()})
+     */
+    public Computation join(String key, long lookupStartedNanos, String observed) {
         if (!coalescing) {
-            return new Computation(key, null, true);
+            return new Computation(key, null, true, observed);
         }
-        Flight mine = new Flight();
+        Flight mine = new Flight(observed);
         while (true) {
             Flight existing = flights.putIfAbsent(key, mine);
             if (existing == null) {
-                return new Computation(key, mine, true);
+                return new Computation(key, mine, true, observed);
             }
             if (existing.joinableBy(lookupStartedNanos)) {
-                return new Computation(key, existing, false);
+                return new Computation(key, existing, false, observed);
             }
             flights.remove(key, existing);
         }
     }
 
     /**
-     * @return for a follower, the leader's response; a null item when the leader failed, stored nothing, or took
-     *         longer than the coalescing timeout (the follower then computes the key itself)
+     * @return for a follower, the leader's response; a null item when the leader failed, stored nothing (its store
+     *         was refused after an eviction), took longer than the coalescing timeout, or when an eviction ran
+     *         between the leader's lookup and this follower's (the follower then computes the key itself)
      */
     public Uni<CachedResponse> awaitLeader(Computation follower) {
-        return Uni.createFrom().completionStage(follower.flight.response)
-                .ifNoItem().after(coalescingTimeout).recoverWithItem(() -> null);
+        Flight flight = follower.flight;
+        return Uni.createFrom().completionStage(flight.response)
+                .ifNoItem().after(coalescingTimeout).recoverWithItem(() -> null)
+                .map(response -> response != null && flight.sharesStateWith(follower.observed) ? response : null);
     }
 
     public boolean distributedLockEnabled() {
@@ -144,25 +156,33 @@ public class MissCoordinator {
     }
 
     /**
-     * The key's response is ready: the followers get it now, without waiting for the write; the write runs, then the
-     * lock is released, and the response stays joinable for one lookup timeout more.
+     * The key's response is ready and its write under the claim runs: the followers get the response once it is
+     * stored. When the store is refused (an eviction wrote the key since the claim) or fails, they get nothing and
+     * compute the key themselves, and the flight ends. Then the lock is released, and a stored response stays
+     * joinable for one lookup timeout more.
+     *
+     * @param write the store under the leader's claim: whether it stored the response
      */
-    public void completed(Computation computation, CachedResponse response, Uni<Void> write) {
+    public void completed(Computation computation, CachedResponse response, Uni<Boolean> write) {
         if (!computation.ended.compareAndSet(false, true)) {
             return;
         }
         Flight flight = computation.leads() ? computation.flight : null;
-        if (flight != null) {
-            flight.response.complete(response);
-        }
-        write.onFailure().recoverWithNull()
+        write.onFailure().recoverWithItem(false)
                 .onTermination().call(() -> unlock(computation))
-                .subscribe().with(written -> {
-                    if (flight != null) {
-                        flight.written();
-                        Uni.createFrom().voidItem().onItem().delayIt().by(joinableAfterWrite)
-                                .subscribe().with(ignored -> flights.remove(computation.key, flight));
+                .subscribe().with(stored -> {
+                    if (flight == null) {
+                        return;
                     }
+                    if (!stored) {
+                        flights.remove(computation.key, flight);
+                        flight.response.complete(null);
+                        return;
+                    }
+                    flight.written();
+                    flight.response.complete(response);
+                    Uni.createFrom().voidItem().onItem().delayIt().by(joinableAfterWrite)
+                            .subscribe().with(ignored -> flights.remove(computation.key, flight));
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -43,6 +44,16 @@ final class CacheExchange {
     String tier = "none";
     /** Whether this request's outcome was reported to the observers. */
     private boolean reported;
+    /** The indexes the entry joins, once this request claimed its key. */
+    Map<String, String> memberships;
+    /** The claim this request took on its key before running the endpoint; null without one (nothing stored). */
+    String claim;
+    /** The key the claim is on: the key changes when the response teaches the endpoint a header to vary on. */
+    String claimedKey;
+    /** When the claim was taken ({@link System#nanoTime()}). */
+    long claimedAtNanos;
+    /** Set once the response is being stored under the claim; otherwise the claim is released when the request ends. */
+    volatile boolean storing;
 
     CacheExchange(CacheServices services, EndpointPolicy policy) {
         this.services = services;
@@ -61,9 +72,18 @@ final class CacheExchange {
         this.detail = detail;
     }
 
-    /** @return whether the response may be stored */
+    void claimed(String claim) {
+        this.claim = claim;
+        this.claimedKey = key;
+        this.claimedAtNanos = System.nanoTime();
+        if (computation != null) {
+            computation.claimed(claim);
+        }
+    }
+
+    /** @return whether the response may be stored: a miss whose key this request claimed */
     boolean stores() {
-        return outcome == CacheOutcome.MISS && key != null;
+        return outcome == CacheOutcome.MISS && key != null && claim != null;
     }
 
     /** Writes this request's status headers. */

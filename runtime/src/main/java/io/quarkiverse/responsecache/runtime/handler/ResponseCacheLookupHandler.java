@@ -14,6 +14,7 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
 import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Runs first in a cached endpoint's handler chain, right after matching and before the blocking/non-blocking
@@ -91,12 +92,17 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         exchange.varied = cache.keys.variedHeaders().of(policy.endpoint().id());
         exchange.key = cache.keys.key(policy, request, principal, exchange.varied);
         if (cache.refresher.isRefresh(request.serverRequest())) {
-            // this instance's own background refresh of a stale entry: compute and store, as for no-cache
+            // this instance's own background refresh of a stale entry: compute and store (under a claim, as any
+            // computation), as for no-cache
             exchange.forward = "stale";
+            request.suspend();
+            compute(request, exchange);
             return;
         }
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
             exchange.forward = "request";
+            request.suspend();
+            compute(request, exchange);
             return;
         }
         // the near tier holds what Redis held: checked like any entry read back
@@ -114,14 +120,14 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         }
         request.suspend();
         long lookupStarted = cache.coordinator.lookupStarts();
-        cache.store.get(exchange.key).subscribe().with(
-                stored -> {
+        cache.store.lookup(exchange.key).subscribe().with(
+                lookup -> {
                     exchange.tier = cache.store.tier();
-                    CachedResponse found = admitted(exchange, stored);
+                    CachedResponse found = admitted(exchange, lookup.response());
                     if (found != null && found.isFresh(cache.clock.currentTimeMillis())) {
                         replay(request, exchange, found, null);
                     } else {
-                        onMiss(request, exchange, found, lookupStarted);
+                        onMiss(request, exchange, found, lookupStarted, lookup.fingerprint());
                     }
                 },
                 failure -> {
@@ -146,9 +152,10 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
      *
      * @param stale the entry that is no longer fresh, or null
      * @param lookupStarted when the lookup that missed began
+     * @param observed the fingerprint of what the lookup found under the key
      */
     private static void onMiss(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse stale,
-            long lookupStarted) {
+            long lookupStarted, String observed) {
         CacheServices cache = exchange.services;
         EndpointPolicy policy = exchange.policy;
         long now = cache.clock.currentTimeMillis();
@@ -169,7 +176,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             return;
         }
         MissCoordinator coordinator = cache.coordinator;
-        Computation computation = coordinator.join(exchange.key, lookupStarted);
+        Computation computation = coordinator.join(exchange.key, lookupStarted, observed);
         exchange.computation = computation;
         // whatever becomes of this request, the requests waiting for it must go on, and a lock it holds must go
         request.registerCompletionCallback(failure -> {
@@ -184,19 +191,19 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                     if (computed != null && answers(exchange, computed)) {
                         replay(request, exchange, computed, "coalesced");
                     } else {
-                        request.resume();
+                        compute(request, exchange);
                     }
                 });
             }
             return;
         }
         if (!coordinator.distributedLockEnabled()) {
-            request.resume();
+            compute(request, exchange);
             return;
         }
         coordinator.tryLock(computation).subscribe().with(taken -> {
             if (taken) {
-                request.resume();
+                compute(request, exchange);
             } else if (staleServable) {
                 coordinator.answered(computation, stale);
                 replay(request, exchange, stale, "stale");
@@ -207,7 +214,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                         coordinator.answered(computation, found);
                         replay(request, exchange, found, "coalesced");
                     } else {
-                        request.resume();
+                        compute(request, exchange);
                     }
                 });
             }
@@ -236,6 +243,42 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         return stored == null ? null
                 : exchange.services.rules.admit(stored, exchange.policy.expire(),
                         exchange.services.clock.currentTimeMillis());
+    }
+
+    /**
+     * This request runs the endpoint. First it claims the key (joins its indexes, marks it; see
+     * {@code ResponseStore#claim}) and makes sure its namespace is registered, so that an eviction that runs from now
+     * on reaches it and its response is not stored after that eviction. One round trip, the index scripts and the
+     * claim sent together. Should it fail, or the writes' breaker be open, the endpoint runs all the same and its
+     * response is not stored. The claim is the write that asks the writes' breaker, so storing under it does not ask
+     * again.
+     */
+    static void compute(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        CacheServices cache = exchange.services;
+        EndpointPolicy policy = exchange.policy;
+        if (!cache.store.acceptsWrites()) {
+            // the writes' breaker is open: the endpoint runs, nothing is claimed nor stored
+            request.resume();
+            return;
+        }
+        String namespace = policy.endpoint().namespace();
+        exchange.memberships = cache.indexes.memberships(exchange.key, namespace, policy.renderTags(request),
+                request.getPath());
+        Uni.combine().all()
+                .unis(cache.store.claim(exchange.key, policy.retention(), exchange.memberships),
+                        cache.indexes.register(namespace, policy.retention()))
+                .asTuple()
+                .subscribe().with(claimed -> {
+                    String claim = claimed.getItem1();
+                    exchange.claimed(claim);
+                    request.registerCompletionCallback(failure -> {
+                        if (!exchange.storing) {
+                            cache.store.release(exchange.key, claim).subscribe().with(released -> {
+                            });
+                        }
+                    });
+                    request.resume();
+                }, failure -> request.resume());
     }
 
     private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,

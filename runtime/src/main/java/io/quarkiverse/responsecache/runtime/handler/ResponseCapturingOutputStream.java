@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime.handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.quarkiverse.responsecache.runtime.coordination.Computation;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,7 +30,6 @@ import io.smallrye.mutiny.Uni;
  */
 final class ResponseCapturingOutputStream extends OutputStream {
 
-    private static final Uni<Void> NOT_WRITTEN = Uni.createFrom().voidItem();
 
     private final ResteasyReactiveRequestContext request;
     private final CacheExchange exchange;
@@ -99,7 +100,8 @@ final class ResponseCapturingOutputStream extends OutputStream {
             }
             EndpointPolicy policy = exchange.policy;
             long expiresAt = exchange.services.clock.currentTimeMillis() + policy.expire().toMillis();
-            stored = store(new CachedResponse(status, expiresAt, etag, replayableHeaders(status, response), body));
+            store(new CachedResponse(status, expiresAt, etag, replayableHeaders(status, response), body));
+            stored = true;
             response.setResponseHeader("ETag", etag);
             response.setResponseHeader("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
         }
@@ -114,26 +116,26 @@ final class ResponseCapturingOutputStream extends OutputStream {
     }
 
     /**
-     * Hands the response to the requests waiting for it and writes the entry, indexed by its namespace and tags,
-     * without delaying this response. While the store refuses writes (its writes' breaker is open) the entry is not
-     * written, but the waiting requests still get the response.
-     *
-     * @return whether the entry is being written
+     * Hands the response to the requests waiting for it and writes the entry under this request's claim, indexed by
+     * its namespace and tags, without delaying this response. (While the store refuses writes, its writes' breaker
+     * open, no claim was taken, so nothing gets here: the waiting requests compute for themselves.)
      */
-    private boolean store(CachedResponse response) {
+    private void store(CachedResponse response) {
+        exchange.storing = true;
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
-        boolean writes = services.store.acceptsWrites();
-        Uni<Void> write = NOT_WRITTEN;
-        if (writes) {
-            Map<String, String> memberships = services.indexes.memberships(exchange.key,
-                    policy.endpoint().namespace(), policy.renderTags(request), request.getPath());
-            write = services.store.put(exchange.key, response, policy.retention(), memberships);
-            if (services.events.observed()) {
-                String endpoint = policy.endpoint().name();
-                int bytes = response.body().length;
-                write = write.invoke(() -> services.events.stored(endpoint, bytes));
-            }
+        Uni<Boolean> write = exchange.key.equals(exchange.claimedKey)
+                ? services.store.putIfClaimed(exchange.key, exchange.claim, response, retention(),
+                        exchange.memberships)
+                : storeUnderLearnedKey(response);
+        if (services.events.observed()) {
+            String endpoint = policy.endpoint().name();
+            int bytes = response.body().length;
+            write = write.invoke(stored -> {
+                if (stored) {
+                    services.events.stored(endpoint, bytes);
+                }
+            });
         }
         Computation computation = exchange.computation;
         if (computation == null) {
@@ -144,7 +146,6 @@ final class ResponseCapturingOutputStream extends OutputStream {
         } else {
             services.coordinator.completed(computation, response, write);
         }
-        return writes;
     }
 
     /**
@@ -175,7 +176,41 @@ final class ResponseCapturingOutputStream extends OutputStream {
         return true;
     }
 
+    /**
+     * @return how long the entry stays in the store: its retention, less the time the computation took beyond
+     *         {@link EntryMarks#MEMBERSHIP_GRACE}, so the entry never outlives the index memberships its claim wrote
+     */
+    private Duration retention() {
+        Duration retention = exchange.policy.retention();
+        long overrun = System.nanoTime() - exchange.claimedAtNanos - EntryMarks.MEMBERSHIP_GRACE.toNanos();
+        return overrun > 0 ? retention.minusNanos(overrun) : retention;
+    }
+
+    /**
+     * The response taught the endpoint a header its own {@code Vary} names, so its key changed after the claim. The new
+     * key is claimed first (from then on an eviction reaches it), then the old claim is checked (an eviction since the
+     * computation began changed it), and only then the entry is stored under the new key's claim. One round trip more,
+     * once per header learned.
+     */
+    private Uni<Boolean> storeUnderLearnedKey(CachedResponse response) {
+        CacheServices services = exchange.services;
+        EndpointPolicy policy = exchange.policy;
+        String key = exchange.key;
+        Map<String, String> memberships = services.indexes.memberships(key, policy.endpoint().namespace(),
+                policy.renderTags(request), request.getPath());
+        Duration retention = retention();
+        return services.store.claim(key, retention, memberships)
+                .chain(claim -> services.store.claim(exchange.claimedKey, retention, exchange.memberships)
+                        .chain(old -> old.equals(exchange.claim)
+                                ? services.store.putIfClaimed(key, claim, response, retention, memberships)
+                                : Uni.createFrom().item(false)))
+                .call(() -> services.store.release(exchange.claimedKey, exchange.claim));
+    }
+
     private boolean isStorable(int status, ServerHttpResponse response) {
+        if (retention().toMillis() <= 0) {
+            return false;
+        }
         if (!exchange.services.isCacheableStatus(status) || response.getResponseHeader("Set-Cookie") != null) {
             return false;
         }

@@ -1,30 +1,46 @@
 package io.quarkiverse.responsecache.runtime.invalidation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The sets that find entries for eviction: one index per namespace and one per tag, each listing entry keys, and a
- * registry listing the namespace indexes (so everything can be evicted without {@code KEYS}). Index names start with
- * {@code <prefix>#}, entries with {@code <prefix>:}, so they never collide.
+ * The indexes that find entries for eviction: one per tag, and per namespace a few shards (so that no single key is
+ * written by every store of a namespace, a hot key on Redis Cluster), each listing entry keys; and a registry listing
+ * the namespaces, so everything can be evicted without {@code KEYS}. Index names start with {@code <prefix>#}, entries
+ * with {@code <prefix>:}, so they never collide.
+ * <p>
+ * The registry is written by each instance once per namespace, then again only about every
+ * {@link #REGISTRY_REFRESH}, not with every entry: it is the one key every namespace shares.
  */
 @Singleton
 public class EntryIndexes {
 
+    /** Shards of a namespace's index: its entries are spread over them by key. */
+    public static final int NAMESPACE_SHARDS = 8;
+    /** How often, at most, an instance writes a namespace into the registry again. */
+    static final Duration REGISTRY_REFRESH = Duration.ofMinutes(1);
+
     private final GuardedStore store;
     private final String prefix;
+    private final ResponseCacheClock clock;
+    /** Until when (the cache's clock, ms) this instance knows each namespace to be in the registry. */
+    private final Map<String, Long> registeredUntil = new ConcurrentHashMap<>();
     /** Told how many entries each eviction removed; injected, so tests that build this class need not know. */
     @Inject
     ResponseCacheEvents events = ResponseCacheEvents.none();
@@ -35,12 +51,12 @@ public class EntryIndexes {
     private boolean indexesUrls;
 
     @Inject
-    public EntryIndexes(GuardedStore store, ResponseCacheConfig config) {
+    public EntryIndexes(GuardedStore store, ResponseCacheConfig config, ResponseCacheClock clock) {
         this.store = store;
         this.prefix = config.prefix();
+        this.clock = clock;
     }
 
-    /** @return the indexes an entry joins when stored: its namespace's and its tags'; the namespace's the registry */
     /** Entries stored from now on also join the index of their URL path (see {@link #evictUrl}). */
     public void indexUrls() {
         this.indexesUrls = true;
@@ -48,7 +64,7 @@ public class EntryIndexes {
 
     /**
      * @param path the request's path, indexed when URLs are (see {@link #indexUrls()})
-     * @return the indexes an entry joins when stored: its namespace's, its tags' and its path's
+     * @return the indexes an entry joins: one shard of its namespace's index, its tags' and its path's
      */
     public Map<String, String> memberships(String key, String namespace, List<String> tags, String path) {
         Map<String, String> memberships = memberships(key, namespace, tags);
@@ -58,15 +74,30 @@ public class EntryIndexes {
         return memberships;
     }
 
+    /** @return the indexes an entry joins: one shard of its namespace's index, and each of its tags' */
     public Map<String, String> memberships(String key, String namespace, List<String> tags) {
-        Map<String, String> memberships = new HashMap<>(4 + tags.size());
-        String namespaceIndex = namespaceIndex(namespace);
-        memberships.put(namespaceIndex, key);
-        memberships.put(namespaceRegistry(), namespaceIndex);
+        Map<String, String> memberships = new HashMap<>(3 + tags.size());
+        memberships.put(namespaceShard(namespace, Math.floorMod(key.hashCode(), NAMESPACE_SHARDS)), key);
         for (String tag : tags) {
             memberships.put(tagIndex(tag), key);
         }
         return memberships;
+    }
+
+    /**
+     * Makes sure {@code namespace} stays in the registry for as long as an entry claimed now for {@code timeToLive}
+     * can live: writes it only when this instance has not done so recently enough.
+     */
+    public Uni<Void> register(String namespace, Duration timeToLive) {
+        long now = clock.currentTimeMillis();
+        Duration needed = timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE);
+        Long until = registeredUntil.get(namespace);
+        if (until != null && until - now >= needed.toMillis()) {
+            return Uni.createFrom().voidItem();
+        }
+        Duration written = needed.plus(REGISTRY_REFRESH);
+        return store.index(namespaceRegistry(), namespace, written)
+                .invoke(() -> registeredUntil.merge(namespace, now + written.toMillis(), Math::max));
     }
 
     public Uni<Long> evictKey(String key) {
@@ -78,7 +109,15 @@ public class EntryIndexes {
     }
 
     public Uni<Long> evictNamespace(String namespace) {
-        return reported(store.evictIndex(namespaceIndex(namespace)), "namespace", namespace);
+        return reported(evictShards(namespace), "namespace", namespace);
+    }
+
+    private Uni<Long> evictShards(String namespace) {
+        List<Uni<Long>> evictions = new ArrayList<>(NAMESPACE_SHARDS);
+        for (int shard = 0; shard < NAMESPACE_SHARDS; shard++) {
+            evictions.add(store.evictIndex(namespaceShard(namespace, shard)));
+        }
+        return sum(evictions);
     }
 
     /** Evicts every entry of a URL path, whatever its query, headers or media type; see {@link #indexUrls()}. */
@@ -92,7 +131,11 @@ public class EntryIndexes {
     }
 
     public Uni<Set<String>> keysOfNamespace(String namespace) {
-        return store.members(namespaceIndex(namespace));
+        List<Uni<Set<String>>> shards = new ArrayList<>(NAMESPACE_SHARDS);
+        for (int shard = 0; shard < NAMESPACE_SHARDS; shard++) {
+            shards.add(store.members(namespaceShard(namespace, shard)));
+        }
+        return union(shards);
     }
 
     public Uni<Set<String>> keysOfUrl(String path) {
@@ -101,50 +144,73 @@ public class EntryIndexes {
 
     /** @return the keys of every entry, through the namespace indexes */
     public Uni<Set<String>> keysOfAll() {
-        return store.members(namespaceRegistry()).chain(namespaceIndexes -> {
+        return namespaces().chain(namespaces -> {
             List<Uni<Set<String>>> members = new ArrayList<>();
-            for (String namespaceIndex : namespaceIndexes) {
-                members.add(store.members(namespaceIndex));
+            for (String namespace : namespaces) {
+                members.add(keysOfNamespace(namespace));
             }
-            return members.isEmpty() ? Uni.createFrom().item(Set.<String> of())
-                    : Uni.join().all(members).andFailFast().map(sets -> {
-                        Set<String> keys = new HashSet<>();
-                        sets.forEach(keys::addAll);
-                        return keys;
-                    });
+            return union(members);
         });
     }
 
+    /**
+     * Evicts every namespace in the registry, and those this instance registered (should the registry have been lost:
+     * evicted by Redis, or garbage there). The registry stays: instances write it only now and then. This instance
+     * writes its namespaces again with its next entries, which also replaces a registry that is garbage.
+     */
     public Uni<Long> evictAll() {
-        String registry = namespaceRegistry();
-        return store.members(registry).chain(namespaceIndexes -> {
+        return namespaces().chain(namespaces -> {
+            registeredUntil.clear();
             List<Uni<Long>> evictions = new ArrayList<>();
-            for (String namespaceIndex : namespaceIndexes) {
-                evictions.add(store.evictIndex(namespaceIndex));
+            for (String namespace : namespaces) {
+                evictions.add(evictShards(namespace));
             }
-            return evictions.isEmpty() ? Uni.createFrom().item(0L)
-                    : Uni.join().all(evictions).andFailFast()
-                            .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
-        }).call(() -> store.evictIndex(registry)).invoke(count -> events.evicted("all", "", count));
+            return sum(evictions);
+        }).invoke(count -> events.evicted("all", "", count));
+    }
+
+    /** @return the namespaces in the registry and those this instance registered */
+    private Uni<Set<String>> namespaces() {
+        return store.members(namespaceRegistry()).map(registered -> {
+            Set<String> namespaces = new HashSet<>(registered);
+            namespaces.addAll(registeredUntil.keySet());
+            return namespaces;
+        });
     }
 
     private Uni<Long> reported(Uni<Long> eviction, String kind, String name) {
         return eviction.invoke(count -> events.evicted(kind, name, count));
     }
 
-    private String namespaceIndex(String namespace) {
-        return prefix + "#ns:" + namespace;
+    private static Uni<Long> sum(List<Uni<Long>> evictions) {
+        return evictions.isEmpty() ? Uni.createFrom().item(0L)
+                : Uni.join().all(evictions).andFailFast()
+                        .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static Uni<Set<String>> union(List<Uni<Set<String>>> sets) {
+        return sets.isEmpty() ? Uni.createFrom().item(Set.<String> of())
+                : Uni.join().all(sets).andFailFast().map(all -> {
+                    Set<String> keys = new HashSet<>();
+                    all.forEach(keys::addAll);
+                    return keys;
+                });
+    }
+
+    /** @return the index of one shard of a namespace, e.g. {@code response-cache#ns3:products} */
+    public String namespaceShard(String namespace, int shard) {
+        return prefix + "#ns" + shard + ":" + namespace;
     }
 
     private String urlIndex(String path) {
         return prefix + "#url:" + path;
     }
 
-    private String tagIndex(String tag) {
+    public String tagIndex(String tag) {
         return prefix + "#tag:" + tag;
     }
 
-    private String namespaceRegistry() {
+    public String namespaceRegistry() {
         return prefix + "#namespaces";
     }
 }

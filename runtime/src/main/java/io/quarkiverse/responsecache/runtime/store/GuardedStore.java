@@ -92,14 +92,59 @@ public class GuardedStore {
      *         not answer within the lookup timeout
      */
     public Uni<CachedResponse> get(String key) {
+        return lookup(key).map(StoreLookup::response);
+    }
+
+    /**
+     * @return what the key holds, decoded when it is an entry (see {@link #get}), with the bytes read so that a miss
+     *         can tell later whether the key changed since
+     */
+    public Uni<StoreLookup> lookup(String key) {
+        Uni<byte[]> read;
         if (!events.observed()) {
-            return reported("get", store.get(key), lookupTimeout, health).map(CachedResponseCodec::decode);
+            read = reported("get", store.get(key), lookupTimeout, health);
+        } else {
+            read = Uni.createFrom().deferred(() -> {
+                long started = System.nanoTime();
+                // a tombstone or a placeholder is no entry: the lookup found nothing
+                return reported("get", store.get(key), lookupTimeout, health).invoke(bytes -> events.lookedUp(tier,
+                        System.nanoTime() - started, bytes != null && !EntryMarks.isMark(bytes)));
+            });
         }
-        return Uni.createFrom().deferred(() -> {
-            long started = System.nanoTime();
-            return reported("get", store.get(key), lookupTimeout, health)
-                    .invoke(bytes -> events.lookedUp(tier, System.nanoTime() - started, bytes != null));
-        }).map(CachedResponseCodec::decode);
+        return read.map(stored -> new StoreLookup(CachedResponseCodec.decode(stored), stored));
+    }
+
+    /**
+     * Claims a key before its computation runs (see {@link ResponseStore#claim}); bounded by the lookup timeout,
+     * since the request waits for it. A claim is a write: judged by the writes' breaker.
+     */
+    public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+        return reported("claim", store.claim(key, timeToLive, memberships), lookupTimeout, writes);
+    }
+
+    /** @return whether the entry was stored: false when the key changed since its claim (an eviction) */
+    public Uni<Boolean> putIfClaimed(String key, String claim, CachedResponse response, Duration timeToLive,
+            Map<String, String> memberships) {
+        return reported("put", store.putIfClaimed(key, claim, CachedResponseCodec.encode(response), timeToLive, memberships),
+                writeTimeout, writes);
+    }
+
+    /**
+     * Releases an unused claim (see {@link ResponseStore#release}); a failure is reported, not raised. As for
+     * {@link #unlock}, its success says nothing about whether writes work.
+     */
+    public Uni<Void> release(String key, String claim) {
+        return store.release(key, claim).ifNoItem().after(writeTimeout).fail()
+                .onFailure().invoke(failure -> {
+                    writes.failed(failure);
+                    events.storeFailed("release");
+                })
+                .onFailure().recoverWithNull();
+    }
+
+    /** Adds one member to an index (see {@link ResponseStore#index}). */
+    public Uni<Void> index(String index, String member, Duration timeToLive) {
+        return reported("index", store.index(index, member, timeToLive), writeTimeout, writes);
     }
 
     /** Writes an entry and its index memberships (see {@link ResponseStore#put}). */

@@ -23,14 +23,67 @@ public interface ResponseStore {
      */
     Uni<Void> put(String key, byte[] entry, Duration timeToLive, Map<String, String> memberships);
 
-    /** @return 1 when the entry existed and was removed, else 0 */
+    /**
+     * Gets {@code key} ready for a computation that is about to run, before it runs: adds the key to each index of
+     * {@code memberships} for {@code timeToLive} plus {@link EntryMarks#MEMBERSHIP_GRACE} (so that an eviction that
+     * runs from now on reaches the key even before it holds an entry), and writes a placeholder under the key when it
+     * holds nothing.
+     * <p>
+     * The default suits a store that does not take part in read-your-writes: it only reads the key.
+     *
+     * @return the claim, to hand to {@link #putIfClaimed}: the {@link EntryMarks#fingerprint} of what the key holds
+     *         once claimed
+     */
+    default Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+        return get(key).map(EntryMarks::fingerprint);
+    }
+
+    /**
+     * Stores {@code entry} as {@link #put} does, but only if {@code key} still holds what it held when it was
+     * claimed: an eviction (a tombstone) or another computation's entry written since then wins, and nothing is
+     * written. The memberships were written by the claim.
+     * <p>
+     * The default stores unconditionally: no guarantee against an eviction that runs during the computation.
+     *
+     * @return whether the entry was stored
+     */
+    default Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
+            Map<String, String> memberships) {
+        return put(key, entry, timeToLive, memberships).replaceWith(true);
+    }
+
+    /**
+     * Removes the placeholder of a claim whose computation stores nothing (an uncacheable status, an exception), if the
+     * key still holds it, so that misses that store nothing leave nothing behind but index members that expire. The
+     * default does nothing.
+     */
+    default Uni<Void> release(String key, String claim) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Adds {@code member} to {@code index} for at least {@code timeToLive} (the registry of namespaces, written once
+     * in a while rather than with every entry). The default does nothing: a store that overrides {@link #claim} must
+     * override this too.
+     */
+    default Uni<Void> index(String index, String member, Duration timeToLive) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Evicts the entry under {@code key}. A store that takes part in read-your-writes writes a short-lived
+     * {@link EntryMarks#newTombstone() tombstone} there rather than deleting it, so a computation that claimed the key
+     * before cannot store its response.
+     *
+     * @return 1 when an entry existed and was removed, else 0
+     */
     Uni<Long> delete(String key);
 
     /** @return the members of an index */
     Uni<Set<String>> members(String index);
 
     /**
-     * Removes every entry listed in the index, and those members from the index.
+     * Evicts (as {@link #delete} does) every entry listed in the index, and removes those members from the index.
      *
      * @return how many entries existed and were removed
      */

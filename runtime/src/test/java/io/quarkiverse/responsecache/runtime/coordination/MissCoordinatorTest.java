@@ -31,7 +31,7 @@ class MissCoordinatorTest {
 
     static final String KEY = "response-cache:products:abc";
     static final Duration PATIENCE = Duration.ofSeconds(5);
-    static final Uni<Void> WRITTEN = Uni.createFrom().voidItem();
+    static final Uni<Boolean> WRITTEN = Uni.createFrom().item(true);
 
     final FakeClock clock = new FakeClock();
     final FakeStore store = new FakeStore(clock);
@@ -91,7 +91,7 @@ class MissCoordinatorTest {
     }
 
     @Test
-    void followersGetTheLeadersResponseWithoutWaitingForTheWrite() {
+    void followersGetTheLeadersResponseOnceItIsStored() {
         MissCoordinator coordinator = coordinator();
         long start = coordinator.lookupStarts();
         Computation leader = coordinator.join(KEY, start);
@@ -100,15 +100,46 @@ class MissCoordinatorTest {
         first.assertNotTerminated();
 
         CachedResponse response = response("fresh", 60_000);
-        CompletableFuture<Void> write = new CompletableFuture<>();
+        CompletableFuture<Boolean> write = new CompletableFuture<>();
         coordinator.completed(leader, response, Uni.createFrom().completionStage(write));
+        Computation whileWriting = coordinator.join(KEY, later(coordinator));
+        assertThat(whileWriting.leads()).as("the entry has not landed: nobody could have seen it").isFalse();
+        first.assertNotTerminated();
+        write.complete(true);
 
         assertThat(first.awaitItem(PATIENCE).getItem()).isSameAs(response);
         assertThat(second.awaitItem(PATIENCE).getItem()).isSameAs(response);
-        Computation whileWriting = coordinator.join(KEY, later(coordinator));
-        assertThat(whileWriting.leads()).as("the entry has not landed: nobody could have seen it").isFalse();
         assertThat(now(coordinator.awaitLeader(whileWriting))).isSameAs(response);
-        write.complete(null);
+    }
+
+    @Test
+    void whenTheStoreIsRefusedAfterAnEvictionTheFollowersComputeThemselves() {
+        MissCoordinator coordinator = coordinator();
+        long start = coordinator.lookupStarts();
+        Computation leader = coordinator.join(KEY, start);
+        UniAssertSubscriber<CachedResponse> follower = subscribe(
+                coordinator.awaitLeader(coordinator.join(KEY, start)));
+        coordinator.completed(leader, response("computed before the eviction", 60_000), Uni.createFrom().item(false));
+
+        assertThat(follower.awaitItem(PATIENCE).getItem()).isNull();
+        assertThat(coordinator.join(KEY, later(coordinator)).leads()).as("the refused flight is over").isTrue();
+    }
+
+    @Test
+    void aFollowerThatSawATombstoneTheLeaderDidNotSeeIsNotHandedItsResponse() {
+        MissCoordinator coordinator = coordinator();
+        long start = coordinator.lookupStarts();
+        Computation leader = coordinator.join(KEY, start, "");
+        leader.claimed("placeholder");
+        Computation sawNothing = coordinator.join(KEY, start, "");
+        Computation sawThePlaceholder = coordinator.join(KEY, start, "placeholder");
+        Computation sawATombstone = coordinator.join(KEY, start, "tombstone");
+        CachedResponse response = response("fresh", 60_000);
+        coordinator.completed(leader, response, WRITTEN);
+
+        assertThat(now(coordinator.awaitLeader(sawNothing))).isSameAs(response);
+        assertThat(now(coordinator.awaitLeader(sawThePlaceholder))).isSameAs(response);
+        assertThat(now(coordinator.awaitLeader(sawATombstone))).as("an eviction ran after the leader looked").isNull();
     }
 
     @Test
@@ -186,7 +217,7 @@ class MissCoordinatorTest {
         coordinator.completed(leader, response, WRITTEN);
         AtomicInteger secondWrite = new AtomicInteger();
         coordinator.completed(leader, response("second", 60_000),
-                Uni.createFrom().voidItem().invoke(secondWrite::incrementAndGet));
+                Uni.createFrom().item(true).invoke(secondWrite::incrementAndGet));
         coordinator.abandoned(leader);
         coordinator.answered(leader, response("third", 60_000));
         assertThat(now(coordinator.awaitLeader(follower))).isSameAs(response);
@@ -231,10 +262,10 @@ class MissCoordinatorTest {
         assertThat(other.leads()).as("instances do not share flights").isTrue();
         assertThat(now(second.tryLock(other))).isFalse();
 
-        CompletableFuture<Void> write = new CompletableFuture<>();
+        CompletableFuture<Boolean> write = new CompletableFuture<>();
         first.completed(leader, response("fresh", 60_000), Uni.createFrom().completionStage(write));
         assertThat(lockIsHeld()).as("held until the entry is written").isTrue();
-        write.complete(null);
+        write.complete(true);
         assertThat(lockIsHeld()).isFalse();
     }
 
@@ -304,7 +335,8 @@ class MissCoordinatorTest {
         await().atMost(PATIENCE).untilAtomic(store.getCalls, org.hamcrest.Matchers.greaterThanOrEqualTo(2));
         waiting.assertNotTerminated();
         CachedResponse written = response("from the first instance", 60_000);
-        now(store.memory.put(KEY, CachedResponseCodec.encode(written), Duration.ofSeconds(60), Map.of()));
+        now(store.memory.put(KEY, CachedResponseCodec.encode(written), Duration.ofSeconds(60), Map.of())
+                .replaceWith(true));
 
         CachedResponse found = waiting.awaitItem(PATIENCE).getItem();
         assertThat(found.body()).isEqualTo(written.body());
@@ -343,7 +375,8 @@ class MissCoordinatorTest {
         await().atMost(PATIENCE).untilAtomic(store.getCalls, org.hamcrest.Matchers.greaterThanOrEqualTo(2));
         store.gets = Behaviour.ANSWER;
         CachedResponse written = response("from the first instance", 60_000);
-        now(store.memory.put(KEY, CachedResponseCodec.encode(written), Duration.ofSeconds(60), Map.of()));
+        now(store.memory.put(KEY, CachedResponseCodec.encode(written), Duration.ofSeconds(60), Map.of())
+                .replaceWith(true));
         assertThat(waiting.awaitItem(PATIENCE).getItem().body()).isEqualTo(written.body());
     }
 
@@ -381,7 +414,8 @@ class MissCoordinatorTest {
             store.beforeLock = () -> {
             };
             first.completed(holder, written,
-                    store.memory.put(KEY, CachedResponseCodec.encode(written), Duration.ofSeconds(60), Map.of()));
+                    store.memory.put(KEY, CachedResponseCodec.encode(written), Duration.ofSeconds(60), Map.of())
+                            .replaceWith(true));
         };
 
         CachedResponse found = now(second.awaitOtherInstance(waiter));

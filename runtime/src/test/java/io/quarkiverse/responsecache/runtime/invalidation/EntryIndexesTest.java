@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.responsecache.ResponseCacheInvalidator;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.runtime.time.FakeClock;
@@ -28,7 +32,7 @@ class EntryIndexesTest {
     final MemoryResponseStore memory = new MemoryResponseStore(64L * 1024 * 1024, clock);
     final ResponseCacheConfig config = config();
     final GuardedStore store = new GuardedStore(memory, config, clock);
-    final EntryIndexes indexes = new EntryIndexes(store, config);
+    final EntryIndexes indexes = new EntryIndexes(store, config, clock);
     final ResponseCacheInvalidator invalidator = new StoreResponseCacheInvalidator(
             new GuardedEvictions(indexes, store, config));
 
@@ -38,30 +42,62 @@ class EntryIndexesTest {
 
     void stored(String key, String namespace, String... tags) {
         now(store.put(key, RESPONSE, Duration.ofMinutes(1), indexes.memberships(key, namespace, List.of(tags))));
+        now(indexes.register(namespace, Duration.ofMinutes(1)));
     }
 
     boolean exists(String key) {
-        return now(memory.get(key)) != null;
+        return CachedResponseCodec.decode(now(memory.get(key))) != null;
     }
 
     @Test
-    void anEntryJoinsItsNamespaceAndTagIndexesAndItsNamespaceTheRegistry() {
-        assertThat(indexes.memberships("response-cache:products:h", "products", List.of("products", "product:1")))
+    void anEntryJoinsOneShardOfItsNamespaceAndItsTagIndexes() {
+        String key = "response-cache:products:h";
+        int shard = Math.floorMod(key.hashCode(), EntryIndexes.NAMESPACE_SHARDS);
+        assertThat(indexes.memberships(key, "products", List.of("products", "product:1")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "response-cache#ns:products", "response-cache:products:h",
-                        "response-cache#namespaces", "response-cache#ns:products",
-                        "response-cache#tag:products", "response-cache:products:h",
-                        "response-cache#tag:product:1", "response-cache:products:h"));
-        assertThat(indexes.memberships("response-cache::h", "", List.of())).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "response-cache#ns:", "response-cache::h",
-                "response-cache#namespaces", "response-cache#ns:"));
+                        "response-cache#ns" + shard + ":products", key,
+                        "response-cache#tag:products", key,
+                        "response-cache#tag:product:1", key));
+        assertThat(indexes.memberships("response-cache::h", "", List.of())).hasSize(1)
+                .containsValue("response-cache::h");
     }
 
     @Test
-    void indexNamesFollowTheConfiguredPrefix() {
-        EntryIndexes shop = new EntryIndexes(store, config("quarkus.response-cache.prefix", "shop"));
-        assertThat(shop.memberships("shop:n:h", "n", List.of("t"))).containsOnlyKeys("shop#ns:n", "shop#namespaces",
-                "shop#tag:t");
+    void theKeysOfANamespaceAreSpreadOverItsShards() {
+        Set<String> shards = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            shards.addAll(indexes.memberships("response-cache:products:" + i, "products", List.of()).keySet());
+        }
+        assertThat(shards).hasSize(EntryIndexes.NAMESPACE_SHARDS);
+    }
+
+    @Test
+    void anInstanceWritesANamespaceIntoTheRegistryOnceUntilItNeedsRefreshing() {
+        AtomicInteger writes = new AtomicInteger();
+        MemoryResponseStore counting = new MemoryResponseStore(100, clock) {
+            @Override
+            public Uni<Void> index(String index, String member, Duration timeToLive) {
+                writes.incrementAndGet();
+                return super.index(index, member, timeToLive);
+            }
+        };
+        EntryIndexes counted = new EntryIndexes(new GuardedStore(counting, config, clock), config, clock);
+        for (int i = 0; i < 100; i++) {
+            now(counted.register("products", Duration.ofMinutes(1)));
+        }
+        assertThat(writes).hasValue(1);
+        now(counted.register("categories", Duration.ofMinutes(1)));
+        assertThat(writes).hasValue(2);
+        now(counted.register("products", Duration.ofMinutes(10)));
+        assertThat(writes).as("a longer-lived entry needs a longer registration").hasValue(3);
+        clock.advance(Duration.ofSeconds(30));
+        now(counted.register("products", Duration.ofMinutes(10)));
+        assertThat(writes).as("still covered").hasValue(3);
+        clock.advance(Duration.ofMinutes(1));
+        now(counted.register("products", Duration.ofMinutes(10)));
+        assertThat(writes).as("refreshed before it lapses").hasValue(4);
+        assertThat(now(counting.members("response-cache#namespaces"))).containsExactlyInAnyOrder("products",
+                "categories");
     }
 
     @Test
@@ -106,7 +142,6 @@ class EntryIndexesTest {
         stored("k3", "");
         assertThat(invalidator.evictAllAndAwait()).isEqualTo(3);
         assertThat(exists("k1") || exists("k2") || exists("k3")).isFalse();
-        assertThat(now(memory.members("response-cache#namespaces"))).isEmpty();
         assertThat(invalidator.evictAllAndAwait()).isZero();
     }
 

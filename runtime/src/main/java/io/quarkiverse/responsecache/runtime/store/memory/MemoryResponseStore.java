@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.store.memory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +27,9 @@ import io.smallrye.mutiny.Uni;
  * response may be refused room rather than push out a popular one). Expiry follows each entry's own TTL on the cache's
  * clock. Whatever leaves the cache, explicitly, by expiry or for room, leaves the indexes in the same atomic step, so
  * the indexes list only live entries and stay as bounded as the entries.
+ * <p>
+ * Read-your-writes works as on Redis (see {@link ResponseStore#claim}): a claim indexes the key and puts a placeholder
+ * in an empty key, an eviction writes a tombstone, and a store lands only if the key still holds what it claimed.
  * <p>
  * Operations run when their {@code Uni} is subscribed to, and never wait on I/O: Caffeine's upkeep runs on the calling
  * thread, in short steps, instead of on a shared pool.
@@ -102,18 +107,105 @@ public class MemoryResponseStore implements ResponseStore {
         });
     }
 
+    /**
+     * Read-your-writes as on Redis (see {@link ResponseStore#claim}): the key joins its indexes now, an empty key gets
+     * a placeholder, and the claim is the fingerprint of what the key holds.
+     */
+    @Override
+    public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+        return Uni.createFrom().item(() -> {
+            long now = clock.nanoTime();
+            String[] claim = new String[1];
+            entries.asMap().compute(key, (k, live) -> {
+                indexes.add(memberships);
+                if (live != null) {
+                    Map<String, String> joined = new HashMap<>(live.memberships());
+                    joined.putAll(memberships);
+                    claim[0] = EntryMarks.fingerprint(live.value());
+                    return new MemoryEntry(k, live.value(), live.expiresAtNanos(), Map.copyOf(joined));
+                }
+                byte[] placeholder = EntryMarks.newPlaceholder();
+                claim[0] = EntryMarks.fingerprint(placeholder);
+                return new MemoryEntry(k, placeholder, now + saturatedNanos(timeToLive), Map.copyOf(memberships));
+            });
+            return claim[0];
+        });
+    }
+
+    @Override
+    public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
+            Map<String, String> memberships) {
+        return Uni.createFrom().item(() -> {
+            long now = clock.nanoTime();
+            boolean[] stored = new boolean[1];
+            entries.asMap().compute(key, (k, live) -> {
+                if (!EntryMarks.fingerprint(live == null ? null : live.value()).equals(claim)) {
+                    return live;
+                }
+                stored[0] = true;
+                indexes.removeEntry(k, live.memberships());
+                if (timeToLive.isNegative() || timeToLive.isZero()) {
+                    return null;
+                }
+                indexes.add(memberships);
+                return new MemoryEntry(k, entry, now + saturatedNanos(timeToLive), Map.copyOf(memberships));
+            });
+            return stored[0];
+        });
+    }
+
+    @Override
+    public Uni<Void> release(String key, String claim) {
+        return Uni.createFrom().item(() -> {
+            entries.asMap().computeIfPresent(key, (k, live) -> {
+                if (EntryMarks.isMark(live.value()) && EntryMarks.fingerprint(live.value()).equals(claim)) {
+                    indexes.removeEntry(k, live.memberships());
+                    return null;
+                }
+                return live;
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public Uni<Void> index(String index, String member, Duration timeToLive) {
+        return Uni.createFrom().item(() -> {
+            indexes.add(Map.of(index, member));
+            return null;
+        });
+    }
+
+    /** Writes a tombstone where the entry was (see {@link EntryMarks}). */
     @Override
     public Uni<Long> delete(String key) {
-        return Uni.createFrom().item(() -> {
-            boolean[] removed = new boolean[1];
-            // an expired entry reaches Caffeine's eviction listener instead of this function: it no longer existed
-            entries.asMap().computeIfPresent(key, (k, live) -> {
+        return Uni.createFrom().item(() -> tombstone(key, null) ? 1L : 0L);
+    }
+
+    /**
+     * Replaces whatever {@code key} holds with a tombstone, and drops it from {@code index}, in one atomic step (a
+     * claim of the key right after finds it out of the index and adds it again).
+     *
+     * @param index the index being evicted, or null
+     * @return whether an entry (not a mark) was there
+     */
+    private boolean tombstone(String key, String index) {
+        long now = clock.nanoTime();
+        boolean[] evicted = new boolean[1];
+        // an expired entry reaches Caffeine's eviction listener instead of this function: it no longer existed
+        entries.asMap().compute(key, (k, live) -> {
+            if (live != null) {
                 indexes.removeEntry(k, live.memberships());
-                removed[0] = true;
-                return null;
-            });
-            return removed[0] ? 1L : 0L;
+                evicted[0] = EntryMarks.isEvictable(live.value());
+            }
+            if (index != null) {
+                // a member that is no entry (a namespace in the registry) leaves this index only
+                indexes.removeMember(index, k);
+            }
+            return new MemoryEntry(k, EntryMarks.newTombstone(),
+                    now + EntryMarks.TOMBSTONE_LIFETIME.toNanos(), Map.of());
         });
+        return evicted[0];
     }
 
     @Override
@@ -126,17 +218,7 @@ public class MemoryResponseStore implements ResponseStore {
         return Uni.createFrom().item(() -> {
             long evicted = 0;
             for (String member : indexes.snapshot(index)) {
-                boolean[] removed = new boolean[1];
-                entries.asMap().compute(member, (k, live) -> {
-                    if (live != null) {
-                        indexes.removeEntry(k, live.memberships());
-                        removed[0] = true;
-                    }
-                    // a member that is no entry (a namespace in the registry) leaves this index only
-                    indexes.removeMember(index, k);
-                    return null;
-                });
-                if (removed[0]) {
+                if (tombstone(member, index)) {
                     evicted++;
                 }
             }

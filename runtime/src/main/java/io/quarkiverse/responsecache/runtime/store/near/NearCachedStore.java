@@ -46,6 +46,29 @@ public class NearCachedStore implements ResponseStore {
         return redis.put(key, entry, timeToLive, memberships).onTermination().invoke(() -> near.invalidate(key));
     }
 
+    /** A claim may write a placeholder under the key: the copy goes, as for any write. */
+    @Override
+    public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+        return redis.claim(key, timeToLive, memberships).onTermination().invoke(() -> near.invalidate(key));
+    }
+
+    @Override
+    public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
+            Map<String, String> memberships) {
+        return redis.putIfClaimed(key, claim, entry, timeToLive, memberships)
+                .onTermination().invoke(() -> near.invalidate(key));
+    }
+
+    @Override
+    public Uni<Void> release(String key, String claim) {
+        return redis.release(key, claim).onTermination().invoke(() -> near.invalidate(key));
+    }
+
+    @Override
+    public Uni<Void> index(String index, String member, Duration timeToLive) {
+        return redis.index(index, member, timeToLive);
+    }
+
     @Override
     public Uni<Long> delete(String key) {
         return redis.delete(key).onTermination().invoke(() -> near.invalidate(key));

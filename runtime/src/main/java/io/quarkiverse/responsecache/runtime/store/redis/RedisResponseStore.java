@@ -8,37 +8,122 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Stores each response as one Redis string with a TTL: a hit is a single {@code GET}, a store a single
- * {@code SET ... PX} plus one small script per index, off the request path.
+ * Stores each response as one Redis string with a TTL: a hit is a single {@code GET}.
  * <p>
- * Indexes are Redis sets. Adding to one also extends its TTL to the member's when that is longer, so an index never
- * outlives its last member for long and never expires before it. Eviction walks an index with {@code SSCAN} and
- * unlinks its members one key per command, because on Redis Cluster the members live in different slots, where a
- * multi-key {@code UNLINK} would be refused. Locks are {@code SET NX PX} with a token, released by a script that
- * deletes the lock only if the token still holds it. No command here is {@code KEYS}, and each names one key (or,
- * for the scripts, declares its one key), so everything works unchanged on Redis Cluster.
+ * Indexes are sorted sets whose scores say until when (Redis server time, ms) each member may hold an entry. Every
+ * write of an index first drops the members whose time is over ({@code ZREMRANGEBYSCORE}), so an index stays about
+ * as large as the live entries it lists, and extends the set's own TTL to its longest member.
+ * <p>
+ * Read-your-writes: a computation first claims its key ({@link #claim}: joins its indexes, puts a placeholder in an
+ * empty key and returns the SHA-1 of what the key holds); an eviction overwrites each entry with a unique, short-lived
+ * tombstone; the computation's store is a script that writes the entry only if the key's SHA-1 is still its claim.
+ * <p>
+ * Every command and script names exactly one key, so everything works unchanged on Redis Cluster. Any key of the
+ * prefix that holds a type it should not (garbage, an index of an older version) is deleted by the next script that
+ * writes it, so caching resumes by itself.
  */
 public class RedisResponseStore implements ResponseStore {
 
-    private static final String ADD_TO_INDEX = "redis.call('SADD', KEYS[1], ARGV[1]) "
-            + "if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end "
-            + "return 1";
-    private static final String RELEASE_LOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('DEL', KEYS[1]) else return 0 end";
+    private static final Logger LOG = Logger.getLogger(RedisResponseStore.class);
+
+    /** KEYS[1] index; ARGV member, time to live (ms). Returns 1, or 2 when it replaced a value of another type. */
+    private static final RedisScript INDEX = new RedisScript("""
+            local kind = redis.call('TYPE', KEYS[1]).ok
+            local healed = 1
+            if kind ~= 'zset' and kind ~= 'none' then redis.call('DEL', KEYS[1]) healed = 2 end
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            local ttl = tonumber(ARGV[2])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+            local score = now + ttl
+            local current = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            if current and tonumber(current) >= score then score = tonumber(current) + 1 end
+            redis.call('ZADD', KEYS[1], score, ARGV[1])
+            if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+            return healed
+            """);
+    /** KEYS[1] entry; ARGV placeholder, its time to live (ms). Returns the SHA-1 of what the key holds then. */
+    private static final RedisScript CLAIM = new RedisScript("""
+            local kind = redis.call('TYPE', KEYS[1]).ok
+            if kind == 'string' then return redis.sha1hex(redis.call('GET', KEYS[1])) end
+            if kind ~= 'none' then redis.call('DEL', KEYS[1]) end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return redis.sha1hex(ARGV[1])
+            """);
+    /** KEYS[1] entry; ARGV claim, entry, time to live (ms). Returns 1 when stored, 0 when the key changed. */
+    private static final RedisScript PUT_IF_CLAIMED = new RedisScript("""
+            if redis.call('TYPE', KEYS[1]).ok ~= 'string' then return 0 end
+            if redis.sha1hex(redis.call('GET', KEYS[1])) ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            return 1
+            """);
+    /** KEYS[1] entry; ARGV claim. Deletes the key if it still holds that claim's placeholder. */
+    private static final RedisScript RELEASE_CLAIM = new RedisScript("""
+            if redis.call('TYPE', KEYS[1]).ok ~= 'string' then return 0 end
+            local value = redis.call('GET', KEYS[1])
+            if string.sub(value, 1, 11) == 'RC-PENDING ' and redis.sha1hex(value) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """);
+    /** KEYS[1] entry; ARGV tombstone, its time to live (ms). Returns 1 when an entry (not a mark) was there. */
+    private static final RedisScript TOMBSTONE = new RedisScript("""
+            local kind = redis.call('TYPE', KEYS[1]).ok
+            local evicted = 0
+            if kind == 'string' then
+              local head = redis.call('GETRANGE', KEYS[1], 0, 12)
+              if string.sub(head, 1, 13) ~= 'RC-TOMBSTONE ' and string.sub(head, 1, 11) ~= 'RC-PENDING ' then
+                evicted = 1
+              end
+            elseif kind ~= 'none' then redis.call('DEL', KEYS[1]) end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return evicted
+            """);
+    /** KEYS[1] index; ARGV member, score pairs. Removes the members whose score is still the one read. */
+    private static final RedisScript REMOVE_UNCHANGED = new RedisScript("""
+            local removed = 0
+            for i = 1, #ARGV, 2 do
+              local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
+              if score and tonumber(score) == tonumber(ARGV[i + 1]) then
+                removed = removed + redis.call('ZREM', KEYS[1], ARGV[i])
+              end
+            end
+            return removed
+            """);
+    /** KEYS[1] lock; ARGV token, lease (ms). A lock without a TTL or of another type is garbage: it goes first. */
+    private static final RedisScript LOCK = new RedisScript("""
+            local kind = redis.call('TYPE', KEYS[1]).ok
+            if kind ~= 'none' and (kind ~= 'string' or redis.call('PTTL', KEYS[1]) == -1) then
+              redis.call('DEL', KEYS[1])
+            end
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
+            return 0
+            """);
+    private static final RedisScript RELEASE_LOCK = new RedisScript("""
+            if redis.call('TYPE', KEYS[1]).ok == 'string' and redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """);
     private static final String SCAN_BATCH = "1000";
-    private static final int UNLINKS_IN_FLIGHT = 16;
+    private static final int EVICTIONS_IN_FLIGHT = 16;
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, byte[]> values;
+    private final String tombstoneMillis = Long.toString(EntryMarks.TOMBSTONE_LIFETIME.toMillis());
 
     public RedisResponseStore(ReactiveRedisDataSource redis) {
         this.redis = redis;
@@ -47,7 +132,7 @@ public class RedisResponseStore implements ResponseStore {
 
     @Override
     public Uni<byte[]> get(String key) {
-        // a key of another type under the prefix is not an entry: a miss, which the next store overwrites
+        // a key of another type under the prefix is not an entry: a miss, which the next claim overwrites
         return values.get(key).onFailure(RedisResponseStore::isWrongType).recoverWithNull();
     }
 
@@ -55,90 +140,177 @@ public class RedisResponseStore implements ResponseStore {
         return failure.getMessage() != null && failure.getMessage().startsWith("WRONGTYPE");
     }
 
-    /**
-     * Indexes first, entry second: should indexing fail, no entry exists that its tags or namespace could not evict.
-     * (The reverse failure leaves an index member without an entry, which eviction skips.)
-     */
+    private static boolean isOutOfMemory(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("OOM");
+    }
+
+    /** An unconditional store (what a computation without a claim does): indexes first, then the entry. */
     @Override
     public Uni<Void> put(String key, byte[] entry, Duration timeToLive, Map<String, String> memberships) {
-        String millis = Long.toString(Math.max(1, timeToLive.toMillis()));
-        List<Uni<Void>> indexing = new ArrayList<>(memberships.size());
-        for (Map.Entry<String, String> membership : memberships.entrySet()) {
-            indexing.add(redis.execute("EVAL", ADD_TO_INDEX, "1", membership.getKey(), membership.getValue(), millis)
-                    .replaceWithVoid());
-        }
-        Uni<Void> indexed = indexing.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(indexing).andFailFast().replaceWithVoid();
-        return indexed.chain(() -> values.set(key, entry, new SetArgs().px(Math.max(1, timeToLive.toMillis()))));
+        String millis = millis(timeToLive);
+        return indexAll(memberships, millis)
+                .chain(() -> redis.getRedis().send(Request.cmd(Command.SET).arg(key).arg(entry).arg("PX").arg(millis)))
+                .replaceWithVoid();
     }
 
     @Override
+    public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
+        Uni<Void> indexed = indexAll(memberships, millis(timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE)));
+        Uni<String> claimed = CLAIM.run(redis.getRedis(), key, EntryMarks.newPlaceholder(), millis(timeToLive))
+                .map(Response::toString);
+        return Uni.combine().all().unis(indexed, claimed).asTuple().map(both -> both.getItem2());
+    }
+
+    @Override
+    public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
+            Map<String, String> memberships) {
+        return PUT_IF_CLAIMED.run(redis.getRedis(), key, claim, entry, millis(timeToLive))
+                .map(stored -> stored.toLong() == 1);
+    }
+
+    @Override
+    public Uni<Void> release(String key, String claim) {
+        return RELEASE_CLAIM.run(redis.getRedis(), key, claim).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> index(String index, String member, Duration timeToLive) {
+        return indexOne(index, member, millis(timeToLive));
+    }
+
+    private Uni<Void> indexAll(Map<String, String> memberships, String millis) {
+        if (memberships.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> indexing = new ArrayList<>(memberships.size());
+        for (Map.Entry<String, String> membership : memberships.entrySet()) {
+            indexing.add(indexOne(membership.getKey(), membership.getValue(), millis));
+        }
+        return Uni.join().all(indexing).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> indexOne(String index, String member, String millis) {
+        return INDEX.run(redis.getRedis(), index, member, millis).invoke(outcome -> {
+            if (outcome.toLong() == 2) {
+                LOG.warnf("Response cache: %s held a value that is not an index (written by something else under the"
+                        + " prefix?); replaced it with a new index. Evictions could not find the entries it listed,"
+                        + " which live until they expire", index);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Writes a tombstone; under {@code maxmemory} with {@code noeviction} that is refused, so it unlinks instead. */
+    @Override
     public Uni<Long> delete(String key) {
-        return redis.execute("UNLINK", key).map(RedisResponseStore::number);
+        return TOMBSTONE.run(redis.getRedis(), key, EntryMarks.newTombstone(), tombstoneMillis)
+                .map(RedisResponseStore::number)
+                .onFailure(RedisResponseStore::isOutOfMemory)
+                .recoverWithUni(() -> redis.execute("UNLINK", key).map(RedisResponseStore::number));
     }
 
     @Override
     public Uni<Set<String>> members(String index) {
-        return scan(index, "0", new HashSet<>());
+        return redis.execute("TYPE", index).chain(type -> {
+            String command = scanCommand(type.toString());
+            return command == null ? Uni.createFrom().item(Set.<String> of())
+                    : scan(command, index, "0", new HashSet<>());
+        });
     }
 
-    private Uni<Set<String>> scan(String index, String cursor, Set<String> members) {
-        return redis.execute("SSCAN", index, cursor, "COUNT", SCAN_BATCH).chain(reply -> {
-            for (Response member : reply.get(1)) {
-                members.add(member.toString());
+    /** @return the command that walks an index of this type: sorted sets, or the plain sets of older versions */
+    private static String scanCommand(String type) {
+        return switch (type) {
+            case "zset" -> "ZSCAN";
+            case "set" -> "SSCAN";
+            default -> null;
+        };
+    }
+
+    private Uni<Set<String>> scan(String command, String index, String cursor, Set<String> members) {
+        return redis.execute(command, index, cursor, "COUNT", SCAN_BATCH).chain(reply -> {
+            Response batch = reply.get(1);
+            int step = "ZSCAN".equals(command) ? 2 : 1;
+            for (int i = 0; i < batch.size(); i += step) {
+                members.add(batch.get(i).toString());
             }
             String next = reply.get(0).toString();
-            return "0".equals(next) ? Uni.createFrom().item(members) : scan(index, next, members);
+            return "0".equals(next) ? Uni.createFrom().item(members) : scan(command, index, next, members);
         });
     }
 
     @Override
     public Uni<Long> evictIndex(String index) {
-        return evictFrom(index, "0", 0);
-    }
-
-    /** One SSCAN batch at a time: its members are unlinked concurrently, then removed from the index. */
-    private Uni<Long> evictFrom(String index, String cursor, long evicted) {
-        return redis.execute("SSCAN", index, cursor, "COUNT", SCAN_BATCH).chain(reply -> {
-            String next = reply.get(0).toString();
-            List<String> members = new ArrayList<>();
-            for (Response member : reply.get(1)) {
-                members.add(member.toString());
+        return redis.execute("TYPE", index).chain(type -> {
+            String command = scanCommand(type.toString());
+            if (command == null) {
+                // nothing, or garbage that lists nothing: the next index write replaces it anyway
+                return "none".equals(type.toString()) ? Uni.createFrom().item(0L)
+                        : redis.execute("UNLINK", index).replaceWith(0L);
             }
-            Uni<Long> batch = members.isEmpty() ? Uni.createFrom().item(0L)
-                    : unlinkAll(members)
-                            .call(() -> {
-                                List<String> arguments = new ArrayList<>(members.size() + 1);
-                                arguments.add(index);
-                                arguments.addAll(members);
-                                return redis.execute("SREM", arguments.toArray(String[]::new));
-                            });
-            return batch.chain(count -> "0".equals(next) ? Uni.createFrom().item(evicted + count)
-                    : evictFrom(index, next, evicted + count));
+            return evictFrom(command, index, "0", 0);
         });
     }
 
-    /** Unlinks a batch, a bounded number of commands in flight so a large batch does not flood the client's pool. */
-    private Uni<Long> unlinkAll(List<String> keys) {
+    /**
+     * One scan batch at a time: its members are evicted concurrently, then removed from the index, each only if no
+     * computation claimed it again meanwhile (its score changed), since that computation's entry must stay findable.
+     */
+    private Uni<Long> evictFrom(String command, String index, String cursor, long evicted) {
+        return redis.execute(command, index, cursor, "COUNT", SCAN_BATCH).chain(reply -> {
+            String next = reply.get(0).toString();
+            Response batch = reply.get(1);
+            boolean scored = "ZSCAN".equals(command);
+            List<String> members = new ArrayList<>();
+            List<String> memberScores = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i += scored ? 2 : 1) {
+                members.add(batch.get(i).toString());
+                if (scored) {
+                    memberScores.add(batch.get(i).toString());
+                    memberScores.add(batch.get(i + 1).toString());
+                }
+            }
+            Uni<Long> evictedNow = members.isEmpty() ? Uni.createFrom().item(0L)
+                    : evictAll(members).call(() -> scored
+                            ? REMOVE_UNCHANGED.run(redis.getRedis(), index, memberScores.toArray())
+                            : legacyRemove(index, members));
+            return evictedNow.chain(count -> "0".equals(next) ? Uni.createFrom().item(evicted + count)
+                    : evictFrom(command, index, next, evicted + count));
+        });
+    }
+
+    /** An index of an older version (a plain set): its members go with it; the next index write recreates it. */
+    private Uni<Response> legacyRemove(String index, List<String> members) {
+        List<String> arguments = new ArrayList<>(members.size() + 1);
+        arguments.add(index);
+        arguments.addAll(members);
+        return redis.execute("SREM", arguments.toArray(String[]::new));
+    }
+
+    /** Evicts a batch, a bounded number of commands in flight so a large batch does not flood the client's pool. */
+    private Uni<Long> evictAll(List<String> keys) {
         return Multi.createFrom().iterable(keys)
-                .onItem().transformToUni(this::delete).merge(UNLINKS_IN_FLIGHT)
+                .onItem().transformToUni(this::delete).merge(EVICTIONS_IN_FLIGHT)
                 .collect().with(Collectors.summingLong(Long::longValue));
     }
 
     @Override
     public Uni<Boolean> tryLock(String lockKey, String token, Duration lease) {
-        return redis.execute("SET", lockKey, token, "NX", "PX", Long.toString(Math.max(1, lease.toMillis())))
-                .map(reply -> reply != null && "OK".equals(reply.toString()));
+        return LOCK.run(redis.getRedis(), lockKey, token, millis(lease)).map(taken -> taken.toLong() == 1);
     }
 
     @Override
     public Uni<Void> unlock(String lockKey, String token) {
-        return redis.execute("EVAL", RELEASE_LOCK, "1", lockKey, token).replaceWithVoid();
+        return RELEASE_LOCK.run(redis.getRedis(), lockKey, token).replaceWithVoid();
     }
 
     @Override
     public Uni<Void> warmUp() {
-        return redis.execute("PING").replaceWithVoid();
+        return redis.execute("PING").replaceWithVoid()
+                .invoke(() -> RedisEvictionPolicyCheck.check(redis));
+    }
+
+    private static String millis(Duration duration) {
+        return Long.toString(Math.max(1, duration.toMillis()));
     }
 
     private static long number(Response reply) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.quarkiverse.responsecache.runtime.time.FakeClock;
 import io.smallrye.mutiny.Uni;
 
@@ -29,6 +30,12 @@ class MemoryResponseStoreTest {
     static <T> T now(Uni<T> operation) {
         // the memory store never waits: its answers are there at subscription
         return operation.await().atMost(Duration.ofSeconds(1));
+    }
+
+    /** @return whether an eviction left its tombstone under the key (a miss to a lookup) */
+    boolean isTombstone(String key) {
+        byte[] value = now(store.get(key));
+        return value != null && EntryMarks.isMark(value);
     }
 
     String get(String key) {
@@ -72,7 +79,7 @@ class MemoryResponseStoreTest {
     void deleteSaysWhetherALiveEntryWasRemoved() {
         put("k", "v", Map.of());
         assertThat(now(store.delete("k"))).isEqualTo(1L);
-        assertThat(get("k")).isNull();
+        assertThat(isTombstone("k")).isTrue();
         assertThat(now(store.delete("k"))).isZero();
         assertThat(now(store.delete("never"))).isZero();
         put("old", "v", Map.of());
@@ -186,8 +193,8 @@ class MemoryResponseStoreTest {
         put("p2", "2", Map.of("#tag:product:2", "p2", "#tag:products", "p2"));
         put("c1", "3", Map.of("#tag:categories", "c1"));
         assertThat(now(store.evictIndex("#tag:products"))).isEqualTo(2L);
-        assertThat(get("p1")).isNull();
-        assertThat(get("p2")).isNull();
+        assertThat(isTombstone("p1")).isTrue();
+        assertThat(isTombstone("p2")).isTrue();
         assertThat(get("c1")).isEqualTo("3");
         assertThat(now(store.members("#tag:products"))).isEmpty();
         assertThat(now(store.members("#tag:product:1"))).as("the evicted entries left their other indexes").isEmpty();
@@ -205,7 +212,7 @@ class MemoryResponseStoreTest {
         now(store.delete("p3"));
         clock.advance(Duration.ofSeconds(5));
         assertThat(now(store.evictIndex("#tag:products"))).as("p1 expired, p3 deleted").isEqualTo(1L);
-        assertThat(get("p2")).isNull();
+        assertThat(isTombstone("p2")).isTrue();
     }
 
     @Test
@@ -272,5 +279,44 @@ class MemoryResponseStoreTest {
     @Test
     void warmingUpDoesNothing() {
         assertThat(now(store.warmUp())).isNull();
+    }
+
+    @Test
+    void aStoreUnderAClaimLandsWhenNothingWroteTheKeySince() {
+        String claim = now(store.claim("k", TTL, Map.of("#tag:t", "k")));
+        assertThat(now(store.members("#tag:t"))).as("findable before it holds an entry").containsExactly("k");
+        assertThat(get("k")).as("a placeholder, a miss to lookups").startsWith("RC-PENDING ");
+        assertThat(now(store.putIfClaimed("k", claim, bytes("v"), TTL, Map.of("#tag:t", "k")))).isTrue();
+        assertThat(get("k")).isEqualTo("v");
+    }
+
+    @Test
+    void anEvictionDuringTheComputationRefusesItsStoreEvenOnceTheTombstoneIsGone() {
+        String claim = now(store.claim("k", TTL, Map.of("#tag:t", "k")));
+        assertThat(now(store.evictIndex("#tag:t"))).as("a placeholder is not an entry").isZero();
+        assertThat(isTombstone("k")).isTrue();
+        clock.advance(EntryMarks.TOMBSTONE_LIFETIME);
+        assertThat(now(store.putIfClaimed("k", claim, bytes("old"), TTL, Map.of("#tag:t", "k")))).isFalse();
+        assertThat(get("k")).isNull();
+    }
+
+    @Test
+    void aClaimOnALiveEntryKeepsItAndIsRefusedOnceTheEntryIsEvicted() {
+        put("k", "stale", Map.of("#tag:a", "k"));
+        String claim = now(store.claim("k", TTL, Map.of("#tag:b", "k")));
+        assertThat(get("k")).isEqualTo("stale");
+        assertThat(now(store.evictIndex("#tag:b"))).isEqualTo(1L);
+        assertThat(now(store.putIfClaimed("k", claim, bytes("old"), TTL, Map.of("#tag:b", "k")))).isFalse();
+        assertThat(isTombstone("k")).isTrue();
+    }
+
+    @Test
+    void aClaimAfterTheEvictionStores() {
+        put("k", "v1", Map.of("#tag:t", "k"));
+        now(store.evictIndex("#tag:t"));
+        String claim = now(store.claim("k", TTL, Map.of("#tag:t", "k")));
+        assertThat(now(store.putIfClaimed("k", claim, bytes("v2"), TTL, Map.of("#tag:t", "k")))).isTrue();
+        assertThat(get("k")).isEqualTo("v2");
+        assertThat(now(store.members("#tag:t"))).containsExactly("k");
     }
 }

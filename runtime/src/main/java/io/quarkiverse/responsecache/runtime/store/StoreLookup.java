@@ -1,0 +1,18 @@
+package io.quarkiverse.responsecache.runtime.store;
+
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+
+/**
+ * What a lookup found under a key: the decoded response, if any, and what the key held, whose
+ * {@link EntryMarks#fingerprint} tells whether anything wrote the key since (see {@link ResponseStore#claim}).
+ *
+ * @param response the decoded entry, or null (nothing, a mark, garbage)
+ * @param stored the bytes the key held, or null
+ */
+public record StoreLookup(CachedResponse response, byte[] stored) {
+
+    /** @return the fingerprint of what the key held; computed on a miss only, never on a hit */
+    public String fingerprint() {
+        return EntryMarks.fingerprint(stored);
+    }
+}

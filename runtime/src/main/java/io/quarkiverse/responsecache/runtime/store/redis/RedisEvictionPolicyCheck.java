@@ -1,0 +1,57 @@
+package io.quarkiverse.responsecache.runtime.store.redis;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Says at startup whether the server may evict an index before the entries it lists, which would let an eviction by
+ * tag or namespace miss them: any {@code maxmemory-policy} but {@code noeviction} once {@code maxmemory} is set.
+ * A server that refuses {@code CONFIG} (managed Redis often does) is not a problem: nothing is said but at debug.
+ */
+final class RedisEvictionPolicyCheck {
+
+    private static final Logger LOG = Logger.getLogger(RedisResponseStore.class);
+
+    private RedisEvictionPolicyCheck() {
+    }
+
+    static void check(ReactiveRedisDataSource redis) {
+        redis.execute("CONFIG", "GET", "maxmemory*").subscribe().with(reply -> {
+            String policy = value(reply, "maxmemory-policy");
+            String maxMemory = value(reply, "maxmemory");
+            if (policy == null || maxMemory == null) {
+                LOG.debugf("Response cache: CONFIG GET maxmemory* answered without the policy: %s", reply);
+                return;
+            }
+            if (!"0".equals(maxMemory) && !"noeviction".equals(policy)) {
+                LOG.warnf("Response cache: Redis evicts keys when full (maxmemory %s, maxmemory-policy %s). It may"
+                        + " evict a tag or namespace index before the entries it lists; an eviction by that tag or"
+                        + " namespace then misses them, and they are served until they expire. For read-your-writes"
+                        + " under memory pressure use maxmemory-policy noeviction (a full Redis then refuses new"
+                        + " entries: misses, never stale), or give Redis the memory it needs", maxMemory, policy);
+            }
+        }, failure -> LOG.debugf("Response cache: could not read the Redis eviction policy (%s)", failure.toString()));
+    }
+
+    /** @return the value of {@code name} in a CONFIG GET reply: a map (RESP3) or a flat list of pairs (RESP2) */
+    private static String value(Response reply, String name) {
+        if (reply == null) {
+            return null;
+        }
+        try {
+            if (reply.containsKey(name)) {
+                return reply.get(name).toString();
+            }
+        } catch (RuntimeException notAMap) {
+            // a flat list of pairs
+        }
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            if (name.equals(reply.get(i).toString())) {
+                return reply.get(i + 1).toString();
+            }
+        }
+        return null;
+    }
+}

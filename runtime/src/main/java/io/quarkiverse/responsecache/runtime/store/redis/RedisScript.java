@@ -1,0 +1,49 @@
+package io.quarkiverse.responsecache.runtime.store.redis;
+
+import java.nio.charset.StandardCharsets;
+
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * A Lua script on one key, sent by its SHA-1 ({@code EVALSHA}) so that an eviction of 100,000 entries does not send
+ * the script's text 100,000 times; a server that does not know it yet ({@code NOSCRIPT}: a restart, another node of
+ * a cluster) gets it once with {@code EVAL}, which also caches it there.
+ */
+final class RedisScript {
+
+    private final String source;
+    private final String sha;
+
+    RedisScript(String source) {
+        this.source = source;
+        this.sha = EntryMarks.fingerprint(source.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @param arguments each a {@code String} or a {@code byte[]} */
+    Uni<Response> run(Redis redis, String key, Object... arguments) {
+        return redis.send(request(Command.EVALSHA, sha, key, arguments))
+                .onFailure(RedisScript::isNoScript)
+                .recoverWithUni(() -> redis.send(request(Command.EVAL, source, key, arguments)));
+    }
+
+    private static Request request(Command command, String script, String key, Object[] arguments) {
+        Request request = Request.cmd(command).arg(script).arg(1).arg(key);
+        for (Object argument : arguments) {
+            if (argument instanceof byte[] bytes) {
+                request.arg(bytes);
+            } else {
+                request.arg(argument.toString());
+            }
+        }
+        return request;
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+}
