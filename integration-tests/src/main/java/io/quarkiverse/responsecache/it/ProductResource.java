@@ -63,6 +63,17 @@ public class ProductResource {
         NAMES.put(id, name);
     }
 
+    /**
+     * Changes the name without evicting anything: what another instance's write to a database both instances share
+     * looks like from here. Each demo instance keeps its names in its own memory, so tests with two instances set the
+     * name on the other one this way before renaming (and evicting) through the first.
+     */
+    @PUT
+    @Path("/{id}/stored-name/{name}")
+    public void storeName(@PathParam("id") int id, @PathParam("name") String name) {
+        NAMES.put(id, name);
+    }
+
     @DELETE
     @ResponseCacheInvalidate(namespaces = "products")
     public void forgetNames() {

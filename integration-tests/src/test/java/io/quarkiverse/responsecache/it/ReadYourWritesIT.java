@@ -77,6 +77,8 @@ class ReadYourWritesIT {
                 readers.add(send(other, "GET", path));
             }
             String name = "name-" + round;
+            // the data is shared, as a database would be: the other instance sees it before the writer evicts
+            assertThat(send(other, "PUT", "/products/" + id + "/stored-name/" + name).join().statusCode()).isEqualTo(204);
             HttpResponse<String> renamed = send(writer, "PUT", "/products/" + id + "/name/" + name).join();
             assertThat(renamed.statusCode()).isEqualTo(204);
             for (DemoInstance instance : List.of(other, writer)) {

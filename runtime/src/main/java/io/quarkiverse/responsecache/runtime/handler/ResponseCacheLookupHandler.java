@@ -191,7 +191,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                     if (computed != null && answers(exchange, computed)) {
                         replay(request, exchange, computed, "coalesced");
                     } else {
-                        compute(request, exchange);
+                        lookAgain(request, exchange);
                     }
                 });
             }
@@ -219,6 +219,24 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 });
             }
         });
+    }
+
+    /**
+     * The leader's response does not answer this waiting request: not stored because the key changed since its claim
+     * (an eviction, or another instance stored its own entry first), or it failed. One more lookup, so that another
+     * instance's fresh entry answers rather than every waiter of this instance running the endpoint; any entry found
+     * now was stored under a claim no eviction crossed, so it is as good as a first lookup's.
+     */
+    private static void lookAgain(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        CacheServices cache = exchange.services;
+        cache.store.lookup(exchange.key).subscribe().with(lookup -> {
+            CachedResponse found = admitted(exchange, lookup.response());
+            if (found != null && found.isFresh(cache.clock.currentTimeMillis()) && answers(exchange, found)) {
+                replay(request, exchange, found, "coalesced");
+            } else {
+                compute(request, exchange);
+            }
+        }, failure -> compute(request, exchange));
     }
 
     /**

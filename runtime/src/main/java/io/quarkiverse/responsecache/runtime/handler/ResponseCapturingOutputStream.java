@@ -30,7 +30,6 @@ import io.smallrye.mutiny.Uni;
  */
 final class ResponseCapturingOutputStream extends OutputStream {
 
-
     private final ResteasyReactiveRequestContext request;
     private final CacheExchange exchange;
     private final Buffer buffer = new Buffer();
