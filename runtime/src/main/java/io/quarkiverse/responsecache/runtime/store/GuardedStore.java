@@ -134,12 +134,7 @@ public class GuardedStore {
      * {@link #unlock}, its success says nothing about whether writes work.
      */
     public Uni<Void> release(String key, String claim) {
-        return store.release(key, claim).ifNoItem().after(writeTimeout).fail()
-                .onFailure().invoke(failure -> {
-                    writes.failed(failure);
-                    events.storeFailed("release");
-                })
-                .onFailure().recoverWithNull();
+        return deleting("release", store.release(key, claim));
     }
 
     /** Adds one member to an index (see {@link ResponseStore#index}). */
@@ -163,12 +158,7 @@ public class GuardedStore {
      * that refuses new data still deletes, so a release says nothing about whether writes work.
      */
     public Uni<Void> unlock(String lockKey, String token) {
-        return store.unlock(lockKey, token).ifNoItem().after(writeTimeout).fail()
-                .onFailure().invoke(failure -> {
-                    writes.failed(failure);
-                    events.storeFailed("unlock");
-                })
-                .onFailure().recoverWithNull();
+        return deleting("unlock", store.unlock(lockKey, token));
     }
 
     public Uni<Long> delete(String key) {
@@ -199,6 +189,19 @@ public class GuardedStore {
     /** @return the breaker and the last failure, as health checks and consoles show them */
     public StoreHealth health() {
         return health;
+    }
+
+    /**
+     * A delete of something this instance wrote (a claim, a lock): bounded by the write timeout, its failure counted
+     * by the writes' breaker and then swallowed, its success not counted (a store that refuses new data still deletes).
+     */
+    private Uni<Void> deleting(String operation, Uni<Void> call) {
+        return call.ifNoItem().after(writeTimeout).fail()
+                .onFailure().invoke(failure -> {
+                    writes.failed(failure);
+                    events.storeFailed(operation);
+                })
+                .onFailure().recoverWithNull();
     }
 
     /** Eviction calls are not bounded by the request timeouts nor judged by the breaker; their failures are counted. */
