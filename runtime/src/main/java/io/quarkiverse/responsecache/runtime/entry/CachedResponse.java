@@ -1,19 +1,46 @@
 package io.quarkiverse.responsecache.runtime.entry;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A response as it was sent, ready to be replayed byte for byte.
+ * <p>
+ * Its body is a range of {@code source}: a response decoded from the store keeps the bytes the store returned (the
+ * encoded head, then the body) rather than a copy of its body, so a large hit copies its body once, into the buffer
+ * the server writes from.
  *
  * @param status the HTTP status
  * @param expiresAtMillis when it stops being fresh, epoch milliseconds (gives {@code Cache-Control: max-age})
  * @param etag the strong entity tag, quoted
  * @param headers the replayable response headers, {@code Content-Type} among them
- * @param body the serialized body
+ * @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes
  */
 public record CachedResponse(int status, long expiresAtMillis, String etag,
-        List<Map.Entry<String, String>> headers, byte[] body) {
+        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength) {
+
+    public CachedResponse {
+        Objects.checkFromIndexSize(bodyOffset, bodyLength, source.length);
+    }
+
+    /** @param body the serialized body, held as it is */
+    public CachedResponse(int status, long expiresAtMillis, String etag, List<Map.Entry<String, String>> headers,
+            byte[] body) {
+        this(status, expiresAtMillis, etag, headers, body, 0, body.length);
+    }
+
+    /** @return the serialized body: the array itself when it holds nothing else, otherwise a copy of its range */
+    public byte[] body() {
+        return bodyOffset == 0 && bodyLength == source.length ? source
+                : Arrays.copyOfRange(source, bodyOffset, bodyOffset + bodyLength);
+    }
+
+    /** @return the same response, fresh until {@code expiresAtMillis} instead, sharing its body */
+    public CachedResponse expiringAt(long expiresAtMillis) {
+        return new CachedResponse(status, expiresAtMillis, etag, headers, source, bodyOffset, bodyLength);
+    }
 
     /**
      * @return seconds of freshness left at {@code nowMillis}, rounded up (a response stored 0.2 s ago for 600 s says

@@ -42,7 +42,7 @@ public final class CachedResponseCodec {
         head.append(VERSION).append(' ').append(response.status())
                 .append(' ').append(Long.toString(response.expiresAtMillis(), 36))
                 .append(' ').append(storedETag(response.etag()))
-                .append(' ').append(response.body().length).append('\n');
+                .append(' ').append(response.bodyLength()).append('\n');
         StringBuilder otherHeaders = new StringBuilder();
         for (Map.Entry<String, String> header : response.headers()) {
             if (contentType.isEmpty() && CONTENT_TYPE.equalsIgnoreCase(header.getKey())) {
@@ -53,9 +53,9 @@ public final class CachedResponseCodec {
         }
         head.append(contentType).append('\n').append(otherHeaders).append('\n');
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] entry = new byte[headBytes.length + response.body().length];
+        byte[] entry = new byte[headBytes.length + response.bodyLength()];
         System.arraycopy(headBytes, 0, entry, 0, headBytes.length);
-        System.arraycopy(response.body(), 0, entry, headBytes.length, response.body().length);
+        System.arraycopy(response.source(), response.bodyOffset(), entry, headBytes.length, response.bodyLength());
         return entry;
     }
 
@@ -92,9 +92,8 @@ public final class CachedResponseCodec {
             if (bytes.length - reader.position != length) {
                 return null;
             }
-            byte[] body = new byte[length];
-            System.arraycopy(bytes, reader.position, body, 0, length);
-            return new CachedResponse(status, expiresAt, etag, headers, body);
+            // the body stays where it is: a hit writes it from there
+            return new CachedResponse(status, expiresAt, etag, headers, bytes, reader.position, length);
         } catch (RuntimeException notAnEntry) {
             return null;
         }

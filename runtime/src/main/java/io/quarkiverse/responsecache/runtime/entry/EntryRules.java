@@ -82,7 +82,7 @@ public final class EntryRules {
         if (found.expiresAtMillis() - latestExpiry > CLOCK_SKEW.toMillis()) {
             return null;
         }
-        return new CachedResponse(found.status(), latestExpiry, found.etag(), found.headers(), found.body());
+        return found.expiringAt(latestExpiry);
     }
 
     /** @return whether {@code name} is an HTTP token (RFC 9110 section 5.6.2) */

@@ -129,7 +129,7 @@ final class ResponseCapturingOutputStream extends OutputStream {
                 : storeUnderLearnedKey(response);
         if (services.events.observed()) {
             String endpoint = policy.endpoint().name();
-            int bytes = response.body().length;
+            int bytes = response.bodyLength();
             write = write.invoke(stored -> {
                 if (stored) {
                     services.events.stored(endpoint, bytes);

@@ -165,7 +165,7 @@ public class NearCache {
     }
 
     private static int weight(String key, CachedResponse response) {
-        long weight = OVERHEAD_BYTES + 2L * key.length() + response.body().length
+        long weight = OVERHEAD_BYTES + 2L * key.length() + response.source().length
                 + (response.etag() == null ? 0 : 2L * response.etag().length());
         for (Map.Entry<String, String> header : response.headers()) {
             weight += 2L * (header.getKey().length() + header.getValue().length()) + 48;
