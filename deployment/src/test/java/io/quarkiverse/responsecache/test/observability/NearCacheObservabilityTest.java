@@ -42,6 +42,10 @@ class NearCacheObservabilityTest {
         Await.awaiting("near cache entries").until(
                 () -> PrometheusScrape.now().value("response_cache_near_entries") >= 1
                         && PrometheusScrape.now().value("response_cache_near_bytes") > 0);
+        Await.awaiting("a hit answered by the near cache").untilAsserted(() -> assertThat(
+                given().get("/counting/" + id).header("Cache-Status")).contains("detail=near"));
+        assertThat(PrometheusScrape.now().value("response_cache_requests_total", "outcome=\"hit\"", "tier=\"near\""))
+                .as("hits the near cache answered, counted under its own tier").isGreaterThanOrEqualTo(1);
         JsonPath health = given().get("/q/health/well").then().statusCode(200).extract().jsonPath();
         assertThat(health.getString("checks.find { it.name == 'response-cache' }.data.near-cache"))
                 .isEqualTo("coherent");

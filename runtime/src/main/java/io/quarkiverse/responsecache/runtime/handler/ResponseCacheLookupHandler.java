@@ -110,6 +110,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         // the rules may cut an expiry back: a copy no longer fresh goes to Redis, which handles stale entries
         if (near != null && near.isFresh(cache.clock.currentTimeMillis())) {
             // answered here, on the event loop, without suspending: no store call, no callback
+            exchange.tier = "near";
             exchange.replay(near, "near");
             request.restart(REPLAY_CHAIN);
             return;
@@ -266,8 +267,9 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
     /**
      * This request runs the endpoint. First it claims the key (joins its indexes, marks it; see
      * {@code ResponseStore#claim}) and makes sure its namespace is registered, so that an eviction that runs from now
-     * on reaches it and its response is not stored after that eviction. One round trip, the index scripts and the
-     * claim sent together. Should it fail, or the writes' breaker be open, the endpoint runs all the same and its
+     * on reaches it and its response is not stored after that eviction. The claim, then its index scripts (see
+     * {@code RedisResponseStore#claim} for why in that order), with the namespace's registration alongside. Should it fail, or
+     * the writes' breaker be open, the endpoint runs all the same and its
      * response is not stored. The claim is the write that asks the writes' breaker, so storing under it does not ask
      * again.
      */

@@ -1,7 +1,6 @@
 package io.quarkiverse.responsecache.runtime.management;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
@@ -72,8 +71,8 @@ public class ResponseCachePurge {
 
     /**
      * Marks the fresh entries of the target stale: each stays servable within its endpoint's stale windows, counted
-     * from now, while the next request refreshes it. An entry written meanwhile by a request may be overwritten by its
-     * stale copy; it is refreshed like the others.
+     * from now (at most as long as the entry had left), while the next request refreshes it. An entry evicted or
+     * written anew meanwhile is left as it is.
      *
      * @return how many entries were marked stale
      */
@@ -92,15 +91,19 @@ public class ResponseCachePurge {
                         target.parameter(), value));
     }
 
+    /**
+     * Rewrites one entry as stale, only if the key still holds what was read: an eviction (a write) or a new entry
+     * that landed in between wins, so a soft purge never brings back a response a write evicted. The stale copy keeps
+     * the entry's index memberships and lives no longer than the entry would have.
+     */
     private Uni<Boolean> markStale(String key) {
-        return store.get(key).chain(entry -> {
+        return store.lookup(key).chain(read -> {
+            CachedResponse entry = read.response();
             long now = clock.currentTimeMillis();
             if (entry == null || !entry.isFresh(now)) {
                 return Uni.createFrom().item(false);
             }
-            CachedResponse stale = new CachedResponse(entry.status(), now, entry.etag(), entry.headers(),
-                    entry.body());
-            return store.put(key, stale, staleRetention, Map.of()).replaceWith(true);
+            return store.replaceIfUnchanged(key, read, entry.expiringAt(now), staleRetention);
         });
     }
 

@@ -142,10 +142,21 @@ public class GuardedStore {
         return reported("index", store.index(index, member, timeToLive), writeTimeout, writes);
     }
 
-    /** Writes an entry and its index memberships (see {@link ResponseStore#put}). */
+    /** Writes an entry and its index memberships unconditionally (see {@link ResponseStore#put}). */
     public Uni<Void> put(String key, CachedResponse response, Duration timeToLive, Map<String, String> memberships) {
         return reported("put", store.put(key, CachedResponseCodec.encode(response), timeToLive, memberships),
                 writeTimeout, writes);
+    }
+
+    /**
+     * Rewrites an entry read by {@link #lookup} if the key still holds what that lookup read (see
+     * {@link ResponseStore#replaceIfUnchanged}).
+     *
+     * @return whether it was rewritten
+     */
+    public Uni<Boolean> replaceIfUnchanged(String key, StoreLookup read, CachedResponse response, Duration atMost) {
+        return reported("put", store.replaceIfUnchanged(key, read.fingerprint(), CachedResponseCodec.encode(response),
+                atMost), writeTimeout, writes);
     }
 
     /** @return whether the lock was taken */

@@ -53,6 +53,20 @@ public interface ResponseStore {
     }
 
     /**
+     * Replaces what {@code key} holds with {@code entry}, only if it still holds what {@code fingerprint} was taken of
+     * ({@link EntryMarks#fingerprint}): an eviction or a store since that read wins, and nothing is written. The key
+     * keeps its index memberships and its time to live, cut to {@code atMost}, so the rewritten entry (a soft purge
+     * marks an entry stale this way) never outlives the memberships that let an eviction find it.
+     * <p>
+     * The default is {@link #putIfClaimed} for {@code atMost}, without memberships.
+     *
+     * @return whether the entry was replaced
+     */
+    default Uni<Boolean> replaceIfUnchanged(String key, String fingerprint, byte[] entry, Duration atMost) {
+        return putIfClaimed(key, fingerprint, entry, atMost, Map.of());
+    }
+
+    /**
      * Removes the placeholder of a claim whose computation stores nothing (an uncacheable status, an exception), if the
      * key still holds it, so that misses that store nothing leave nothing behind but index members that expire. The
      * default does nothing.

@@ -154,6 +154,23 @@ public class MemoryResponseStore implements ResponseStore {
         });
     }
 
+    /** The entry keeps its memberships and its deadline, brought forward to {@code atMost} from now. */
+    @Override
+    public Uni<Boolean> replaceIfUnchanged(String key, String fingerprint, byte[] entry, Duration atMost) {
+        return Uni.createFrom().item(() -> {
+            long latest = clock.nanoTime() + saturatedNanos(atMost);
+            boolean[] replaced = new boolean[1];
+            entries.asMap().computeIfPresent(key, (k, live) -> {
+                if (!EntryMarks.fingerprint(live.value()).equals(fingerprint)) {
+                    return live;
+                }
+                replaced[0] = true;
+                return new MemoryEntry(k, entry, Math.min(live.expiresAtNanos(), latest), live.memberships());
+            });
+            return replaced[0];
+        });
+    }
+
     @Override
     public Uni<Void> release(String key, String claim) {
         return Uni.createFrom().item(() -> {

@@ -60,6 +60,12 @@ public class NearCachedStore implements ResponseStore {
     }
 
     @Override
+    public Uni<Boolean> replaceIfUnchanged(String key, String fingerprint, byte[] entry, Duration atMost) {
+        return redis.replaceIfUnchanged(key, fingerprint, entry, atMost)
+                .onTermination().invoke(() -> near.invalidate(key));
+    }
+
+    @Override
     public Uni<Void> release(String key, String claim) {
         return redis.release(key, claim).onTermination().invoke(() -> near.invalidate(key));
     }

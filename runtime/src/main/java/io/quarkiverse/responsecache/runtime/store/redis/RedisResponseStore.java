@@ -70,6 +70,20 @@ public class RedisResponseStore implements ResponseStore {
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
             return 1
             """);
+    /**
+     * KEYS[1] entry; ARGV fingerprint, entry, longest time to live (ms). Returns 1 when replaced, keeping the key's
+     * time to live or cutting it to the longest, 0 when the key changed.
+     */
+    private static final RedisScript REPLACE_IF_UNCHANGED = new RedisScript("""
+            if redis.call('TYPE', KEYS[1]).ok ~= 'string' then return 0 end
+            if redis.sha1hex(redis.call('GET', KEYS[1])) ~= ARGV[1] then return 0 end
+            local ttl = redis.call('PTTL', KEYS[1])
+            local longest = tonumber(ARGV[3])
+            if ttl == 0 then return 0 end
+            if ttl < 0 or ttl > longest then ttl = longest end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl)
+            return 1
+            """);
     /** KEYS[1] entry; ARGV claim. Deletes the key if it still holds that claim's placeholder. */
     private static final RedisScript RELEASE_CLAIM = new RedisScript("""
             if redis.call('TYPE', KEYS[1]).ok ~= 'string' then return 0 end
@@ -153,12 +167,20 @@ public class RedisResponseStore implements ResponseStore {
                 .replaceWithVoid();
     }
 
+    /**
+     * The claim first, its index memberships once it landed, never the other way round or together: an eviction
+     * scans an index, tombstones what it found, then removes those members whose score did not change. A membership
+     * written before that scan with a claim landing after the tombstone (the index and the entry live on different
+     * nodes of a cluster, or went out on different connections) would let the claim store its entry and the
+     * eviction then remove its membership: an entry no later eviction finds. Written after the claim, a membership
+     * the scan saw means the tombstone followed the claim and refuses its store; one the scan did not see changes
+     * the score, or lands after the removal, and stays.
+     */
     @Override
     public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
-        Uni<Void> indexed = indexAll(memberships, millis(timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE)));
-        Uni<String> claimed = CLAIM.run(redis.getRedis(), key, EntryMarks.newPlaceholder(), millis(timeToLive))
-                .map(Response::toString);
-        return Uni.combine().all().unis(indexed, claimed).asTuple().map(both -> both.getItem2());
+        return CLAIM.run(redis.getRedis(), key, EntryMarks.newPlaceholder(), millis(timeToLive))
+                .map(Response::toString)
+                .call(() -> indexAll(memberships, millis(timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE))));
     }
 
     @Override
@@ -166,6 +188,12 @@ public class RedisResponseStore implements ResponseStore {
             Map<String, String> memberships) {
         return PUT_IF_CLAIMED.run(redis.getRedis(), key, claim, entry, millis(timeToLive))
                 .map(stored -> stored.toLong() == 1);
+    }
+
+    @Override
+    public Uni<Boolean> replaceIfUnchanged(String key, String fingerprint, byte[] entry, Duration atMost) {
+        return REPLACE_IF_UNCHANGED.run(redis.getRedis(), key, fingerprint, entry, millis(atMost))
+                .map(replaced -> replaced.toLong() == 1);
     }
 
     @Override
