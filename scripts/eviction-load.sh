@@ -13,27 +13,13 @@ cd "$(dirname "$0")/.."
 entries=${1:-100000}
 connections=${2:-16}
 jar=integration-tests/target/quarkus-app/quarkus-run.jar
-work=$(mktemp -d)
 [ -f "$jar" ] || { echo "build the demo first: $jar is missing" >&2; exit 1; }
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-redis_pid=""
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/lib.sh
 
 redis_port=$(free_port)
 app_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
-redis_pid=$!
-until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
+start_redis
 java -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" -jar "$jar" \
   >"$work/app.log" 2>&1 &
 app_pid=$!

@@ -15,29 +15,10 @@ connections=${2:-32}
 kill_at=$((duration / 4))
 restart_at=$((duration * 3 / 5))
 jar=integration-tests/target/quarkus-app/quarkus-run.jar
-work=$(mktemp -d)
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+. scripts/lib.sh
 
-redis_pid=""
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-start_redis() {
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
-    >>"$work/redis.log" 2>&1 &
-  redis_pid=$!
-  until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
-}
-
-[ -f "$jar" ] || ./mvnw -B -q install -DskipTests
+[ -f "$jar" ] || ./mvnw -B -q package -DskipTests -pl runtime,testing,deployment,integration-tests
 
 redis_port=$(free_port)
 app_port=$(free_port)

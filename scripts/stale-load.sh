@@ -12,35 +12,19 @@ cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-16}
 jar=integration-tests/target/quarkus-app/quarkus-run.jar
-work=$(mktemp -d)
 endpoint='quarkus.response-cache.endpoint."ExpensiveResource.compute"'
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+. scripts/lib.sh
 
-redis_pid=""
-app_pid=""
 stop_app() {
-  if [ -n "$app_pid" ]; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-    app_pid=""
-  fi
+  stop_pid "$app_pid"
+  app_pid=""
 }
-cleanup() {
-  stop_app
-  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 [ -f "$jar" ] || { echo "package the demo first: ./mvnw -B -q package -DskipTests" >&2; exit 1; }
 
 redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
-redis_pid=$!
-until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
+start_redis
 
 run() {
   local name=$1

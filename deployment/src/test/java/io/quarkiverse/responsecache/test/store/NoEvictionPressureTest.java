@@ -3,6 +3,8 @@ package io.quarkiverse.responsecache.test.store;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -49,6 +51,30 @@ class NoEvictionPressureTest {
                 assertThat(after.statusCode()).isEqualTo(200);
                 assertThat(after.asString()).as("read %d after the write", i).isNotEqualTo(before);
             }
+            redis.command("FLUSHALL");
+        }
+    }
+
+    /**
+     * The same for an eviction of many entries at once (a namespace): its pipelined tombstones are refused, and the
+     * entries are deleted one by one instead.
+     */
+    @Test
+    void aFullRedisThatRefusesWritesNeverServesAnEntryOfAnEvictedNamespace() {
+        Map<String, String> before = new HashMap<>();
+        for (int i = 0; i < 24; i++) {
+            String path = "/catalog/products/" + Await.unique();
+            before.put(path, given().get(path).asString());
+            Await.cachedBody(path, before.get(path));
+        }
+        try (RedisTestClient redis = REDIS.client()) {
+            fill(redis);
+            given().delete("/catalog/products").then().statusCode(204);
+            before.forEach((path, body) -> {
+                Response after = given().get(path);
+                assertThat(after.statusCode()).isEqualTo(200);
+                assertThat(after.asString()).as("%s after the write", path).isNotEqualTo(body);
+            });
             redis.command("FLUSHALL");
         }
     }

@@ -138,6 +138,8 @@ public class RedisResponseStore implements ResponseStore {
     private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, byte[]> values;
     private final String tombstoneMillis = Long.toString(EntryMarks.TOMBSTONE_LIFETIME.toMillis());
+    /** Whether evictions are pipelined; off once the client turned out to be a cluster's (see {@link #evictAll}). */
+    private volatile boolean pipelinesEvictions = true;
 
     public RedisResponseStore(ReactiveRedisDataSource redis) {
         this.redis = redis;
@@ -314,11 +316,45 @@ public class RedisResponseStore implements ResponseStore {
         return redis.execute("SREM", arguments.toArray(String[]::new));
     }
 
-    /** Evicts a batch, a bounded number of commands in flight so a large batch does not flood the client's pool. */
+    /**
+     * Evicts a scan batch. On a single Redis its tombstones go out as one pipelined batch: one script per key still,
+     * but one round trip and one connection for the whole scan batch, so a 100,000-entry tag fits the eviction budget
+     * and leaves the pool to the requests. A cluster's client refuses a batch whose keys span hash slots (before
+     * sending anything): from the first refusal on, this store evicts key by key.
+     */
     private Uni<Long> evictAll(List<String> keys) {
+        if (!pipelinesEvictions || keys.size() == 1) {
+            return evictEach(keys);
+        }
+        return TOMBSTONE.load(redis.getRedis())
+                .chain(() -> TOMBSTONE.runEach(redis.getRedis(), keys,
+                        key -> new Object[] { EntryMarks.newTombstone(), tombstoneMillis }))
+                .map(replies -> {
+                    long evicted = 0;
+                    for (Response reply : replies) {
+                        evicted += number(reply);
+                    }
+                    return evicted;
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    if (isCrossSlot(failure)) {
+                        pipelinesEvictions = false;
+                    }
+                    // on a cluster; or one tombstone failed (the script flushed meanwhile, a full Redis under
+                    // noeviction): key by key, each with its own fallback
+                    return evictEach(keys);
+                });
+    }
+
+    /** Evicts key by key, a bounded number of commands in flight so a large batch does not flood the client's pool. */
+    private Uni<Long> evictEach(List<String> keys) {
         return Multi.createFrom().iterable(keys)
                 .onItem().transformToUni(this::delete).merge(EVICTIONS_IN_FLIGHT)
                 .collect().with(Collectors.summingLong(Long::longValue));
+    }
+
+    private static boolean isCrossSlot(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("CROSSSLOT");
     }
 
     @Override

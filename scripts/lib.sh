@@ -1,0 +1,33 @@
+# What the load scripts share: sourced, never run. Each script keeps the pids of what it started in redis_pid and
+# app_pid; cleanup stops them on any exit, including a failed command under `set -e`.
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Stops one process this script started, and waits for it. Never fails: a trap that failed half-way under `set -e`
+# would leave the rest running.
+stop_pid() {
+  if [ -n "${1:-}" ]; then
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+  fi
+}
+
+# Starts (or starts again) a throwaway redis-server on 127.0.0.1:$redis_port, without persistence, and waits for it.
+start_redis() {
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
+    >>"$work/redis.log" 2>&1 &
+  redis_pid=$!
+  until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
+}
+
+redis_pid=""
+app_pid=""
+work=$(mktemp -d)
+cleanup() {
+  stop_pid "$app_pid"
+  stop_pid "$redis_pid"
+  rm -rf "$work"
+}
+trap cleanup EXIT
