@@ -106,8 +106,10 @@ final class BenchmarkChart {
         }
     }
 
+    /** @return whether the row is a hit of the response cache (through Redis or the near cache, any body size) */
     private static boolean isResponseCache(String endpoint) {
-        return endpoint.equals("response-cache-hit") || endpoint.equals("expensive-cached");
+        String row = endpoint.startsWith("near.") ? endpoint.substring("near.".length()) : endpoint;
+        return row.startsWith("response-cache-hit") || row.equals("expensive-cached");
     }
 
     private static void legend(Graphics2D g, Color color, String text, int x, int y) {
