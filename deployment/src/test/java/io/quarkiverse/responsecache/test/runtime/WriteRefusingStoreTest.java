@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -119,6 +120,8 @@ class WriteRefusingStoreTest {
                 assertThat(given().get(path).header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss");
                 assertThat(refusedWrites(redis)).as("open for another period").isEqualTo(refusedAfterProbe);
                 assertThat(warnings()).as("nothing per request").hasSize(2);
+                assertThat(metrics()).contains("response_cache_write_breaker_open{tier=\"redis\"} 1.0");
+                assertThat(wellness()).containsEntry("write-breaker", "open").containsEntry("breaker", "closed");
             } finally {
                 redis.command("CONFIG", "SET", "maxmemory", "0");
             }
@@ -129,7 +132,22 @@ class WriteRefusingStoreTest {
         Await.cachedBody(path, probe.asString());
         assertThat(infos()).containsExactly(
                 "The response cache store accepts writes again: responses are stored again");
+        assertThat(metrics()).contains("response_cache_write_breaker_open{tier=\"redis\"} 0.0");
+        assertThat(wellness()).containsEntry("write-breaker", "closed");
         assertThat(warnings()).hasSize(2);
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** @return the data of the cache's wellness check; its status is DOWN while a breaker is open */
+    private static Map<String, Object> wellness() {
+        Response health = given().get("/q/health/well");
+        Map<String, Object> data = health.jsonPath().getMap("checks.find { it.name == 'response-cache' }.data");
+        assertThat(health.jsonPath().getString("checks.find { it.name == 'response-cache' }.status"))
+                .isEqualTo("open".equals(data.get("write-breaker")) ? "DOWN" : "UP");
+        return data;
     }
 
     /** @return how many commands Redis refused for want of memory ({@code INFO errorstats}, Redis 6.2 and later) */

@@ -44,11 +44,13 @@ public class ResponseCacheHealthCheck implements AsyncHealthCheck {
     private HealthCheckResponse response(String probeFailure) {
         StoreHealth health = store.health();
         boolean breakerOpen = health.isOpen();
+        boolean writesRefused = store.writesHealth().isOpen();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
-                .status(probeFailure == null && !breakerOpen)
+                .status(probeFailure == null && !breakerOpen && !writesRefused)
                 .withData("store", store.tier())
                 .withData("reachable", probeFailure == null)
                 .withData("breaker", breakerOpen ? "open" : "closed")
+                .withData("write-breaker", writesRefused ? "open" : "closed")
                 .withData("consecutive-failures", health.consecutiveFailures());
         if (probeFailure != null) {
             response.withData("probe-error", probeFailure);

@@ -34,6 +34,12 @@ public class ResponseCacheGauges {
                 .tag("tier", store.tier())
                 .strongReference(true)
                 .register(registry);
+        Gauge.builder("response.cache.write.breaker.open", store.writesHealth(), h -> h.isOpen() ? 1 : 0)
+                .description("1 while the response cache's store refuses writes and new responses are not stored,"
+                        + " else 0")
+                .tag("tier", store.tier())
+                .strongReference(true)
+                .register(registry);
         if (nearCache.isResolvable() && nearCache.get().inUse()) {
             NearCacheStatus near = nearCache.get();
             Gauge.builder("response.cache.near.coherent", near, n -> n.coherent() ? 1 : 0)

@@ -202,6 +202,11 @@ public class GuardedStore {
         return health;
     }
 
+    /** @return the writes' breaker: open while the store answers lookups but refuses writes (see the class) */
+    public StoreHealth writesHealth() {
+        return writes;
+    }
+
     /**
      * A delete of something this instance wrote (a claim, a lock): bounded by the write timeout, its failure counted
      * by the writes' breaker and then swallowed, its success not counted (a store that refuses new data still deletes).
