@@ -1,10 +1,14 @@
 package io.quarkiverse.responsecache.runtime.invalidation;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
 
 import io.quarkiverse.responsecache.ResponseCacheUnavailableException;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
@@ -19,6 +23,10 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 public class GuardedEvictions {
+
+    /** How long an eviction that ran out of its budget may go on in the background before it is given up. */
+    static final Duration BACKGROUND_LIMIT = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(GuardedEvictions.class);
 
     private final EntryIndexes indexes;
     private final GuardedStore store;
@@ -51,6 +59,11 @@ public class GuardedEvictions {
         return guarded("all entries", indexes::evictAll);
     }
 
+    /**
+     * The budget bounds how long the caller waits, not the eviction: one that runs out of it goes on in the
+     * background, at most {@link #BACKGROUND_LIMIT} more, so that a large tag is evicted whole rather than in part,
+     * and one line says how it ended.
+     */
     private Uni<Long> guarded(String what, Supplier<Uni<Long>> eviction) {
         return Uni.createFrom().deferred(() -> {
             if (store.isOpen()) {
@@ -58,9 +71,36 @@ public class GuardedEvictions {
                         + " was refused: the response cache store failed repeatedly and is skipped"
                         + " (its circuit breaker is open)"));
             }
-            return eviction.get().ifNoItem().after(timeout).failWith(() -> new ResponseCacheUnavailableException(
-                    "Evicting " + what + " did not complete within " + timeout.toMillis() + " ms"
-                            + " (quarkus.response-cache.invalidation.timeout)"));
+            long started = System.nanoTime();
+            AtomicBoolean outlivedItsBudget = new AtomicBoolean();
+            CompletableFuture<Long> evicted = new CompletableFuture<>();
+            eviction.get().ifNoItem().after(timeout.plus(BACKGROUND_LIMIT)).fail().subscribe().with(
+                    count -> {
+                        evicted.complete(count);
+                        if (outlivedItsBudget.get()) {
+                            LOG.infof("Response cache: evicting %s completed in the background, %d ms after it began:"
+                                    + " %d entries", what, millisSince(started), count);
+                        }
+                    },
+                    failure -> {
+                        evicted.completeExceptionally(failure);
+                        if (outlivedItsBudget.get()) {
+                            LOG.warnf("Response cache: evicting %s did not complete in the background either (%s,"
+                                    + " %d ms after it began); the entries it did not reach are served until they"
+                                    + " expire", what, failure.toString(), millisSince(started));
+                        }
+                    });
+            // a copy: the caller giving up must not cancel the eviction itself
+            return Uni.createFrom().completionStage(evicted.copy()).ifNoItem().after(timeout).failWith(() -> {
+                outlivedItsBudget.set(true);
+                return new ResponseCacheUnavailableException("Evicting " + what + " did not complete within "
+                        + timeout.toMillis() + " ms (quarkus.response-cache.invalidation.timeout); it goes on in the"
+                        + " background");
+            });
         });
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }
