@@ -268,10 +268,9 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
      * This request runs the endpoint. First it claims the key (joins its indexes, marks it; see
      * {@code ResponseStore#claim}) and makes sure its namespace is registered, so that an eviction that runs from now
      * on reaches it and its response is not stored after that eviction. The claim, then its index scripts (see
-     * {@code RedisResponseStore#claim} for why in that order), with the namespace's registration alongside. Should it fail, or
-     * the writes' breaker be open, the endpoint runs all the same and its
-     * response is not stored. The claim is the write that asks the writes' breaker, so storing under it does not ask
-     * again.
+     * {@code RedisResponseStore#claim} for why in that order), with the namespace's registration alongside. Should it
+     * fail, or the writes' breaker be open, the endpoint runs all the same and its response is not stored. The claim
+     * is the write that asks the writes' breaker, so storing under it does not ask again.
      */
     static void compute(ResteasyReactiveRequestContext request, CacheExchange exchange) {
         CacheServices cache = exchange.services;
