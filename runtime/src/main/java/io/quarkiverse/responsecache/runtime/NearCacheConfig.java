@@ -16,8 +16,10 @@ public interface NearCacheConfig {
      * changed since. Redis tells every instance which keys under the prefix change ({@code CLIENT TRACKING ... BCAST}),
      * and the copy of a changed key is dropped; when that notification channel is lost or goes silent, the whole near
      * cache is dropped and stays off until it is back. Worth turning on when a few keys take most of the hits, or
-     * bodies are large, and Redis is a single server (or Sentinel) from version 6. It stays off, with one warning, on
-     * Redis Cluster and on a Redis that refuses {@code CLIENT TRACKING}. It applies to the Redis store only.
+     * bodies are large, and Redis is version 6 or later: a single server, a Sentinel-managed one, or a Redis Cluster
+     * (followed over one connection per master). It stays off, with one warning, when reads may come from replicas
+     * ({@code client-type=replication}, or {@code replicas} other than {@code never} on a cluster) and on a Redis that
+     * refuses {@code CLIENT TRACKING}. It applies to the Redis store only.
      */
     @WithDefault("false")
     boolean enabled();
@@ -37,7 +39,8 @@ public interface NearCacheConfig {
 
     /**
      * How often each instance writes a canary key under the prefix and waits for Redis to notify it of that write:
-     * the proof that notifications still arrive.
+     * the proof that notifications still arrive. On Redis Cluster, one canary per master, and the cluster's slots are
+     * read again at the same pace.
      */
     @WithDefault("1s")
     Duration heartbeatInterval();

@@ -1,7 +1,8 @@
 package io.quarkiverse.responsecache.runtime.store.near;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -13,28 +14,23 @@ import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
-import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.impl.types.ErrorType;
 
 /**
- * Keeps the {@link NearCache} coherent: one connection of its own to Redis with
- * {@code CLIENT TRACKING ON BCAST PREFIX <prefix>:}, over which Redis pushes (RESP3) the keys under the prefix that
- * change, whoever changes them, and a null for {@code FLUSHALL}/{@code FLUSHDB}.
- * <p>
- * Once tracking is on, the connection sends nothing more: the Vert.x client hands a reply to the oldest waiting
- * command before it looks whether it is a push, so a command in flight would take a notification for its reply. For
- * the same reason the connection comes from a Redis client of its own, never from the pool the cache's commands use.
+ * Keeps the {@link NearCache} coherent: Redis notifies this instance of every change of a key under the prefix, over
+ * connections of its own ({@link TrackedNode}): one on a single Redis, one per master on a Redis Cluster
+ * ({@link ClusterMasters}).
  * <p>
  * The tier answers only while notifications are known to arrive. Every heartbeat interval a canary key under the
- * prefix is written through the cache's ordinary client, and its notification must come back within the heartbeat
- * timeout. The first canary that comes back turns the tier on; a connection that fails, ends or stays silent turns it
- * off and empties it, and a new connection is set up. A Redis that refuses {@code HELLO 3} or {@code CLIENT TRACKING}
- * (too old, an ACL, a proxy) leaves it off for good, with one warning. State changes are logged once each.
+ * prefix is written through the cache's ordinary client for each followed node, in a slot of that node on a cluster,
+ * and its notification must come back over that node's connection within the heartbeat timeout. The tier turns on once
+ * every node's canary came back; a connection that fails, ends or stays silent, or (on a cluster) a topology that
+ * changed, turns it off and empties it, and every connection is set up anew, on a cluster after reading the topology
+ * again. A Redis that refuses {@code HELLO 3} or {@code CLIENT TRACKING} (too old, an ACL, a proxy) leaves it off for
+ * good, with one warning. State changes are logged once each.
  */
 @Singleton
 public class NearCacheTracking {
@@ -42,23 +38,28 @@ public class NearCacheTracking {
     private static final Logger LOG = Logger.getLogger(NearCacheTracking.class);
     private static final long FIRST_RECONNECT_DELAY_MILLIS = 250;
     private static final long MAX_RECONNECT_DELAY_MILLIS = 10_000;
-    /** How long setting up a connection may take before it is given up and tried again. */
+    /** How long setting up the connections may take before they are given up and tried again. */
     private static final long SETUP_TIMEOUT_MILLIS = 10_000;
 
     private final NearCache near;
     private final Vertx vertx;
     private final long heartbeatIntervalMillis;
     private final long heartbeatTimeoutMillis;
-    private final String canaryKey;
+    /** The start of every canary key of this instance; on a single Redis, the canary key itself. */
+    private final String canaryBase;
+    private final TrackedNode.Listener events = new Events();
 
-    private Supplier<Redis> clients;
+    private NotificationSources sources;
     private ReactiveRedisDataSource writer;
-    /** The client of the current connection attempt or connection, or null between attempts. */
-    private Redis client;
-    private RedisConnection connection;
-    private boolean tracking;
-    private long setupStartedNanos;
-    private long canarySentNanos = -1;
+    /** Counts the rounds of connections; a discovery or check of an earlier round is ignored. */
+    private long round;
+    /** Whether a round is under way: its nodes being discovered, set up or followed. */
+    private boolean connecting;
+    private long roundStartedNanos;
+    private NotificationSources.Discovery discovery;
+    /** The nodes of the current round, empty until they are discovered. */
+    private List<TrackedNode> nodes = List.of();
+    private boolean layoutCheckInFlight;
     private long canaries;
     private long reconnectDelayMillis;
     private long heartbeatTimer = -1;
@@ -76,12 +77,12 @@ public class NearCacheTracking {
         this.vertx = vertx;
         this.heartbeatIntervalMillis = Math.max(10, config.nearCache().heartbeatInterval().toMillis());
         this.heartbeatTimeoutMillis = Math.max(10, config.nearCache().heartbeatTimeout().toMillis());
-        this.canaryKey = near.trackedPrefix() + "near-cache-canary:" + UUID.randomUUID();
+        this.canaryBase = near.trackedPrefix() + "near-cache-canary:" + UUID.randomUUID();
     }
 
     /**
-     * Puts the near cache in front of the Redis store, when the client's Redis allows it (not a cluster, not reads
-     * from replicas); otherwise says why not, once, and leaves the store as it is.
+     * Puts the near cache in front of the Redis store, when the client's Redis allows it (not reads from replicas);
+     * otherwise says why not, once, and leaves the store as it is.
      *
      * @param clientName the name of the Redis client the cache uses ({@code <default>} for the default one)
      */
@@ -93,161 +94,187 @@ public class NearCacheTracking {
                     + " responses are still cached in Redis", unsupported);
             return redisStore;
         }
-        start(NotificationClients.factory(clientName, configuration, vertx), writer);
+        NotificationSources sources = configuration.clientType() == RedisClientType.CLUSTER
+                ? new ClusterMasters(writer, canaryBase,
+                        (host, port) -> NotificationClients.nodeFactory(clientName, configuration, vertx, host, port))
+                : NotificationSources.single(NotificationClients.factory(clientName, configuration, vertx), canaryBase);
+        start(sources, writer);
         return new NearCachedStore(redisStore, near);
     }
 
     /**
-     * Starts tracking; the tier turns on once the first canary comes back.
+     * Starts tracking; the tier turns on once the first canary of every node comes back.
      *
-     * @param clients creates a Redis client configured like the cache's (hosts, credentials, TLS), for a connection
-     *        of its own
      * @param writer the cache's ordinary client, which writes the canaries
      */
-    public synchronized void start(Supplier<Redis> clients, ReactiveRedisDataSource writer) {
+    synchronized void start(NotificationSources sources, ReactiveRedisDataSource writer) {
         if (started || stopped) {
             return;
         }
         started = true;
-        this.clients = clients;
+        this.sources = sources;
         this.writer = writer;
         connect();
         heartbeatTimer = vertx.setPeriodic(heartbeatIntervalMillis, id -> heartbeat());
     }
 
-    /** @return the key this instance's canaries are written to */
-    String canaryKey() {
-        return canaryKey;
-    }
-
     private synchronized void connect() {
-        if (stopped || refused || client != null) {
+        if (stopped || refused || connecting) {
             return;
         }
-        Redis created = clients.get();
-        client = created;
-        setupStartedNanos = System.nanoTime();
-        created.connect().onComplete(connected -> {
-            if (connected.failed()) {
-                lost(created, "cannot connect: " + connected.cause());
-                return;
-            }
-            track(created, connected.result());
-        });
+        connecting = true;
+        long thisRound = ++round;
+        roundStartedNanos = System.nanoTime();
+        sources.discover().subscribe().with(found -> discovered(thisRound, found),
+                failure -> discoveryFailed(thisRound, failure));
     }
 
-    private synchronized void track(Redis created, RedisConnection opened) {
-        if (client != created) {
-            created.close();
+    private synchronized void discovered(long thisRound, NotificationSources.Discovery found) {
+        if (thisRound != round || stopped) {
             return;
         }
-        connection = opened;
-        opened.handler(push -> onPush(opened, push));
-        opened.exceptionHandler(failure -> lost(created, "connection failed: " + failure));
-        opened.endHandler(end -> lost(created, "connection closed"));
-        // HELLO 3 whatever protocol the cache's client prefers: notifications arrive as RESP3 pushes on this connection
-        opened.send(Request.cmd(Command.HELLO).arg(3))
-                .compose(hello -> opened.send(Request.cmd(Command.CLIENT).arg("TRACKING").arg("ON")
-                        .arg("BCAST").arg("PREFIX").arg(near.trackedPrefix())))
-                .onComplete(reply -> {
-                    if (reply.succeeded()) {
-                        trackingOn(created);
-                    } else if (reply.cause() instanceof ErrorType) {
-                        refuse(created, reply.cause().getMessage());
-                    } else {
-                        lost(created, "setting up tracking failed: " + reply.cause());
-                    }
-                });
+        discovery = found;
+        List<TrackedNode> opened = new ArrayList<>();
+        for (NotificationSources.Target target : found.targets()) {
+            opened.add(new TrackedNode(this, target, canaryBase, near, events));
+        }
+        nodes = List.copyOf(opened);
+        for (TrackedNode node : nodes) {
+            node.open();
+        }
     }
 
-    private synchronized void trackingOn(Redis created) {
-        if (client != created) {
+    private synchronized void discoveryFailed(long thisRound, Throwable failure) {
+        if (thisRound != round || stopped) {
             return;
         }
-        tracking = true;
-        sendCanary();
+        if (failure instanceof ErrorType && String.valueOf(failure.getMessage()).startsWith("NOPERM")) {
+            refuse("CLUSTER SLOTS", failure.getMessage());
+        } else {
+            lost("cannot read the cluster's masters and slots: " + failure);
+        }
     }
 
-    /** A push from Redis; the only traffic on the connection once tracking is on. */
-    private void onPush(RedisConnection from, Response push) {
-        if (push == null || push.size() < 2 || !"invalidate".equals(String.valueOf(push.get(0)))) {
+    private synchronized void trackingOn(TrackedNode node) {
+        if (node.closed()) {
             return;
         }
-        Response keys = push.get(1);
-        if (keys == null || keys.size() == 0) {
-            // FLUSHALL or FLUSHDB: every key changed
-            near.flush();
+        node.trackingOn();
+        sendCanary(node);
+    }
+
+    private synchronized void canaryNotified(TrackedNode from, String key) {
+        if (from.closed()) {
             return;
         }
-        for (Response key : keys) {
-            String changed = key.toString();
-            if (canaryKey.equals(changed)) {
-                canaryReturned(from);
-            } else {
-                near.invalidate(changed);
+        TrackedNode owner = null;
+        for (TrackedNode node : nodes) {
+            if (node.canaryKey().equals(key)) {
+                owner = node;
             }
         }
-    }
-
-    private synchronized void canaryReturned(RedisConnection from) {
-        if (from != connection || !tracking) {
+        if (owner == null || !from.tracking()) {
+            // a canary of an earlier round, which another topology placed elsewhere
             return;
         }
-        canarySentNanos = -1;
+        if (owner != from) {
+            // the canary's slot is now written by another master: the topology changed
+            lost("the canary of " + owner.label() + " was notified by " + from.label()
+                    + ": its slot moved to another master");
+            return;
+        }
+        from.canaryReturned();
+        if (near.coherent() || !nodes.stream().allMatch(TrackedNode::confirmed)) {
+            return;
+        }
         reconnectDelayMillis = 0;
-        if (!near.coherent()) {
-            near.enable();
-            if (wasOn) {
-                LOG.info("Response cache: the near cache is on again, Redis's notifications arrive");
-            } else {
-                LOG.infof("Response cache: the near cache is on (notifications from Redis for keys under '%s')",
-                        near.trackedPrefix());
-            }
-            wasOn = true;
-            outageReported = false;
+        near.enable();
+        if (wasOn) {
+            LOG.info("Response cache: the near cache is on again, Redis's notifications arrive");
+        } else if (discovery.layout() == null) {
+            LOG.infof("Response cache: the near cache is on (notifications from Redis for keys under '%s')",
+                    near.trackedPrefix());
+        } else {
+            LOG.infof("Response cache: the near cache is on (notifications from %s of the Redis Cluster for keys under"
+                    + " '%s')",
+                    nodes.size() == 1 ? "the one master that serves them"
+                            : "each of the " + nodes.size()
+                                    + " masters",
+                    near.trackedPrefix());
         }
+        wasOn = true;
+        outageReported = false;
     }
 
     private synchronized void heartbeat() {
-        if (stopped || refused) {
+        if (stopped || refused || !connecting) {
             return;
         }
         long now = System.nanoTime();
-        if (client == null) {
-            return;
-        }
-        if (!tracking) {
-            if (now - setupStartedNanos > SETUP_TIMEOUT_MILLIS * 1_000_000) {
-                lost(client, "no answer within " + SETUP_TIMEOUT_MILLIS + " ms while setting up tracking");
+        if (nodes.isEmpty() || !nodes.stream().allMatch(TrackedNode::tracking)) {
+            if (now - roundStartedNanos > SETUP_TIMEOUT_MILLIS * 1_000_000) {
+                lost("no answer within " + SETUP_TIMEOUT_MILLIS + " ms while setting up tracking");
             }
             return;
         }
-        if (canarySentNanos >= 0) {
-            if (now - canarySentNanos > heartbeatTimeoutMillis * 1_000_000) {
-                lost(client, "the notification of a canary write did not arrive within " + heartbeatTimeoutMillis
-                        + " ms");
+        for (TrackedNode node : nodes) {
+            if (node.canaryLate(now, heartbeatTimeoutMillis * 1_000_000)) {
+                lost(node.describe("the notification of a canary write did not arrive within "
+                        + heartbeatTimeoutMillis + " ms"));
+                return;
             }
-            return;
         }
-        sendCanary();
+        for (TrackedNode node : nodes) {
+            if (!node.canaryPending()) {
+                sendCanary(node);
+            }
+        }
+        checkLayout();
     }
 
-    private void sendCanary() {
-        canarySentNanos = System.nanoTime();
+    private void sendCanary(TrackedNode node) {
+        node.canarySent(System.nanoTime());
         long ttl = Math.max(60_000, 10 * heartbeatIntervalMillis);
-        writer.execute("SET", canaryKey, Long.toString(++canaries), "PX", Long.toString(ttl)).subscribe().with(
+        writer.execute("SET", node.canaryKey(), Long.toString(++canaries), "PX", Long.toString(ttl)).subscribe().with(
                 written -> {
                 },
                 failure -> LOG.debugf("Response cache: a near cache canary was not written (%s)", failure.toString()));
     }
 
-    /** Notifications may be missed from now on: the tier goes off, and a new connection is tried after a delay. */
-    private synchronized void lost(Redis failed, String reason) {
-        if (client != failed || stopped) {
+    /** On a cluster, reads the topology again: slots may have moved between masters without moving a canary. */
+    private void checkLayout() {
+        if (layoutCheckInFlight) {
+            return;
+        }
+        Uni<String> check = sources.changedSince(discovery);
+        if (check == null) {
+            return;
+        }
+        layoutCheckInFlight = true;
+        long thisRound = round;
+        check.subscribe().with(change -> layoutChecked(thisRound, change), failure -> {
+            LOG.debugf("Response cache: the near cache could not read the cluster's slots (%s)", failure.toString());
+            layoutChecked(thisRound, null);
+        });
+    }
+
+    private synchronized void layoutChecked(long thisRound, String change) {
+        if (thisRound != round) {
+            return;
+        }
+        layoutCheckInFlight = false;
+        if (change != null) {
+            lost(change);
+        }
+    }
+
+    /** Notifications may be missed from now on: the tier goes off, and new connections are tried after a delay. */
+    private void lost(String reason) {
+        if (stopped || !connecting) {
             return;
         }
         near.disable();
-        closeConnection();
+        endRound();
         if (!outageReported) {
             outageReported = true;
             if (wasOn) {
@@ -266,26 +293,27 @@ public class NearCacheTracking {
     }
 
     /** Redis will not notify this client: the tier stays off, caching in Redis goes on. */
-    private synchronized void refuse(Redis refusing, String message) {
-        if (client != refusing || stopped) {
+    private void refuse(String commands, String message) {
+        if (stopped || !connecting) {
             return;
         }
         refused = true;
         near.disable();
-        closeConnection();
+        endRound();
         LOG.warnf("Response cache: the near cache stays off: Redis refuses client-side caching notifications"
-                + " (HELLO 3 / CLIENT TRACKING: %s); responses are still cached in Redis", message);
+                + " (" + commands + ": %s); responses are still cached in Redis", message);
     }
 
-    private void closeConnection() {
-        tracking = false;
-        canarySentNanos = -1;
-        connection = null;
-        Redis closing = client;
-        client = null;
-        if (closing != null) {
-            closing.close();
+    /** Closes every connection of the round; what they, or a discovery or check under way, report is ignored. */
+    private void endRound() {
+        round++;
+        connecting = false;
+        discovery = null;
+        layoutCheckInFlight = false;
+        for (TrackedNode node : nodes) {
+            node.close();
         }
+        nodes = List.of();
     }
 
     @PreDestroy
@@ -295,6 +323,38 @@ public class NearCacheTracking {
             vertx.cancelTimer(heartbeatTimer);
         }
         near.disable();
-        closeConnection();
+        endRound();
+    }
+
+    /** What the nodes report, each handled under this instance's monitor; reports of closed nodes are ignored. */
+    private final class Events implements TrackedNode.Listener {
+
+        @Override
+        public void trackingOn(TrackedNode node) {
+            NearCacheTracking.this.trackingOn(node);
+        }
+
+        @Override
+        public void canaryNotified(TrackedNode node, String key) {
+            NearCacheTracking.this.canaryNotified(node, key);
+        }
+
+        @Override
+        public void lost(TrackedNode node, String reason) {
+            synchronized (NearCacheTracking.this) {
+                if (!node.closed()) {
+                    NearCacheTracking.this.lost(reason);
+                }
+            }
+        }
+
+        @Override
+        public void refused(TrackedNode node, String message) {
+            synchronized (NearCacheTracking.this) {
+                if (!node.closed()) {
+                    refuse("HELLO 3 / CLIENT TRACKING", node.describe(message));
+                }
+            }
+        }
     }
 }
