@@ -1,0 +1,143 @@
+package io.quarkiverse.responsecache.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.responsecache.testing.RedisClusterProcess;
+import io.quarkiverse.responsecache.testing.RedisServerProcess;
+import io.quarkiverse.responsecache.testing.RedisTestClient;
+
+/**
+ * {@link NearCacheCoherenceIT} on a 3-master Redis Cluster: two packaged instances, each following every master. Each
+ * holds a copy of a product; then the product changes, through the other instance, or on the master that holds it
+ * ({@code DEL}, {@code FLUSHALL}, every client connection killed). 100 ms later, neither instance answers the old copy.
+ */
+class NearCacheClusterCoherenceIT {
+
+    static final Duration AT_MOST = Duration.ofSeconds(20);
+
+    static RedisClusterProcess cluster;
+    static DemoInstance first;
+    static DemoInstance second;
+
+    /** A product's entry and the master that holds it. */
+    record Stored(String key, RedisServerProcess master) {
+    }
+
+    @BeforeAll
+    static void twoInstances() throws Exception {
+        assumeTrue(DemoInstance.packaged(), "runs against the packaged jar");
+        cluster = RedisClusterProcess.shared();
+        String[] options = { "quarkus.redis.hosts=" + cluster.hosts(), "quarkus.redis.client-type=cluster",
+                "quarkus.response-cache.near-cache.enabled=true",
+                // a cold JVM may take longer than the default 100 ms for its first lookups
+                "quarkus.response-cache.lookup-timeout=2s" };
+        first = new DemoInstance(options);
+        second = new DemoInstance(options);
+        first.awaitReady();
+        second.awaitReady();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] { first, second }) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void anEvictionThroughTheOtherInstance() throws Exception {
+        String path = "/products/" + NearCacheCoherenceIT.id();
+        String copy = copiesOnBoth(path);
+        HttpResponse<String> rename = DemoInstance.CLIENT.send(HttpRequest.newBuilder(second.uri(path + "/name/renamed"))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rename.statusCode()).isEqualTo(204);
+        assertNoCopyAfterTheBound(path, copy);
+    }
+
+    @Test
+    void aDelOnTheMasterThatHoldsTheEntry() throws Exception {
+        String path = "/products/" + NearCacheCoherenceIT.id();
+        String copy = copiesOnBoth(path);
+        Stored stored = stored(copy);
+        try (RedisTestClient client = stored.master().client()) {
+            client.command("DEL", stored.key());
+        }
+        assertNoCopyAfterTheBound(path, copy);
+    }
+
+    @Test
+    void aFlushallOnTheMasterThatHoldsTheEntry() throws Exception {
+        String path = "/products/" + NearCacheCoherenceIT.id();
+        String copy = copiesOnBoth(path);
+        try (RedisTestClient client = stored(copy).master().client()) {
+            client.command("FLUSHALL");
+        }
+        assertNoCopyAfterTheBound(path, copy);
+    }
+
+    @Test
+    void killedClientConnectionsOnTheMasterThatHoldsTheEntry() throws Exception {
+        String path = "/products/" + NearCacheCoherenceIT.id();
+        String copy = copiesOnBoth(path);
+        Stored stored = stored(copy);
+        try (RedisTestClient client = stored.master().client()) {
+            client.command("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
+            client.command("DEL", stored.key());
+        }
+        assertNoCopyAfterTheBound(path, copy);
+        // both instances follow that master again, and answer from memory again
+        copiesOnBoth(path);
+    }
+
+    /** @return the body both instances answer from their near caches */
+    static String copiesOnBoth(String path) throws Exception {
+        String body = first.get(path).body();
+        NearCacheCoherenceIT.awaitNearHit(first, path, body);
+        NearCacheCoherenceIT.awaitNearHit(second, path, body);
+        return body;
+    }
+
+    /** Lets the notification bound pass (a wait for time itself), then asks each instance once. */
+    static void assertNoCopyAfterTheBound(String path, String copy) throws Exception {
+        long changed = System.nanoTime();
+        Awaitility.await().pollDelay(NearCacheCoherenceIT.NOTIFICATION_BOUND).atMost(AT_MOST)
+                .until(() -> System.nanoTime() - changed >= NearCacheCoherenceIT.NOTIFICATION_BOUND.toNanos());
+        for (DemoInstance instance : new DemoInstance[] { first, second }) {
+            HttpResponse<String> response = instance.get(path);
+            assertThat(response.body()).as("the instance on port %d, %d ms after the change", instance.port,
+                    NearCacheCoherenceIT.NOTIFICATION_BOUND.toMillis()).isNotEqualTo(copy);
+        }
+    }
+
+    /** @return the key of the product entry holding {@code body}, and the master it is on */
+    static Stored stored(String body) {
+        AtomicReference<Stored> found = new AtomicReference<>();
+        Awaitility.await("the entry holding " + body).atMost(AT_MOST).pollInSameThread().until(() -> {
+            for (RedisServerProcess master : cluster.nodes()) {
+                try (RedisTestClient client = master.client()) {
+                    for (String key : client.keys("response-cache:products:*")) {
+                        if (client.command("GET", key) instanceof String value && value.endsWith("\n" + body)) {
+                            found.set(new Stored(key, master));
+                        }
+                    }
+                }
+            }
+            return found.get();
+        }, Objects::nonNull);
+        return found.get();
+    }
+}
