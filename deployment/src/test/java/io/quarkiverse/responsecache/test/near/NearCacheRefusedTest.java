@@ -1,10 +1,5 @@
 package io.quarkiverse.responsecache.test.near;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.logging.Level;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +9,6 @@ import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkiverse.responsecache.testing.RedisServerProcess;
 import io.quarkiverse.responsecache.testing.RedisTestClient;
 import io.quarkus.test.QuarkusUnitTest;
-import io.restassured.response.Response;
 
 /**
  * The application's Redis user may run every command but {@code CLIENT}, as a restrictive ACL (or a proxy) would have
@@ -28,13 +22,9 @@ class NearCacheRefusedTest {
     static final QuarkusUnitTest app = LocalRedisUnitTest.withoutRedis("near-refused-test")
             .overrideConfigKey("quarkus.redis.hosts", REDIS.url().replace("redis://", "redis://app:secret@"))
             .overrideConfigKey("quarkus.response-cache.near-cache.enabled", "true")
-            .withApplicationRoot(root -> root.addClasses(NearResource.class, Await.class))
-            .setLogRecordPredicate(record -> record.getLoggerName().startsWith("io.quarkiverse.responsecache")
-                    && record.getLevel().intValue() >= Level.WARNING.intValue())
-            .assertLogRecords(records -> assertThat(records).singleElement().satisfies(record -> {
-                assertThat(record.getMessage()).contains("the near cache stays off");
-                assertThat(record.getParameters()).singleElement().asString().startsWith("NOPERM");
-            }));
+            .withApplicationRoot(root -> root.addClasses(NearResource.class, NearHits.class, Await.class))
+            .setLogRecordPredicate(NearHits::isCacheWarning)
+            .assertLogRecords(NearHits.oneWarningThatTheNearCacheStaysOff("NOPERM"));
 
     static RedisServerProcess redisWithRestrictedUser() {
         RedisServerProcess redis = RedisServerProcess.shared("near-refused-test");
@@ -51,13 +41,6 @@ class NearCacheRefusedTest {
 
     @Test
     void responsesAreStillCachedInRedisAndNeverAnsweredFromMemory() {
-        String path = "/near/" + Await.unique();
-        String body = given().get(path).asString();
-        Await.cachedBody(path, body);
-        for (int i = 0; i < 20; i++) {
-            Response hit = given().get(path);
-            assertThat(hit.asString()).isEqualTo(body);
-            assertThat(hit.header("Cache-Status")).doesNotContain("detail=near");
-        }
+        NearHits.assertCachedButNeverAnsweredFromMemory("/near/" + Await.unique());
     }
 }

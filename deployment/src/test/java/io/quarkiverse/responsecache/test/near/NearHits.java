@@ -4,7 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import org.awaitility.Awaitility;
 
@@ -30,6 +34,38 @@ final class NearHits {
             hit.set(response);
         });
         return hit.get();
+    }
+
+    /**
+     * The near cache stays off: {@code path} is cached in Redis, and every hit is answered from there, never from this
+     * process's memory.
+     */
+    static void assertCachedButNeverAnsweredFromMemory(String path) {
+        String body = given().get(path).asString();
+        Await.cachedBody(path, body);
+        for (int i = 0; i < 20; i++) {
+            Response hit = given().get(path);
+            assertThat(hit.asString()).isEqualTo(body);
+            assertThat(hit.header("Cache-Status")).doesNotContain("detail=near");
+        }
+    }
+
+    /**
+     * @param why what the warning's reason contains
+     * @return what a test application's log must hold: one warning of the cache ({@link #isCacheWarning}), that the
+     *         near cache stays off
+     */
+    static Consumer<List<LogRecord>> oneWarningThatTheNearCacheStaysOff(String why) {
+        return records -> assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.getMessage()).contains("the near cache stays off");
+            assertThat(record.getParameters()).singleElement().asString().contains(why);
+        });
+    }
+
+    /** @return whether a log record is a warning (or worse) of the cache: what the tests above capture */
+    static boolean isCacheWarning(LogRecord record) {
+        return record.getLoggerName().startsWith("io.quarkiverse.responsecache")
+                && record.getLevel().intValue() >= Level.WARNING.intValue();
     }
 
     /**
