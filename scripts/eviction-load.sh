@@ -18,12 +18,8 @@ jar=integration-tests/target/quarkus-app/quarkus-run.jar
 . scripts/lib.sh
 
 redis_port=$(free_port)
-app_port=$(free_port)
 start_redis
-java -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" -jar "$jar" \
-  >"$work/app.log" 2>&1 &
-app_pid=$!
-until curl -sf "http://127.0.0.1:$app_port/random/0" >/dev/null; do sleep 0.2; done
+start_app app
 
 # N entries of the demo's products namespace, each a valid entry, all in the index of the tag product:999999
 python3 - "$entries" >"$work/fill.resp" <<'PY'

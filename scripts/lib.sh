@@ -22,6 +22,21 @@ start_redis() {
   until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
 }
 
+# Starts the packaged demo ($jar) on a free port (app_port) against the throwaway Redis, with any further java options
+# given, logging to $work/<name>.log, and waits until it answers; a demo that dies meanwhile ends the script.
+start_app() {
+  local log="$work/$1.log"
+  shift
+  app_port=$(free_port)
+  java -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" "$@" -jar "$jar" \
+    >"$log" 2>&1 &
+  app_pid=$!
+  until curl -sf "http://127.0.0.1:$app_port/random/0" >/dev/null; do
+    kill -0 "$app_pid" 2>/dev/null || { cat "$log" >&2; echo "the demo application did not start" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+
 redis_pid=""
 app_pid=""
 work=$(mktemp -d)

@@ -21,12 +21,8 @@ jar=integration-tests/target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests -pl runtime,testing,deployment,integration-tests
 
 redis_port=$(free_port)
-app_port=$(free_port)
 start_redis
-java -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" -jar "$jar" \
-  >"$work/app.log" 2>&1 &
-app_pid=$!
-until curl -sf "http://127.0.0.1:$app_port/random/0" >/dev/null; do sleep 0.2; done
+start_app app
 # warm up: fill the entries and the JIT before measuring
 wrk -t2 -c"$connections" -d3s -s scripts/redis-outage.lua "http://127.0.0.1:$app_port" >/dev/null
 

@@ -30,14 +30,8 @@ run() {
   local name=$1
   shift
   redis-cli -p "$redis_port" flushall >/dev/null
-  local app_port
-  app_port=$(free_port)
   # store timeouts with room for a machine busy with other work: a lookup that times out is a bypass, not a hit
-  java -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" \
-    -Dquarkus.response-cache.lookup-timeout=1s -Dquarkus.response-cache.write-timeout=2s "$@" -jar "$jar" \
-    >"$work/app-$name.log" 2>&1 &
-  app_pid=$!
-  until curl -sf "http://127.0.0.1:$app_port/expensive/0" >/dev/null; do sleep 0.2; done
+  start_app "app-$name" -Dquarkus.response-cache.lookup-timeout=1s -Dquarkus.response-cache.write-timeout=2s "$@"
   # warm-up: every key stored (each answered from the store once), then the JIT warmed by a short run
   for id in $(seq 0 49); do
     until curl -sf -D - -o /dev/null "http://127.0.0.1:$app_port/expensive/$id" | grep -q '^X-Cache: HIT'; do
