@@ -128,6 +128,33 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
+# Starts the benchmark application against the benchmark's Redis and waits until it answers. $1 and $2 name the
+# variables that get its pid (app_pid or near_app_pid, which stop() stops, set before anything can fail) and its base
+# URL; $3 names its log; $4 says what it is in messages; the rest are java options.
+start_app() {
+    local pid_variable=$1 base_variable=$2 name=$3 what=$4 port url
+    shift 4
+    port=$(free_port)
+    url="http://127.0.0.1:$port/bench"
+    log "starting the benchmark application ${what}on 127.0.0.1:$port"
+    java -Xms1g -Xmx1g \
+        -Dquarkus.http.port="$port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" \
+        -Dquarkus.redis.quarkus-cache.hosts="redis://127.0.0.1:$redis_port" \
+        "$@" -jar "$app_jar" > "$out/$name.log" 2>&1 &
+    printf -v "$pid_variable" '%s' "$!"
+    printf -v "$base_variable" '%s' "$url"
+    for _ in $(seq 1 150); do
+        curl -sf -o /dev/null "$url/plain" && break
+        kill -0 "${!pid_variable}" 2> /dev/null || break
+        sleep 0.2
+    done
+    curl -sf -o /dev/null "$url/plain" || {
+        cat "$out/$name.log" >&2
+        echo "the application ${what}did not start" >&2
+        exit 1
+    }
+}
+
 free_port() {
     local port
     for _ in $(seq 1 100); do
@@ -185,44 +212,8 @@ if $load; then
         exit 1
     }
 
-    app_port=$(free_port)
-    log "starting the benchmark application on 127.0.0.1:$app_port"
-    java -Xms1g -Xmx1g \
-        -Dquarkus.http.port="$app_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" \
-        -Dquarkus.redis.quarkus-cache.hosts="redis://127.0.0.1:$redis_port" \
-        -jar "$app_jar" > "$out/app.log" 2>&1 &
-    app_pid=$!
-    base="http://127.0.0.1:$app_port/bench"
-    for _ in $(seq 1 150); do
-        curl -sf -o /dev/null "$base/plain" && break
-        kill -0 "$app_pid" 2> /dev/null || break
-        sleep 0.2
-    done
-    curl -sf -o /dev/null "$base/plain" || {
-        cat "$out/app.log" >&2
-        echo "the application did not start" >&2
-        exit 1
-    }
-
-    near_port=$(free_port)
-    log "starting the benchmark application with the near cache on 127.0.0.1:$near_port"
-    java -Xms1g -Xmx1g \
-        -Dquarkus.http.port="$near_port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" \
-        -Dquarkus.redis.quarkus-cache.hosts="redis://127.0.0.1:$redis_port" \
-        -Dquarkus.response-cache.near-cache.enabled=true \
-        -jar "$app_jar" > "$out/near-app.log" 2>&1 &
-    near_app_pid=$!
-    near_base="http://127.0.0.1:$near_port/bench"
-    for _ in $(seq 1 150); do
-        curl -sf -o /dev/null "$near_base/plain" && break
-        kill -0 "$near_app_pid" 2> /dev/null || break
-        sleep 0.2
-    done
-    curl -sf -o /dev/null "$near_base/plain" || {
-        cat "$out/near-app.log" >&2
-        echo "the application with the near cache did not start" >&2
-        exit 1
-    }
+    start_app app_pid base app ""
+    start_app near_app_pid near_base near-app "with the near cache " -Dquarkus.response-cache.near-cache.enabled=true
     endpoints+=("${near_endpoints[@]}")
 
     # fill the caches, then check every cached endpoint answers from its cache
