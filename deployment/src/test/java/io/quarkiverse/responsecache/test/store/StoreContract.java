@@ -294,10 +294,7 @@ public abstract class StoreContract {
     void aResponseComputedBeforeAnEvictionIsNeverServedAfterIt() {
         String id = Await.unique();
         CompletableFuture<Void> gate = new CompletableFuture<>();
-        FreshnessResource.GATES.put(id, gate);
-        CompletableFuture<Response> beforeTheWrite = CompletableFuture
-                .supplyAsync(() -> given().get("/freshness/slow/" + id), BACKGROUND);
-        Await.awaiting("the slow read to have read version 0").until(() -> FreshnessResource.WAITING.contains(id));
+        CompletableFuture<Response> beforeTheWrite = slowReadHeldAtItsGate(id, gate);
 
         given().put("/freshness/" + id).then().statusCode(204);
         CompletableFuture<Response> afterTheWrite = CompletableFuture
@@ -311,6 +308,19 @@ public abstract class StoreContract {
         for (int i = 0; i < 3; i++) {
             assertThat(given().get("/freshness/slow/" + id).asString()).isEqualTo(FreshnessResource.body("slow", id, 1));
         }
+    }
+
+    /**
+     * Starts a slow read of the item and waits until it has read version 0 and is held at {@code gate}.
+     *
+     * @return the read's response, once the gate is opened
+     */
+    static CompletableFuture<Response> slowReadHeldAtItsGate(String id, CompletableFuture<Void> gate) {
+        FreshnessResource.GATES.put(id, gate);
+        CompletableFuture<Response> read = CompletableFuture.supplyAsync(() -> given().get("/freshness/slow/" + id),
+                BACKGROUND);
+        Await.awaiting("the slow read to have read version 0").until(() -> FreshnessResource.WAITING.contains(id));
+        return read;
     }
 
     /**
@@ -348,10 +358,7 @@ public abstract class StoreContract {
     void aNamespaceEvictionFromCodeIsSeenByEveryLaterRead() {
         String id = Await.unique();
         CompletableFuture<Void> gate = new CompletableFuture<>();
-        FreshnessResource.GATES.put(id, gate);
-        CompletableFuture<Response> beforeTheWrite = CompletableFuture
-                .supplyAsync(() -> given().get("/freshness/slow/" + id), BACKGROUND);
-        Await.awaiting("the slow read to have read version 0").until(() -> FreshnessResource.WAITING.contains(id));
+        CompletableFuture<Response> beforeTheWrite = slowReadHeldAtItsGate(id, gate);
 
         FreshnessResource.VERSIONS.merge(id, 1, Integer::sum);
         invalidator.evictNamespaceAndAwait("freshness");
