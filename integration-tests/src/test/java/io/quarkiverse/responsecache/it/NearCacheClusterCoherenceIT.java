@@ -61,66 +61,46 @@ class NearCacheClusterCoherenceIT {
     @Test
     void anEvictionThroughTheOtherInstance() throws Exception {
         String path = "/products/" + NearCacheCoherenceIT.id();
-        String copy = copiesOnBoth(path);
+        String copy = NearCacheCoherenceIT.copiesOn(path, first, second);
         HttpResponse<String> rename = DemoInstance.CLIENT.send(HttpRequest.newBuilder(second.uri(path + "/name/renamed"))
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(rename.statusCode()).isEqualTo(204);
-        assertNoCopyAfterTheBound(path, copy);
+        NearCacheCoherenceIT.assertNoCopyAfterTheBound(path, copy, first, second);
     }
 
     @Test
     void aDelOnTheMasterThatHoldsTheEntry() throws Exception {
         String path = "/products/" + NearCacheCoherenceIT.id();
-        String copy = copiesOnBoth(path);
+        String copy = NearCacheCoherenceIT.copiesOn(path, first, second);
         Stored stored = stored(copy);
         try (RedisTestClient client = stored.master().client()) {
             client.command("DEL", stored.key());
         }
-        assertNoCopyAfterTheBound(path, copy);
+        NearCacheCoherenceIT.assertNoCopyAfterTheBound(path, copy, first, second);
     }
 
     @Test
     void aFlushallOnTheMasterThatHoldsTheEntry() throws Exception {
         String path = "/products/" + NearCacheCoherenceIT.id();
-        String copy = copiesOnBoth(path);
+        String copy = NearCacheCoherenceIT.copiesOn(path, first, second);
         try (RedisTestClient client = stored(copy).master().client()) {
             client.command("FLUSHALL");
         }
-        assertNoCopyAfterTheBound(path, copy);
+        NearCacheCoherenceIT.assertNoCopyAfterTheBound(path, copy, first, second);
     }
 
     @Test
     void killedClientConnectionsOnTheMasterThatHoldsTheEntry() throws Exception {
         String path = "/products/" + NearCacheCoherenceIT.id();
-        String copy = copiesOnBoth(path);
+        String copy = NearCacheCoherenceIT.copiesOn(path, first, second);
         Stored stored = stored(copy);
         try (RedisTestClient client = stored.master().client()) {
             client.command("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
             client.command("DEL", stored.key());
         }
-        assertNoCopyAfterTheBound(path, copy);
+        NearCacheCoherenceIT.assertNoCopyAfterTheBound(path, copy, first, second);
         // both instances follow that master again, and answer from memory again
-        copiesOnBoth(path);
-    }
-
-    /** @return the body both instances answer from their near caches */
-    static String copiesOnBoth(String path) throws Exception {
-        String body = first.get(path).body();
-        NearCacheCoherenceIT.awaitNearHit(first, path, body);
-        NearCacheCoherenceIT.awaitNearHit(second, path, body);
-        return body;
-    }
-
-    /** Lets the notification bound pass (a wait for time itself), then asks each instance once. */
-    static void assertNoCopyAfterTheBound(String path, String copy) throws Exception {
-        long changed = System.nanoTime();
-        Awaitility.await().pollDelay(NearCacheCoherenceIT.NOTIFICATION_BOUND).atMost(AT_MOST)
-                .until(() -> System.nanoTime() - changed >= NearCacheCoherenceIT.NOTIFICATION_BOUND.toNanos());
-        for (DemoInstance instance : new DemoInstance[] { first, second }) {
-            HttpResponse<String> response = instance.get(path);
-            assertThat(response.body()).as("the instance on port %d, %d ms after the change", instance.port,
-                    NearCacheCoherenceIT.NOTIFICATION_BOUND.toMillis()).isNotEqualTo(copy);
-        }
+        NearCacheCoherenceIT.copiesOn(path, first, second);
     }
 
     /** @return the key of the product entry holding {@code body}, and the master it is on */
@@ -129,10 +109,9 @@ class NearCacheClusterCoherenceIT {
         Awaitility.await("the entry holding " + body).atMost(AT_MOST).pollInSameThread().until(() -> {
             for (RedisServerProcess master : cluster.nodes()) {
                 try (RedisTestClient client = master.client()) {
-                    for (String key : client.keys("response-cache:products:*")) {
-                        if (client.command("GET", key) instanceof String value && value.endsWith("\n" + body)) {
-                            found.set(new Stored(key, master));
-                        }
+                    String key = NearCacheCoherenceIT.keyHoldingNow(client, body);
+                    if (key != null) {
+                        found.set(new Stored(key, master));
                     }
                 }
             }
