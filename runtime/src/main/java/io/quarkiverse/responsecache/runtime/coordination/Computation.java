@@ -15,10 +15,6 @@ public final class Computation {
     private final boolean leads;
     /** The fingerprint of what this request's lookup found under the key (see {@code StoreLookup}). */
     final String observed;
-    /** The leader's claim on the key once it has one ({@code ResponseStore#claim}); null before or without. */
-    private volatile String claim;
-    /** When the claim was taken ({@link System#nanoTime()}). */
-    private volatile long claimedAtNanos;
     /** Set while this request holds the distributed lock of its key. */
     volatile String lockToken;
     /** Set once the computation is over (its response handed over, or given up), so it ends only once. */
@@ -36,21 +32,9 @@ public final class Computation {
      * response when their lookup saw what the claim left under the key.
      */
     public void claimed(String claim) {
-        this.claim = claim;
-        this.claimedAtNanos = System.nanoTime();
         if (leads && flight != null) {
             flight.leaderClaim = claim;
         }
-    }
-
-    /** @return the claim to store under, or null when this request took none (its response is not stored) */
-    public String claim() {
-        return claim;
-    }
-
-    /** @return nanoseconds since the claim was taken */
-    public long nanosSinceClaim() {
-        return System.nanoTime() - claimedAtNanos;
     }
 
     /** @return whether this request runs the endpoint for the key */
