@@ -53,8 +53,7 @@ class EvictionBeyondBudgetTest {
     @Test
     void anEvictionThatOutlivesItsBudgetGoesOnUntilEveryEntryIsEvicted() {
         String tag = "large:" + Await.unique();
-        String tagIndex = indexes.memberships("", "", List.of(tag)).keySet().stream()
-                .filter(index -> index.contains("#tag:")).findFirst().orElseThrow();
+        String tagIndex = indexes.tagIndex(tag);
         byte[] entry = CachedResponseCodec.encode(new CachedResponse(200, System.currentTimeMillis() + 600_000,
                 "\"large\"", List.of(), "large".getBytes(StandardCharsets.UTF_8)));
         List<String> keys = new ArrayList<>(ENTRIES);

@@ -151,7 +151,7 @@ public abstract class StoreContract {
             productIds.add(id + "-" + i);
         }
         // written the way the cache writes entries, indexed under the tag only: an HTTP request per entry is too slow
-        String tagIndex = tagIndex(tag);
+        String tagIndex = indexes.tagIndex(tag);
         List<String> keys = putProducts(productIds, tagIndex);
         assertThat(store.members(tagIndex).await().atMost(Await.AT_MOST)).hasSize(LARGE_INDEX);
         Response handWritten = given().get("/catalog/products/" + id + "-7");
@@ -172,12 +172,6 @@ public abstract class StoreContract {
                         key -> store.get(key).map(entry -> CachedResponseCodec.decode(entry) == null ? "" : key))
                 .merge(CONCURRENT_STORE_CALLS).filter(key -> !key.isEmpty())
                 .collect().asList().await().atMost(Duration.ofSeconds(60));
-    }
-
-    /** @return the name of a tag's index in the store, as the cache's own indexing gives it */
-    String tagIndex(String tag) {
-        return indexes.memberships("", "", List.of(tag)).keySet().stream()
-                .filter(index -> index.contains("#tag:")).findFirst().orElseThrow();
     }
 
     /**
@@ -377,7 +371,7 @@ public abstract class StoreContract {
      */
     @Test
     void anEntryStoredWhileItsTagIsEvictedStaysReachableByTheNextEviction() {
-        String tagIndex = tagIndex("race:" + Await.unique());
+        String tagIndex = indexes.tagIndex("race:" + Await.unique());
         Duration timeToLive = Duration.ofSeconds(60);
         byte[] entry = CachedResponseCodec.encode(new CachedResponse(200, clock.currentTimeMillis() + 60_000,
                 "\"race\"", List.of(Map.entry("Content-Type", "text/plain")), "race".getBytes(StandardCharsets.UTF_8)));
@@ -411,7 +405,7 @@ public abstract class StoreContract {
      */
     @Test
     void anEntryIsRewrittenOnlyOverWhatWasReadAndKeepsItsIndexesAndItsExpiry() {
-        String tagIndex = tagIndex("rewrite:" + Await.unique());
+        String tagIndex = indexes.tagIndex("rewrite:" + Await.unique());
         String key = tagIndex + ":entry";
         Duration timeToLive = Duration.ofSeconds(60);
         byte[] entry = CachedResponseCodec.encode(new CachedResponse(200, clock.currentTimeMillis() + 60_000,
