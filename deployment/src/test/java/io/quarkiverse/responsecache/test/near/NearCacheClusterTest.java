@@ -131,7 +131,8 @@ class NearCacheClusterTest {
                 redis.command("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
                 redis.command("DEL", entry.key());
             }
-            String recomputed = assertRecomputedOnceTheCopyIsGone(entry);
+            awaitTheCopyDropped(entry);
+            String recomputed = NearHits.assertNotStaleUntilMissedThroughLiveConnections(entry.path(), entry.body());
 
             NearHits.awaitNearHit(entry.path(), recomputed);
         }
@@ -143,12 +144,17 @@ class NearCacheClusterTest {
      * @return the body computed anew
      */
     String assertRecomputedOnceTheCopyIsGone(Entry entry) {
-        Await.awaiting("the copy of " + entry.key() + " dropped from the near cache")
-                .until(() -> near.hit(entry.key()) == null);
+        awaitTheCopyDropped(entry);
         Response response = given().get(entry.path());
         assertThat(response.asString()).as("the response once the copy is gone").isNotEqualTo(entry.body());
-        assertThat(response.header("X-Cache")).isEqualTo("MISS");
+        assertThat(response.header("X-Cache")).as(response.header("Cache-Status")).isEqualTo("MISS");
         return response.asString();
+    }
+
+    /** Waits for the change's effect on the near cache: its notification, or the near cache going off. */
+    void awaitTheCopyDropped(Entry entry) {
+        Await.awaiting("the copy of " + entry.key() + " dropped from the near cache")
+                .until(() -> near.hit(entry.key()) == null);
     }
 
     /** @return one stored entry on each master, in the order of {@link RedisClusterProcess#nodes()} */

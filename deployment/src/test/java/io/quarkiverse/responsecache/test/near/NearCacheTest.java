@@ -98,7 +98,8 @@ class NearCacheTest {
             redis.command("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
             redis.command("DEL", Await.entryKeyHolding(redis, PREFIX, body));
         }
-        String recomputed = NearHits.assertNotStaleAfterTheBound(path, body);
+        NearHits.waitOutTheNotificationBound();
+        String recomputed = NearHits.assertNotStaleUntilMissedThroughLiveConnections(path, body);
 
         // a new connection is tracked and confirmed by a canary, and the near cache answers again
         NearHits.awaitNearHit(path, recomputed);
