@@ -59,9 +59,10 @@ class NearCacheClusterTest {
             try (RedisTestClient redis = master.client()) {
                 assertThat(trackingClientIds(redis)).as("connections with tracking on, master on port " + master.port())
                         .isNotEmpty();
-                // written through the cluster client, so on the master the cluster computes for it
-                assertThat(redis.keys(PREFIX + ":near-cache-canary:*")).as("canaries on port " + master.port())
-                        .isNotEmpty();
+                // written through the cluster client, so on the master the cluster computes for it; awaited, as a
+                // FLUSHALL of another test removes it until the next heartbeat writes it again
+                Await.awaiting("a canary on port " + master.port())
+                        .until(() -> redis.keys(PREFIX + ":near-cache-canary:*"), canaries -> !canaries.isEmpty());
             }
         }
     }
