@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
+import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
 import io.smallrye.mutiny.Uni;
@@ -87,7 +88,7 @@ public class NearCacheTracking {
      * @param clientName the name of the Redis client the cache uses ({@code <default>} for the default one)
      */
     public ResponseStore inFrontOf(ResponseStore redisStore, String clientName, ReactiveRedisDataSource writer) {
-        RedisClientConfig configuration = NotificationClients.configuration(clientName);
+        RedisClientConfig configuration = RedisClients.configuration(clientName);
         String unsupported = NotificationClients.unsupported(configuration);
         if (unsupported != null) {
             LOG.warnf("Response cache: the near cache stays off (quarkus.response-cache.near-cache.enabled=true): %s;"
@@ -96,8 +97,8 @@ public class NearCacheTracking {
         }
         NotificationSources sources = configuration.clientType() == RedisClientType.CLUSTER
                 ? new ClusterMasters(writer, canaryBase,
-                        (host, port) -> NotificationClients.nodeFactory(clientName, configuration, vertx, host, port))
-                : NotificationSources.single(NotificationClients.factory(clientName, configuration, vertx), canaryBase);
+                        (host, port) -> RedisClients.nodeFactory(clientName, configuration, vertx, host, port))
+                : NotificationSources.single(RedisClients.factory(clientName, configuration, vertx), canaryBase);
         start(sources, writer);
         return new NearCachedStore(redisStore, near);
     }

@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime.store.near;
+package io.quarkiverse.responsecache.runtime.store.redis;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,9 +17,10 @@ import io.vertx.redis.client.RedisTopology;
 
 /**
  * The configuration of the cache's Redis client, except that it names one node and is a standalone client: what the
- * notification connection to one master of a cluster is created from, so that it gets the very credentials, TLS,
- * proxy and TCP settings (and {@code RedisOptionsCustomizer}s) of the cache's client. Written out rather than a
- * {@link java.lang.reflect.Proxy}, which a native image would need registered.
+ * connections to one master of a cluster (the near cache's notifications, an eviction's pipelined tombstones) are
+ * created from, so that they get the very credentials, TLS, proxy and TCP settings (and
+ * {@code RedisOptionsCustomizer}s) of the cache's client. Written out rather than a {@link java.lang.reflect.Proxy},
+ * which a native image would need registered.
  */
 final class OneNodeClientConfig implements RedisClientConfig {
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime.store.near;
+package io.quarkiverse.responsecache.runtime.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,15 @@
-package io.quarkiverse.responsecache.runtime.store.near;
+package io.quarkiverse.responsecache.runtime.store.redis;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * The Redis Cluster hash slot of a key, as the cluster computes it: CRC16 (XMODEM) of the key, or of its hash tag
  * (what lies between the first {@code {} and the next {@code }}, when that is not empty), modulo 16384. The near cache
- * needs it to place each master's canary in a slot of that master.
+ * needs it to place each master's canary in a slot of that master, and an eviction to send each master its own keys.
  */
-final class HashSlot {
+public final class HashSlot {
 
-    static final int SLOTS = 16384;
+    public static final int SLOTS = 16384;
 
     private static final int[] TABLE = table();
 
@@ -17,14 +17,14 @@ final class HashSlot {
     }
 
     /** @return the slot of {@code key} */
-    static int of(String key) {
+    public static int of(String key) {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         int[] tag = tag(bytes);
         return tag == null ? crc16(bytes, 0, bytes.length) & (SLOTS - 1) : crc16(bytes, tag[0], tag[1]) & (SLOTS - 1);
     }
 
     /** @return whether only a hash tag of {@code key} decides its slot, so that any longer key has the same slot */
-    static boolean hasTag(String key) {
+    public static boolean hasTag(String key) {
         return tag(key.getBytes(StandardCharsets.UTF_8)) != null;
     }
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime.store.near;
+package io.quarkiverse.responsecache.runtime.store.redis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,21 +11,21 @@ import io.vertx.redis.client.Response;
 
 /**
  * The masters of a Redis Cluster and the slots each one serves, as {@code CLUSTER SLOTS} reports them. Replicas are
- * left out: only masters execute writes, so only their notifications matter. Two topologies are equal when the same
- * masters (id, address) serve the same slots.
+ * left out: only masters execute writes, so only their notifications matter, and only they take an eviction's
+ * tombstones. Two topologies are equal when the same masters (id, address) serve the same slots.
  */
-final class ClusterTopology {
+public final class ClusterTopology {
 
     /** Candidates tried per master before a canary is given up: a master with a single slot needs 16384 on average. */
     private static final int MAX_CANARY_CANDIDATES = 1 << 20;
 
-    record SlotRange(int first, int last) {
+    public record SlotRange(int first, int last) {
     }
 
-    record Master(String id, String host, int port, List<SlotRange> ranges) {
+    public record Master(String id, String host, int port, List<SlotRange> ranges) {
 
         /** @return {@code host:port}, with brackets around an IPv6 address */
-        String address() {
+        public String address() {
             return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         }
     }
@@ -53,7 +53,7 @@ final class ClusterTopology {
      *
      * @throws IllegalStateException when the reply has another shape, or names a master without an address
      */
-    static ClusterTopology parse(Response reply) {
+    public static ClusterTopology parse(Response reply) {
         if (reply == null || reply.size() == 0) {
             throw new IllegalStateException("the cluster serves no slots");
         }
@@ -91,12 +91,12 @@ final class ClusterTopology {
         return new ClusterTopology(masters);
     }
 
-    List<Master> masters() {
+    public List<Master> masters() {
         return masters;
     }
 
     /** @return the master serving {@code slot}, or null when none does */
-    Master ownerOf(int slot) {
+    public Master ownerOf(int slot) {
         int owner = owners[slot];
         return owner < 0 ? null : masters.get(owner);
     }
@@ -113,7 +113,7 @@ final class ClusterTopology {
      * @return each tracked master's canary key, in the order of {@link #masters()}
      * @throws IllegalStateException when a master's slots cannot be reached (no master serves a prefix's fixed slot)
      */
-    Map<Master, String> canaryKeys(String base) {
+    public Map<Master, String> canaryKeys(String base) {
         Map<Master, String> canaries = new LinkedHashMap<>();
         if (HashSlot.hasTag(base)) {
             Master owner = ownerOf(HashSlot.of(base));
