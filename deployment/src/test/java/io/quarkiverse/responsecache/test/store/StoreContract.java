@@ -146,13 +146,9 @@ public abstract class StoreContract {
     void evictingATagWhoseIndexIsLargerThanOneBatchRemovesEveryEntry() {
         String id = Await.unique();
         String tag = "bulk:" + id;
-        List<String> productIds = new ArrayList<>(LARGE_INDEX);
-        for (int i = 0; i < LARGE_INDEX; i++) {
-            productIds.add(id + "-" + i);
-        }
         // written the way the cache writes entries, indexed under the tag only: an HTTP request per entry is too slow
         String tagIndex = indexes.tagIndex(tag);
-        List<String> keys = putProducts(productIds, tagIndex);
+        List<String> keys = putProducts(productIds(id, LARGE_INDEX), tagIndex);
         assertThat(store.members(tagIndex).await().atMost(Await.AT_MOST)).hasSize(LARGE_INDEX);
         Response handWritten = given().get("/catalog/products/" + id + "-7");
         assertThat(handWritten.header("X-Cache")).as("an entry the endpoint finds").isEqualTo("HIT");
@@ -172,6 +168,15 @@ public abstract class StoreContract {
                         key -> store.get(key).map(entry -> CachedResponseCodec.decode(entry) == null ? "" : key))
                 .merge(CONCURRENT_STORE_CALLS).filter(key -> !key.isEmpty())
                 .collect().asList().await().atMost(Duration.ofSeconds(60));
+    }
+
+    /** @return {@code <id>-0} to {@code <id>-<count - 1>} */
+    static List<String> productIds(String id, int count) {
+        List<String> productIds = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            productIds.add(id + "-" + i);
+        }
+        return productIds;
     }
 
     /**

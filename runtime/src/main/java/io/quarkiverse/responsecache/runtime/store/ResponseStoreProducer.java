@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.store;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Produces;
@@ -11,14 +12,19 @@ import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCacheTracking;
+import io.quarkiverse.responsecache.runtime.store.redis.ClusterPipelines;
+import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisResponseStore;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.runtime.client.config.RedisClientConfig;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisClientType;
 
 /**
  * Chooses the store, unless the application declares a {@link ResponseStore} bean of its own, and says which, once:
@@ -29,12 +35,15 @@ public class ResponseStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(ResponseStoreProducer.class);
 
+    /** The Redis store's own connections to the masters of a Redis Cluster, if any: closed with the application. */
+    private volatile ClusterPipelines clusterPipelines;
+
     @Produces
     @DefaultBean
     @Singleton
     ResponseStore responseStore(ResponseCacheConfig config, ResponseCacheBuildTimeConfig buildTimeConfig,
             @Any InjectableInstance<ReactiveRedisDataSource> redisClients, ResponseCacheClock clock,
-            NearCacheTracking nearCache) {
+            NearCacheTracking nearCache, Vertx vertx) {
         String clientName = buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME);
         InjectableInstance<ReactiveRedisDataSource> redis = RedisConfig.isDefaultClient(clientName)
                 ? redisClients.select(Default.Literal.INSTANCE)
@@ -60,7 +69,18 @@ public class ResponseStoreProducer {
             return new MemoryResponseStore(maxBytes, clock);
         }
         LOG.infof("Response cache: responses are stored in Redis through %s", client);
-        RedisResponseStore store = new RedisResponseStore(redis.get());
+        RedisClientConfig configuration = RedisClients.configuration(clientName);
+        if (configuration != null && configuration.clientType() == RedisClientType.CLUSTER) {
+            clusterPipelines = ClusterPipelines.of(redis.get(), clientName, configuration, vertx);
+        }
+        RedisResponseStore store = new RedisResponseStore(redis.get(), clusterPipelines);
         return config.nearCache().enabled() ? nearCache.inFrontOf(store, clientName, redis.get()) : store;
+    }
+
+    @PreDestroy
+    void closeClusterPipelines() {
+        if (clusterPipelines != null) {
+            clusterPipelines.close();
+        }
     }
 }

@@ -34,7 +34,7 @@ public final class ClusterTopology {
     /** The index in {@link #masters} of each slot's master, -1 for a slot no master serves. */
     private final int[] owners;
 
-    ClusterTopology(List<Master> masters) {
+    public ClusterTopology(List<Master> masters) {
         List<Master> sorted = new ArrayList<>(masters);
         sorted.sort(Comparator.comparing(Master::address).thenComparing(Master::id));
         this.masters = List.copyOf(sorted);

@@ -17,6 +17,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -138,12 +139,20 @@ public class RedisResponseStore implements ResponseStore {
     private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, byte[]> values;
     private final String tombstoneMillis = Long.toString(EntryMarks.TOMBSTONE_LIFETIME.toMillis());
+    /** On a Redis Cluster, the pipelines to its masters that large evictions use; null on a single Redis. */
+    private final ClusterPipelines masters;
     /** Whether evictions are pipelined; off once the client turned out to be a cluster's (see {@link #evictAll}). */
     private volatile boolean pipelinesEvictions = true;
 
     public RedisResponseStore(ReactiveRedisDataSource redis) {
+        this(redis, null);
+    }
+
+    /** @param masters on a Redis Cluster, the pipelines to its masters for large evictions; else null */
+    public RedisResponseStore(ReactiveRedisDataSource redis, ClusterPipelines masters) {
         this.redis = redis;
         this.values = redis.value(String.class, byte[].class);
+        this.masters = masters;
     }
 
     @Override
@@ -319,15 +328,51 @@ public class RedisResponseStore implements ResponseStore {
     /**
      * Evicts a scan batch. On a single Redis its tombstones go out as one pipelined batch: one script per key still,
      * but one round trip and one connection for the whole scan batch, so a 100,000-entry tag fits the eviction budget
-     * and leaves the pool to the requests. A cluster's client refuses a batch whose keys span hash slots (before
-     * sending anything): from the first refusal on, this store evicts key by key.
+     * and leaves the pool to the requests. On a Redis Cluster, one such batch per master ({@link ClusterPipelines}). A
+     * cluster's client refuses a batch whose keys span hash slots (before sending anything): a store given no
+     * pipelines to the masters evicts key by key from the first refusal on.
      */
     private Uni<Long> evictAll(List<String> keys) {
-        if (!pipelinesEvictions || keys.size() == 1) {
+        if (masters != null && keys.size() >= ClusterPipelines.MIN_KEYS) {
+            return evictOnMasters(keys);
+        }
+        if (masters != null || !pipelinesEvictions || keys.size() == 1) {
             return evictEach(keys);
         }
-        return TOMBSTONE.load(redis.getRedis())
-                .chain(() -> TOMBSTONE.runEach(redis.getRedis(), keys,
+        return pipelined(redis.getRedis(), keys).onFailure().recoverWithUni(failure -> {
+            if (isCrossSlot(failure)) {
+                pipelinesEvictions = false;
+            }
+            // on a cluster; or one tombstone failed (the script flushed meanwhile, a full Redis under noeviction): key
+            // by key, each with its own fallback
+            return evictEach(keys);
+        });
+    }
+
+    /**
+     * One pipelined batch per master, all at once. A master's batch that fails (a key's slot moved: {@code MOVED}; a
+     * full master; a lost connection) is done again key by key through the cluster's client, and so is everything
+     * when the topology cannot be read.
+     */
+    private Uni<Long> evictOnMasters(List<String> keys) {
+        return masters.split(keys)
+                .onFailure().recoverWithItem(() -> List.of(new ClusterPipelines.Share(null, keys)))
+                .chain(shares -> {
+                    List<Uni<Long>> evictions = new ArrayList<>(shares.size());
+                    for (ClusterPipelines.Share share : shares) {
+                        evictions.add(share.master() == null ? evictEach(share.keys())
+                                : pipelined(share.master(), share.keys())
+                                        .onFailure().recoverWithUni(() -> evictEach(share.keys())));
+                    }
+                    return Uni.join().all(evictions).andFailFast()
+                            .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
+                });
+    }
+
+    /** @return how many entries the tombstones replaced, sent as one pipelined batch over {@code target} */
+    private Uni<Long> pipelined(Redis target, List<String> keys) {
+        return TOMBSTONE.load(target)
+                .chain(() -> TOMBSTONE.runEach(target, keys,
                         key -> new Object[] { EntryMarks.newTombstone(), tombstoneMillis }))
                 .map(replies -> {
                     long evicted = 0;
@@ -335,14 +380,6 @@ public class RedisResponseStore implements ResponseStore {
                         evicted += number(reply);
                     }
                     return evicted;
-                })
-                .onFailure().recoverWithUni(failure -> {
-                    if (isCrossSlot(failure)) {
-                        pipelinesEvictions = false;
-                    }
-                    // on a cluster; or one tombstone failed (the script flushed meanwhile, a full Redis under
-                    // noeviction): key by key, each with its own fallback
-                    return evictEach(keys);
                 });
     }
 
