@@ -3,13 +3,19 @@
 # default) written straight into Redis the way the cache writes them, then one PUT /products/{id}/name/{name} that
 # evicts that tag, while wrk reads cached responses of /random/{0..199} (loopback only, bounded in time). Prints how
 # long the PUT took, how many entries are left, and the readers' latency during the eviction next to a run without
-# one. Needs redis-server, redis-cli, wrk, curl and python3; build the demo first
+# one. With --cluster, on a Redis Cluster of three masters instead of a single Redis. Needs redis-server, redis-cli,
+# wrk, curl and python3; build the demo first
 # (./mvnw -B -q -pl runtime,testing,deployment,integration-tests package -DskipTests).
 #
-#   scripts/eviction-load.sh [entries (100000)] [connections (16)]
+#   scripts/eviction-load.sh [--cluster] [entries (100000)] [connections (16)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+cluster=""
+if [ "${1:-}" = "--cluster" ]; then
+  cluster=yes
+  shift
+fi
 entries=${1:-100000}
 connections=${2:-16}
 jar=integration-tests/target/quarkus-app/quarkus-run.jar
@@ -17,15 +23,46 @@ jar=integration-tests/target/quarkus-app/quarkus-run.jar
 
 . scripts/lib.sh
 
-redis_port=$(free_port)
-start_redis
-start_app app
+if [ -n "$cluster" ]; then
+  start_cluster
+  start_app app -Dquarkus.redis.client-type=cluster -Dquarkus.redis.hosts="$cluster_hosts"
+  redis-cli -p "$redis_port" CLUSTER NODES >"$work/nodes.txt"
+else
+  redis_port=$(free_port)
+  start_redis
+  start_app app
+  echo "- 127.0.0.1:$redis_port@0 master - 0 0 0 connected 0-16383" >"$work/nodes.txt"
+fi
 
 # N entries of the demo's products namespace, each a valid entry, all in the index of the tag product:999999
-python3 - "$entries" >"$work/fill.resp" <<'PY'
+# (on a cluster each command goes to the master of its key's slot, since redis-cli --pipe follows no redirection)
+python3 - "$entries" "$work" <<'PY'
 import sys, time
-n = int(sys.argv[1])
+n, work = int(sys.argv[1]), sys.argv[2]
 score = int(time.time() * 1000) + 600_000
+def crc16(data):
+    crc = 0
+    for byte in data:
+        crc ^= byte << 8
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x1021 if crc & 0x8000 else crc << 1) & 0xFFFF
+    return crc
+masters = []  # (first slot, last slot, port), from CLUSTER NODES
+for line in open(work + "/nodes.txt"):
+    fields = line.split()
+    if "master" in fields[2].split(","):
+        port = fields[1].split("@")[0].rsplit(":", 1)[1]
+        for served in fields[8:]:
+            if not served.startswith("["):
+                first, _, last = served.partition("-")
+                masters.append((int(first), int(last or first), port))
+outputs = {}
+def out(key):
+    slot = crc16(key.encode()) % 16384  # no key here has a hash tag
+    port = next(port for first, last, port in masters if first <= slot <= last)
+    if port not in outputs:
+        outputs[port] = open("%s/fill-%s.resp" % (work, port), "wb")
+    return outputs[port]
 def command(*parts):
     out = [b"*%d\r\n" % len(parts)]
     for part in parts:
@@ -40,16 +77,21 @@ def base36(number):
         out = digits[digit] + out
     return out
 expires = base36(score)
-write = sys.stdout.buffer.write
+index = "response-cache#tag:product:999999"
 for i in range(n):
     key = "response-cache:products:bulk-%d" % i
     body = b'{"id":999999,"name":"bulk","price":%d}' % i
     entry = b"RC2 200 " + expires.encode() + b" bulk%d %d\napplication/json\n\n" % (i, len(body)) + body
-    write(command("SET", key, entry, "PX", 600_000))
-    write(command("ZADD", "response-cache#tag:product:999999", score, key))
+    out(key).write(command("SET", key, entry, "PX", 600_000))
+    out(index).write(command("ZADD", index, score, key))
+for output in outputs.values():
+    output.close()
 PY
-redis-cli -p "$redis_port" --pipe <"$work/fill.resp" >/dev/null
-echo "entries in the tag's index: $(redis-cli -p "$redis_port" ZCARD 'response-cache#tag:product:999999')"
+for fill in "$work"/fill-*.resp; do
+  port=${fill##*/fill-}
+  redis-cli -p "${port%.resp}" --pipe <"$fill" >/dev/null
+done
+echo "entries in the tag's index: $(redis-cli -c -p "$redis_port" ZCARD 'response-cache#tag:product:999999')"
 
 wrk -t2 -c"$connections" -d3s -s scripts/redis-outage.lua "http://127.0.0.1:$app_port" >/dev/null
 echo "readers without an eviction (wrk -t2 -c$connections -d8s, /random/{0..199}):"
@@ -65,8 +107,8 @@ wait "$wrk_pid"
 grep -E "X-Cache|latency" "$work/wrk.out"
 left=0
 for i in 0 1 $((entries / 2)) $((entries - 1)); do
-  case "$(redis-cli -p "$redis_port" GETRANGE "response-cache:products:bulk-$i" 0 2)" in RC2) left=$((left + 1)) ;; esac
+  case "$(redis-cli -c -p "$redis_port" GETRANGE "response-cache:products:bulk-$i" 0 2)" in RC2) left=$((left + 1)) ;; esac
 done
 echo "sampled entries still stored (of 4): $left; members left in the index:" \
-  "$(redis-cli -p "$redis_port" ZCARD 'response-cache#tag:product:999999')"
+  "$(redis-cli -c -p "$redis_port" ZCARD 'response-cache#tag:product:999999')"
 grep -h "responsecache" "$work/app.log" | grep -E "WARN|ERROR" | sed 's/^/  /' || true
