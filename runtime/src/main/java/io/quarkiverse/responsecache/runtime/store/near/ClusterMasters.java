@@ -65,7 +65,6 @@ final class ClusterMasters implements NotificationSources {
     }
 
     private Uni<ClusterTopology> topology() {
-        // a command without a key: the cluster client sends it to any node, and every node knows the whole map
-        return redis.execute("CLUSTER", "SLOTS").map(reply -> ClusterTopology.parse(reply.getDelegate()));
+        return ClusterTopology.read(redis);
     }
 }

@@ -54,9 +54,7 @@ public final class ClusterPipelines {
     /** @return pipelines to the masters of the cluster the named Redis client (of type cluster) connects to */
     public static ClusterPipelines of(ReactiveRedisDataSource cluster, String clientName,
             RedisClientConfig configuration, Vertx vertx) {
-        // a command without a key: the cluster's client sends it to any node, and every node knows the whole map
-        return new ClusterPipelines(
-                () -> cluster.execute("CLUSTER", "SLOTS").map(reply -> ClusterTopology.parse(reply.getDelegate())),
+        return new ClusterPipelines(() -> ClusterTopology.read(cluster),
                 (host, port) -> RedisClients.nodeFactory(clientName, configuration, vertx, host, port));
     }
 

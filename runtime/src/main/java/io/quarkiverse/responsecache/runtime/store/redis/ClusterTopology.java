@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.redis.client.Response;
 
 /**
@@ -45,6 +47,12 @@ public final class ClusterTopology {
                 Arrays.fill(owners, range.first(), range.last() + 1, i);
             }
         }
+    }
+
+    /** @return the topology as the cluster's own client reads it now */
+    public static Uni<ClusterTopology> read(ReactiveRedisDataSource cluster) {
+        // a command without a key: the cluster's client sends it to any node, and every node knows the whole map
+        return cluster.execute("CLUSTER", "SLOTS").map(reply -> parse(reply.getDelegate()));
     }
 
     /**
