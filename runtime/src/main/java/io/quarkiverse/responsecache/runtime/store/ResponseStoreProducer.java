@@ -74,7 +74,7 @@ public class ResponseStoreProducer {
             clusterPipelines = ClusterPipelines.of(redis.get(), clientName, configuration, vertx);
         }
         RedisResponseStore store = new RedisResponseStore(redis.get(), clusterPipelines);
-        return config.nearCache().enabled() ? nearCache.inFrontOf(store, clientName, redis.get()) : store;
+        return config.nearCache().enabled() ? nearCache.inFrontOf(store, clientName, configuration, redis.get()) : store;
     }
 
     @PreDestroy

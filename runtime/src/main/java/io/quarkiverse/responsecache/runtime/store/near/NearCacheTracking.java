@@ -86,9 +86,10 @@ public class NearCacheTracking {
      * otherwise says why not, once, and leaves the store as it is.
      *
      * @param clientName the name of the Redis client the cache uses ({@code <default>} for the default one)
+     * @param configuration that client's configuration ({@link RedisClients#configuration}), or null when not found
      */
-    public ResponseStore inFrontOf(ResponseStore redisStore, String clientName, ReactiveRedisDataSource writer) {
-        RedisClientConfig configuration = RedisClients.configuration(clientName);
+    public ResponseStore inFrontOf(ResponseStore redisStore, String clientName, RedisClientConfig configuration,
+            ReactiveRedisDataSource writer) {
         String unsupported = NotificationClients.unsupported(configuration);
         if (unsupported != null) {
             LOG.warnf("Response cache: the near cache stays off (quarkus.response-cache.near-cache.enabled=true): %s;"
