@@ -1,10 +1,7 @@
 package io.quarkiverse.responsecache.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,12 +36,9 @@ class NearCacheClusterCoherenceIT {
     static void twoInstances() throws Exception {
         assumeTrue(DemoInstance.packaged(), "runs against the packaged jar");
         cluster = RedisClusterProcess.shared();
-        String[] options = { "quarkus.redis.hosts=" + cluster.hosts(), "quarkus.redis.client-type=cluster",
-                "quarkus.response-cache.near-cache.enabled=true",
-                // a cold JVM may take longer than the default 100 ms for its first lookups
-                "quarkus.response-cache.lookup-timeout=2s" };
-        first = new DemoInstance(options);
-        second = new DemoInstance(options);
+        String[] redisOptions = { "quarkus.redis.hosts=" + cluster.hosts(), "quarkus.redis.client-type=cluster" };
+        first = NearCacheCoherenceIT.withTheNearCache(redisOptions);
+        second = NearCacheCoherenceIT.withTheNearCache(redisOptions);
         first.awaitReady();
         second.awaitReady();
     }
@@ -62,9 +56,7 @@ class NearCacheClusterCoherenceIT {
     void anEvictionThroughTheOtherInstance() throws Exception {
         String path = "/products/" + NearCacheCoherenceIT.id();
         String copy = NearCacheCoherenceIT.copiesOn(path, first, second);
-        HttpResponse<String> rename = DemoInstance.CLIENT.send(HttpRequest.newBuilder(second.uri(path + "/name/renamed"))
-                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(rename.statusCode()).isEqualTo(204);
+        NearCacheCoherenceIT.rename(second, path);
         NearCacheCoherenceIT.assertNoCopyAfterTheBound(path, copy, first, second);
     }
 

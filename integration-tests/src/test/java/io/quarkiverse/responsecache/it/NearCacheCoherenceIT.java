@@ -3,9 +3,12 @@ package io.quarkiverse.responsecache.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,12 +40,8 @@ class NearCacheCoherenceIT {
     static void twoInstances() throws Exception {
         assumeTrue(DemoInstance.packaged(), "runs against the packaged jar");
         redis = RedisServerProcess.start();
-        String[] options = { "quarkus.redis.hosts=" + redis.url(),
-                "quarkus.response-cache.near-cache.enabled=true",
-                // a cold JVM may take longer than the default 100 ms for its first lookups
-                "quarkus.response-cache.lookup-timeout=2s" };
-        first = new DemoInstance(options);
-        second = new DemoInstance(options);
+        first = withTheNearCache("quarkus.redis.hosts=" + redis.url());
+        second = withTheNearCache("quarkus.redis.hosts=" + redis.url());
         first.awaitReady();
         second.awaitReady();
     }
@@ -60,9 +59,7 @@ class NearCacheCoherenceIT {
     void anEvictionThroughTheOtherInstance() throws Exception {
         String path = "/products/" + id();
         String copy = copiesOn(path, first, second);
-        HttpResponse<String> rename = DemoInstance.CLIENT.send(HttpRequest.newBuilder(second.uri(path + "/name/renamed"))
-                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(rename.statusCode()).isEqualTo(204);
+        rename(second, path);
         assertNoCopyAfterTheBound(path, copy, first, second);
     }
 
@@ -98,6 +95,25 @@ class NearCacheCoherenceIT {
         assertNoCopyAfterTheBound(path, copy, first, second);
         // both instances track again, and answer from memory again
         copiesOn(path, first, second);
+    }
+
+    /**
+     * @param redisOptions the system properties that point the instance at the test's Redis
+     * @return a packaged instance with the near cache on, starting
+     */
+    static DemoInstance withTheNearCache(String... redisOptions) throws IOException {
+        List<String> options = new ArrayList<>(List.of(redisOptions));
+        options.add("quarkus.response-cache.near-cache.enabled=true");
+        // a cold JVM may take longer than the default 100 ms for its first lookups
+        options.add("quarkus.response-cache.lookup-timeout=2s");
+        return new DemoInstance(options.toArray(String[]::new));
+    }
+
+    /** Renames the product at {@code path} through {@code instance}: a write that evicts its entry. */
+    static void rename(DemoInstance instance, String path) throws Exception {
+        HttpResponse<String> rename = DemoInstance.CLIENT.send(HttpRequest.newBuilder(instance.uri(path + "/name/renamed"))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rename.statusCode()).isEqualTo(204);
     }
 
     static String id() {
