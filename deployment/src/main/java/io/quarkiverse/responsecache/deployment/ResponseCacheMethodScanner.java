@@ -18,8 +18,9 @@ import io.quarkiverse.responsecache.runtime.handler.ResponseCacheLookupHandler;
 import io.quarkiverse.responsecache.runtime.handler.ResponseCacheStoreHandler;
 
 /**
- * Gives each cached endpoint its two handlers: the lookup right after matching, the store after the response is
- * created; and each {@code @ResponseCacheInvalidate} method its eviction handler. Other methods get nothing and pay
+ * Gives each cached endpoint its two handlers: the lookup right before the method is invoked, the store after the
+ * response is created and before the response filters; and each {@code @ResponseCacheInvalidate} method its eviction handler.
+ * Other methods get nothing and pay
  * nothing. What is cached was decided by {@link CachedEndpointResolver}; misuses were left out of it and fail the
  * build.
  */
@@ -46,8 +47,9 @@ final class ResponseCacheMethodScanner implements MethodScanner {
             return List.of();
         }
         return List.of(
+                // after the request filters, the security checks and the parameters: a hit is a miss minus the call
                 new FixedHandlerChainCustomizer(new ResponseCacheLookupHandler(endpoint.id()),
-                        HandlerChainCustomizer.Phase.AFTER_MATCH),
+                        HandlerChainCustomizer.Phase.BEFORE_METHOD_INVOKE),
                 new FixedHandlerChainCustomizer(new ResponseCacheStoreHandler(),
                         HandlerChainCustomizer.Phase.AFTER_RESPONSE_CREATED));
     }

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.ResponseBuilder;
+
 import io.quarkiverse.responsecache.runtime.coordination.Computation;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
@@ -70,6 +73,22 @@ final class CacheExchange {
         this.outcome = CacheOutcome.HIT;
         this.replay = response;
         this.detail = detail;
+    }
+
+    /**
+     * @return the stored response a hit answers with, as the resource method's result: its status, the headers the
+     *         method set, and its body as the entity
+     */
+    Response storedResponse() {
+        CachedResponse stored = replay;
+        ResponseBuilder response = Response.status(stored.status());
+        for (Map.Entry<String, String> header : stored.headers()) {
+            response.header(header.getKey(), header.getValue());
+        }
+        if (stored.status() != 204) {
+            response.entity(new CachedBody(stored));
+        }
+        return response.build();
     }
 
     void claimed(String claim) {

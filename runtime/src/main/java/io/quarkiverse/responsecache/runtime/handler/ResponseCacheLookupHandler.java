@@ -17,13 +17,14 @@ import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Runs first in a cached endpoint's handler chain, right after matching and before the blocking/non-blocking
- * dispatch, so a hit is answered from the event loop and never takes a worker thread. It decides, in this order:
+ * Runs in a cached endpoint's handler chain right before the resource method is invoked: after the request filters,
+ * the security checks and the parameters, so a hit goes through everything a miss goes through but the method call.
+ * It decides, in this order:
  *
  * <pre>
  * cache or endpoint disabled                  -> not involved
  * request Cache-Control: no-store             -> bypass (fwd=request)
- * credentials, endpoint not keyed by them     -> bypass (detail=credentials)
+ * a caller, endpoint not keyed by callers     -> bypass (detail=credentials)
  * request Cache-Control: no-cache             -> miss, stored (fwd=request)
  * fresh copy in the near cache                -> hit (detail=near), answered synchronously
  * breaker open                                -> bypass (detail=store-unavailable)
@@ -34,13 +35,12 @@ import io.smallrye.mutiny.Uni;
  * missing or stale entry                      -> {@link #onMiss}
  * </pre>
  *
- * A hit replaces the chain with {@link ReplayCachedResponseHandler}; anything else lets the request go on to the
- * resource method, whose response {@link ResponseCacheStoreHandler} stores. Recorded into bytecode: no-argument
- * constructor and a setter.
+ * A hit makes the stored response the request's result, which the invocation handler takes as the method's: the
+ * method is not called, and the response goes on through the response filters as a miss's would. Anything else lets
+ * the request go on to the resource method, whose response {@link ResponseCacheStoreHandler} stores. Recorded into
+ * bytecode: no-argument constructor and a setter.
  */
 public class ResponseCacheLookupHandler implements ServerRestHandler {
-
-    static final ServerRestHandler[] REPLAY_CHAIN = { new ReplayCachedResponseHandler() };
 
     private String endpointId;
     private final CacheServicesReference services = new CacheServicesReference();
@@ -91,7 +91,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         exchange.principal = principal;
         exchange.varied = cache.keys.variedHeaders().of(policy.endpoint().id());
         exchange.key = cache.keys.key(policy, request, principal, exchange.varied);
-        if (cache.refresher.isRefresh(request.serverRequest())) {
+        if (cache.refresher.isRefresh(request)) {
             // this instance's own background refresh of a stale entry: compute and store (under a claim, as any
             // computation), as for no-cache
             exchange.forward = "stale";
@@ -112,7 +112,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             // answered here, on the event loop, without suspending: no store call, no callback
             exchange.tier = "near";
             exchange.replay(near, "near");
-            request.restart(REPLAY_CHAIN);
+            request.setResult(exchange.storedResponse());
             return;
         }
         if (!cache.store.available()) {
@@ -173,7 +173,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             // nobody waits for the refresh: this request gets the stale copy like the others, and the instance asks
             // itself for the resource again (one refresh per key at a time)
             replay(request, exchange, stale, "stale");
-            cache.refresher.refresh(exchange.key, request.serverRequest());
+            cache.refresher.refresh(exchange.key, request.serverRequest(), policy, exchange.varied);
             return;
         }
         MissCoordinator coordinator = cache.coordinator;
@@ -303,7 +303,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
     private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,
             String detail) {
         exchange.replay(response, detail);
-        request.restart(REPLAY_CHAIN);
+        request.setResult(exchange.storedResponse());
         request.resume();
     }
 }

@@ -5,29 +5,38 @@ import java.util.List;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.core.LazyResponse;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
+
 /**
- * Runs after the resource method's result became a response, only when the method returned normally: exceptions take
- * the abort chain and are never stored.
+ * Runs once the resource method's result became a response (or a hit's stored response took its place), before the
+ * response filters. Exceptions take the abort chain and never get here, so they are never stored.
  * <p>
- * It does not serialize the entity itself. It hands the writer a {@link ResponseCapturingOutputStream}, so the bytes
- * stored are exactly the bytes the endpoint's own {@code MessageBodyWriter} (and any writer interceptor) produced and
- * sent.
+ * A hit gets its caching headers and the writer of its stored body. A miss that stores has its entity serialized
+ * here, before the response filters, by {@link ResponseSnapshot}: what is stored is what the resource method
+ * produced, and from here on the miss goes on exactly as a hit, so the response filters and writer interceptors run
+ * for each request on the same entity.
  */
 public class ResponseCacheStoreHandler implements ServerRestHandler {
 
     @Override
-    public void handle(ResteasyReactiveRequestContext request) {
+    public void handle(ResteasyReactiveRequestContext request) throws Exception {
         CacheExchange exchange = (CacheExchange) request.getProperty(CacheExchange.PROPERTY);
         if (exchange == null) {
+            return;
+        }
+        if (exchange.outcome == CacheOutcome.HIT) {
+            prepareHit(request, exchange, false);
             return;
         }
         Response response = request.getResponse().get();
         if (exchange.staleFallback != null && response.getStatus() >= 500) {
             exchange.replay(exchange.staleFallback, "stale-if-error");
-            request.restart(ResponseCacheLookupHandler.REPLAY_CHAIN);
+            prepareHit(request, exchange, true);
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
@@ -44,9 +53,35 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             headers.putSingle("Vary", combined.append(vary).toString());
         }
         if (exchange.stores() && !"HEAD".equals(request.getMethod())) {
-            request.setOutputStream(new ResponseCapturingOutputStream(request, exchange));
+            ResponseSnapshot.storeAndReplace(request, exchange, response);
         } else {
             exchange.statusHeaders(headers::putSingle, false, 0);
         }
+    }
+
+    /**
+     * Makes the request's response the stored one, with this request's caching headers, written by
+     * {@link CachedBodyWriter} after the response filters.
+     *
+     * @param replaceResponse whether the request's response is another one (the endpoint's error a stale entry
+     *        replaces), rather than the stored one the lookup made the result
+     */
+    static void prepareHit(ResteasyReactiveRequestContext request, CacheExchange exchange, boolean replaceResponse) {
+        CachedResponse stored = exchange.replay;
+        if (replaceResponse) {
+            request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
+        }
+        Response response = request.getResponse().get();
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        long now = exchange.services.clock.currentTimeMillis();
+        long ttl = stored.ttlSeconds(now);
+        headers.putSingle("ETag", stored.etag());
+        headers.putSingle("Cache-Control", exchange.policy.cacheControl(Math.max(0, ttl)));
+        headers.putSingle("Age", Long.toString(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
+        if ("HEAD".equals(request.getMethod())) {
+            headers.putSingle("Content-Length", Integer.toString(stored.bodyLength()));
+        }
+        exchange.statusHeaders(headers::putSingle, false, ttl);
+        request.setEntityWriter(new CachedBodyWriter(null));
     }
 }

@@ -38,7 +38,7 @@ final class StaleIfErrorHandler implements ServerRestHandler {
         if (exchange != null && exchange.staleFallback != null && exchange.outcome != CacheOutcome.HIT
                 && request.getResponse().isCreated() && request.getResponse().get().getStatus() >= 500) {
             exchange.replay(exchange.staleFallback, "stale-if-error");
-            request.restart(ResponseCacheLookupHandler.REPLAY_CHAIN);
+            ResponseCacheStoreHandler.prepareHit(request, exchange, true);
         }
     }
 }

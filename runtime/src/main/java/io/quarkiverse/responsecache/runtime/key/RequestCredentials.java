@@ -1,7 +1,10 @@
 package io.quarkiverse.responsecache.runtime.key;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
+
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
@@ -12,16 +15,19 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Whether a request speaks for someone, and for whom. A response to such a request may hold that someone's data, so
- * it is never answered from, nor stored in, a shared entry.
+ * it is never answered from, nor stored in, a shared entry. Asked after the request filters, so a caller counts
+ * however it was set: an {@code Authorization} header, a Quarkus Security identity that is not anonymous, or a
+ * {@code SecurityContext} with a principal, which a request filter may have set.
  */
 public final class RequestCredentials {
 
     private RequestCredentials() {
     }
 
-    /** @return whether the request carries {@code Authorization} or has an authenticated security identity */
+    /** @return whether the request carries {@code Authorization}, or has a caller */
     public static boolean present(ResteasyReactiveRequestContext request) {
-        return request.serverRequest().getRequestHeader("Authorization") != null || identity(request) != null;
+        return request.serverRequest().getRequestHeader("Authorization") != null || identity(request) != null
+                || filterPrincipal(request) != null;
     }
 
     /**
@@ -29,6 +35,10 @@ public final class RequestCredentials {
      *         (never the credentials themselves)
      */
     public static String principal(ResteasyReactiveRequestContext request) {
+        Principal set = filterPrincipal(request);
+        if (set != null) {
+            return "principal:" + set.getName();
+        }
         SecurityIdentity identity = identity(request);
         if (identity != null) {
             return "principal:" + identity.getPrincipal().getName();
@@ -36,6 +46,16 @@ public final class RequestCredentials {
         String authorization = request.serverRequest().getRequestHeader("Authorization");
         byte[] digest = HttpCacheHeaders.sha256().digest(authorization.getBytes(StandardCharsets.UTF_8));
         return "credentials:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    /** @return the principal of a security context a request filter set, or null */
+    private static Principal filterPrincipal(ResteasyReactiveRequestContext request) {
+        if (!request.isSecurityContextSet()) {
+            // not asked for so far: reading it would create one, from the identity checked above
+            return null;
+        }
+        SecurityContext context = request.getSecurityContext();
+        return context == null ? null : context.getUserPrincipal();
     }
 
     private static SecurityIdentity identity(ResteasyReactiveRequestContext request) {

@@ -1,11 +1,8 @@
 package io.quarkiverse.responsecache.runtime.refresh;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,10 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.MultiMap;
@@ -35,19 +34,19 @@ import io.vertx.core.net.SocketAddress;
  * Refreshes stale entries in the background, so that no request waits for a stale-while-revalidate refresh.
  * <p>
  * The request that finds an entry stale is answered with the stale copy at once; this instance then asks itself for
- * the same resource, at the address and port that request arrived at: the original request's path, query and
- * headers, without the headers
- * that describe one connection or make the request conditional, plus {@value #HEADER} with a secret drawn at startup.
- * The lookup handler recognizes that request by the secret, skips the lookup and stores the endpoint's response, as
- * for a request with {@code Cache-Control: no-cache}. The endpoint thus runs exactly as for a client: same inputs,
- * same filters, same serialization.
+ * the same resource, at the address and port that request arrived at. The refresh is a clean request: the path, and of
+ * the query, the headers and the cookies only what the entry's key is made of (plus {@code Accept} when the endpoint
+ * negotiates its media type), never the triggering caller's other headers or credentials. So whatever else a caller
+ * sent cannot shape the entry everyone gets; a request filter that needs more (an API key) refuses the refresh, which
+ * then stores nothing, and the entry is computed again by the first request after it expired.
+ * <p>
+ * The refresh carries {@value #HEADER} with a token drawn for it alone. The lookup handler takes the header off the
+ * request before anything else reads it (the endpoint never sees it) and accepts a token once: a token that was used,
+ * guessed or never drawn is an ordinary request. It then skips the lookup and stores the endpoint's response, as for
+ * a request with {@code Cache-Control: no-cache}.
  * <p>
  * One refresh per key at a time in this instance, and across instances when the distributed lock is on (the refresh
- * holds the key's lock). The secret never leaves the machine (the request goes to one of its own addresses); a request
- * with a wrong or guessed value is an ordinary request. Someone who learned it could only make the endpoint run and
- * store its response, which {@code Cache-Control: no-cache} already lets every client do.
- * <p>
- * Created at startup, so drawing the secret costs no request anything.
+ * holds the key's lock).
  */
 @Startup
 @Singleton
@@ -58,19 +57,14 @@ public class BackgroundRefresher {
 
     private static final Logger LOG = Logger.getLogger(BackgroundRefresher.class);
 
-    /** Request headers not forwarded: per connection, conditional or ranged, cache directives, and this one. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "expect", "host",
-            "if-none-match", "if-match", "if-modified-since", "if-unmodified-since", "if-range", "range",
-            "cache-control", "pragma", HEADER.toLowerCase(Locale.ROOT));
-
     private final boolean enabled;
     private final Duration timeout;
     private final boolean distributedLock;
     private final Duration lease;
     private final long writeTimeoutMillis;
-    private final byte[] secret;
-    private final String secretText;
+    private final SecureRandom random = new SecureRandom();
+    /** The tokens of the refreshes under way, each accepted once, with the key it refreshes. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final GuardedStore store;
     private final Vertx vertx;
     /** The keys this instance is refreshing, with the lock token a refresh holds (or "" without a lock). */
@@ -86,10 +80,6 @@ public class BackgroundRefresher {
         this.writeTimeoutMillis = Math.max(1, config.writeTimeout().toMillis());
         this.store = store;
         this.vertx = vertx;
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        this.secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        this.secret = secretText.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** @return whether stale entries of an endpoint are refreshed in the background rather than within a request */
@@ -97,46 +87,50 @@ public class BackgroundRefresher {
         return enabled && !keyedByPrincipal;
     }
 
-    /** @return whether a request carries this instance's secret: it is a refresh this instance started */
-    public boolean isRefresh(ServerHttpRequest request) {
-        String value = request.getRequestHeader(HEADER);
-        return value != null && MessageDigest.isEqual(secret, value.getBytes(StandardCharsets.US_ASCII));
+    /**
+     * Takes {@value #HEADER} off the request, so that nothing after the lookup sees it.
+     *
+     * @return whether it carried the token of a refresh this instance started and had not seen yet
+     */
+    public boolean isRefresh(ResteasyReactiveRequestContext request) {
+        HttpServerRequest server = request.serverRequest().unwrap(HttpServerRequest.class);
+        String value = server == null ? null : server.headers().get(HEADER);
+        if (value == null) {
+            return false;
+        }
+        server.headers().remove(HEADER);
+        return tokens.remove(value) != null;
     }
 
     /**
      * Starts refreshing {@code key} unless a refresh of it is under way (here, or elsewhere when the distributed lock
      * is on). Returns at once.
      */
-    public void refresh(String key, ServerHttpRequest original) {
+    public void refresh(String key, ServerHttpRequest original, EndpointPolicy policy, Set<String> varied) {
         Endpoint endpoint = Endpoint.of(original);
         if (endpoint == null || refreshing.putIfAbsent(key, "") != null) {
             return;
         }
-        String uri = original.getRequestPath();
-        String query = original.query();
-        if (query != null && !query.isEmpty()) {
-            uri = uri + '?' + query;
-        }
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        for (Map.Entry<String, String> header : original.getAllRequestHeaders()) {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                headers.add(header.getKey(), header.getValue());
-            }
-        }
-        headers.set(HEADER, secretText);
-        String target = uri;
+        String target = RefreshRequest.uri(original, policy.endpoint().keyRecipe());
+        MultiMap headers = RefreshRequest.headers(original, policy, varied);
+        byte[] drawn = new byte[24];
+        random.nextBytes(drawn);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(drawn);
+        tokens.put(token, key);
+        headers.set(HEADER, token);
         if (!distributedLock || !store.acceptsWrites()) {
             send(key, endpoint, target, headers);
             return;
         }
-        String token = UUID.randomUUID().toString();
-        store.tryLock(MissCoordinator.lockKey(key), token, lease).subscribe().with(taken -> {
+        String lock = UUID.randomUUID().toString();
+        store.tryLock(MissCoordinator.lockKey(key), lock, lease).subscribe().with(taken -> {
             if (taken) {
-                refreshing.put(key, token);
+                refreshing.put(key, lock);
                 send(key, endpoint, target, headers);
             } else {
                 // another instance computes or refreshes the key
                 refreshing.remove(key);
+                tokens.remove(token);
             }
         }, failure -> send(key, endpoint, target, headers));
     }
@@ -164,6 +158,8 @@ public class BackgroundRefresher {
     }
 
     private void done(String key) {
+        // a token its request never used (it failed before the lookup) is not accepted later
+        tokens.values().remove(key);
         String token = refreshing.remove(key);
         if (token != null && !token.isEmpty()) {
             store.unlock(MissCoordinator.lockKey(key), token).subscribe().with(ignored -> {
