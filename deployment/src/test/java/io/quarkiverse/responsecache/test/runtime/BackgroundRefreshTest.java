@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import jakarta.inject.Inject;
@@ -32,8 +33,9 @@ class BackgroundRefreshTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = LocalRedisUnitTest.app("background-refresh-test")
-            .withApplicationRoot(root -> root.addClasses(RefreshResource.class, ConcurrentRequests.class,
-                    Await.class, ManualClock.class));
+            .withApplicationRoot(
+                    root -> root.addClasses(RefreshResource.class, RefreshHeadersFilter.class, ConcurrentRequests.class,
+                            Await.class, ManualClock.class));
 
     @Inject
     ManualClock clock;
@@ -116,7 +118,32 @@ class BackgroundRefreshTest {
                 .startsWith("response-cache; hit; ttl=60"));
     }
 
-    /** Without this instance's secret the header is an ordinary request header: a fresh entry is a hit. */
+    /**
+     * The refresh is a clean request: the inputs of the key (path, the keyed query parameter, the keyed header) and
+     * nothing of the caller that found the entry stale; its token is gone before any filter runs.
+     */
+    @Test
+    void theRefreshCarriesOnlyTheKeysInputsAndNoFilterSeesItsToken() {
+        String id = Await.unique();
+        String path = "/refresh/" + id + "?lang=fr&utm_source=mail";
+        storedThenStale(path, "acme");
+        RefreshHeadersFilter.SEEN.clear();
+        given().header("X-Tenant", "acme").header("Cookie", "session=alice").header("X-Private", "s3cret")
+                .header("Accept-Language", "xx-EVIL").get(path);
+        Await.awaiting("the refresh to reach the endpoint")
+                .untilAsserted(() -> assertThat(RefreshResource.calls(id)).isEqualTo(2));
+        assertThat(RefreshHeadersFilter.SEEN).hasSize(2);
+        Map<String, List<String>> refresh = RefreshHeadersFilter.SEEN.get(1);
+        assertThat(refresh).containsEntry("x-tenant", List.of("acme"));
+        assertThat(refresh.keySet()).map(String::toLowerCase).doesNotContain("cookie", "x-private", "accept-language",
+                BackgroundRefresher.HEADER.toLowerCase());
+        assertThat(RefreshHeadersFilter.SEEN).allSatisfy(headers -> assertThat(headers.keySet())
+                .map(String::toLowerCase).doesNotContain(BackgroundRefresher.HEADER.toLowerCase()));
+        Await.awaiting("the refreshed entry").untilAsserted(() -> assertThat(
+                given().header("X-Tenant", "acme").get(path).asString()).isEqualTo(id + "-2-acme-fr"));
+    }
+
+    /** Without a token of this instance the header is taken off and ignored: a fresh entry is a hit. */
     @Test
     void aGuessedRefreshHeaderChangesNothing() {
         String id = Await.unique();

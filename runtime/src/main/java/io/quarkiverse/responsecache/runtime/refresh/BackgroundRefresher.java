@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -29,6 +30,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Refreshes stale entries in the background, so that no request waits for a stale-while-revalidate refresh.
@@ -40,10 +43,11 @@ import io.vertx.core.net.SocketAddress;
  * sent cannot shape the entry everyone gets; a request filter that needs more (an API key) refuses the refresh, which
  * then stores nothing, and the entry is computed again by the first request after it expired.
  * <p>
- * The refresh carries {@value #HEADER} with a token drawn for it alone. The lookup handler takes the header off the
- * request before anything else reads it (the endpoint never sees it) and accepts a token once: a token that was used,
- * guessed or never drawn is an ordinary request. It then skips the lookup and stores the endpoint's response, as for
- * a request with {@code Cache-Control: no-cache}.
+ * The refresh carries {@value #HEADER} with a token drawn for it alone. A route ahead of every other takes the header
+ * off each request before anything reads it (no filter nor endpoint sees it) and accepts a token once, marking the
+ * request in its routing context: a token that was used, guessed or never drawn makes an ordinary request. The
+ * lookup handler skips the lookup of a marked request and stores the endpoint's response, as for a request with
+ * {@code Cache-Control: no-cache}.
  * <p>
  * One refresh per key at a time in this instance, and across instances when the distributed lock is on (the refresh
  * holds the key's lock).
@@ -56,6 +60,8 @@ public class BackgroundRefresher {
     public static final String HEADER = "X-Response-Cache-Refresh";
 
     private static final Logger LOG = Logger.getLogger(BackgroundRefresher.class);
+    /** The mark a refresh request carries in its routing context once its token was taken. */
+    private static final String REFRESH_MARK = BackgroundRefresher.class.getName() + ".refresh";
 
     private final boolean enabled;
     private final Duration timeout;
@@ -88,18 +94,27 @@ public class BackgroundRefresher {
     }
 
     /**
-     * Takes {@value #HEADER} off the request, so that nothing after the lookup sees it.
-     *
-     * @return whether it carried the token of a refresh this instance started and had not seen yet
+     * Takes {@value #HEADER} off every request before any other route, filter or endpoint sees it, and marks the
+     * request as a refresh, in the request's own data, when it carried the token of a refresh this instance started
+     * and had not seen yet.
      */
+    void takeTokens(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String token = context.request().headers().get(HEADER);
+            if (token != null) {
+                context.request().headers().remove(HEADER);
+                if (tokens.remove(token) != null) {
+                    context.put(REFRESH_MARK, Boolean.TRUE);
+                }
+            }
+            context.next();
+        });
+    }
+
+    /** @return whether the request is a refresh this instance started */
     public boolean isRefresh(ResteasyReactiveRequestContext request) {
-        HttpServerRequest server = request.serverRequest().unwrap(HttpServerRequest.class);
-        String value = server == null ? null : server.headers().get(HEADER);
-        if (value == null) {
-            return false;
-        }
-        server.headers().remove(HEADER);
-        return tokens.remove(value) != null;
+        RoutingContext context = request.serverRequest().unwrap(RoutingContext.class);
+        return context != null && context.get(REFRESH_MARK) != null;
     }
 
     /**
