@@ -116,7 +116,7 @@ public class HitPathBenchmark {
         return CachedResponseCodec.decode(entry);
     }
 
-    /** The header values ReplayCachedResponseHandler computes for a hit without If-None-Match. */
+    /** The header values ResponseCacheStoreHandler computes for a hit without If-None-Match. */
     @Benchmark
     public void replayHeaders(Blackhole blackhole) {
         replayHeaders(response, null, blackhole);

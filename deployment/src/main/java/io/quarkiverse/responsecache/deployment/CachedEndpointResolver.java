@@ -65,11 +65,15 @@ final class CachedEndpointResolver {
             Set<DotName> httpMethods) {
         CachedEndpointResolver resolver = new CachedEndpointResolver(index, httpMethods);
         resolver.checkAnnotationTargets();
-        for (ClassInfo servingClass : servingClasses(index, resourceClasses)) {
+        Set<MethodInfo> served = new HashSet<>();
+        Collection<ClassInfo> serving = servingClasses(index, resourceClasses);
+        for (ClassInfo servingClass : serving) {
             for (MethodInfo method : resolver.resourceMethods(servingClass)) {
+                served.add(method);
                 resolver.resolve(servingClass, method);
             }
         }
+        resolver.checkSubResources(served, serving);
         return new CachedEndpointsBuildItem(resolver.endpoints, resolver.misuses);
     }
 
@@ -99,6 +103,35 @@ final class CachedEndpointResolver {
 
     private static boolean isConcrete(ClassInfo clazz) {
         return !clazz.isInterface() && !Modifier.isAbstract(clazz.flags());
+    }
+
+    /**
+     * A {@code GET} method annotated where no root resource serves it: a sub-resource's, which Quarkus REST reaches
+     * through a resource locator and this cache never wires. A build error rather than an endpoint silently uncached.
+     */
+    private void checkSubResources(Set<MethodInfo> served, Collection<ClassInfo> serving) {
+        if (serving.isEmpty()) {
+            return;
+        }
+        for (AnnotationInstance annotation : index.getAnnotations(RESPONSE_CACHE)) {
+            if (annotation.target().kind() != AnnotationTarget.Kind.METHOD) {
+                continue;
+            }
+            MethodInfo method = annotation.target().asMethod();
+            if (!method.hasDeclaredAnnotation(GET) || served.contains(method)) {
+                continue;
+            }
+            List<String> locators = new ArrayList<>();
+            for (ClassInfo resource : serving) {
+                for (MethodInfo candidate : resource.methods()) {
+                    if (candidate.hasDeclaredAnnotation(ResponseCacheDotNames.PATH) && candidate.returnType().name().equals(
+                            method.declaringClass().name())) {
+                        locators.add(ResponseCacheDefinitionException.describe(candidate));
+                    }
+                }
+            }
+            misuses.add(new ResponseCacheDefinitionException.SubResourceMethodException(method, locators));
+        }
     }
 
     /** The annotation's own attributes, checked once per annotation wherever it is. */

@@ -50,6 +50,18 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
         }
     }
 
+    /** {@code @ResponseCache} on a method of a sub-resource, reached through a resource locator. */
+    public static final class SubResourceMethodException extends ResponseCacheDefinitionException {
+        SubResourceMethodException(MethodInfo method, java.util.List<String> locators) {
+            super("@ResponseCache on " + describe(method) + " is not applied: no root resource serves it"
+                    + (locators.isEmpty() ? ""
+                            : ", it is a sub-resource returned by the locator " + String.join(
+                                    " and ", locators))
+                    + ". Fix: move the cached GET method to a root resource class (one annotated with @Path), or remove"
+                    + " @ResponseCache from it.");
+        }
+    }
+
     /** Two cached endpoints with the same configuration name. */
     public static final class DuplicateEndpointNameException extends ResponseCacheDefinitionException {
         DuplicateEndpointNameException(String name, String first, String second) {

@@ -47,8 +47,11 @@ final class ResponseCacheMethodScanner implements MethodScanner {
             return List.of();
         }
         return List.of(
-                // after the request filters, the security checks and the parameters: a hit is a miss minus the call
-                new FixedHandlerChainCustomizer(new ResponseCacheLookupHandler(endpoint.id()),
+                // answers right after matching when the chain holds nothing a hit must go through (ShortChain)
+                new FixedHandlerChainCustomizer(new ResponseCacheLookupHandler(endpoint.id(), true),
+                        HandlerChainCustomizer.Phase.AFTER_MATCH),
+                // otherwise after the request filters, the security checks and the parameters: a miss minus the call
+                new FixedHandlerChainCustomizer(new ResponseCacheLookupHandler(endpoint.id(), false),
                         HandlerChainCustomizer.Phase.BEFORE_METHOD_INVOKE),
                 new FixedHandlerChainCustomizer(new ResponseCacheStoreHandler(),
                         HandlerChainCustomizer.Phase.AFTER_RESPONSE_CREATED));

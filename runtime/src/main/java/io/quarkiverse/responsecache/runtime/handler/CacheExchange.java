@@ -45,6 +45,8 @@ final class CacheExchange {
     Computation computation;
     /** The store tier that answered this request's lookup; {@code none} when no store answered. */
     String tier = "none";
+    /** Where a hit found by the early lookup goes on in the chain; 0 when the lookup ran before the invocation. */
+    int resumeAt;
     /** Whether this request's outcome was reported to the observers. */
     private boolean reported;
     /** The indexes the entry joins, once this request claimed its key. */

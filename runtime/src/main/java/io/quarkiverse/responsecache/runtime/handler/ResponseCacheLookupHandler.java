@@ -43,13 +43,26 @@ import io.smallrye.mutiny.Uni;
 public class ResponseCacheLookupHandler implements ServerRestHandler {
 
     private String endpointId;
+    /** Whether this is the early lookup, right after matching, which only works for a {@link ShortChain}. */
+    private boolean early;
+    /** For the early lookup: where a hit goes on, once known ({@link ShortChain#NONE}: not here); 0 until known. */
+    private volatile int resumeAt;
     private final CacheServicesReference services = new CacheServicesReference();
 
     public ResponseCacheLookupHandler() {
     }
 
-    public ResponseCacheLookupHandler(String endpointId) {
+    public ResponseCacheLookupHandler(String endpointId, boolean early) {
         this.endpointId = endpointId;
+        this.early = early;
+    }
+
+    public boolean isEarly() {
+        return early;
+    }
+
+    public void setEarly(boolean early) {
+        this.early = early;
     }
 
     public String getEndpointId() {
@@ -62,6 +75,20 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
 
     @Override
     public void handle(ResteasyReactiveRequestContext request) {
+        int resumeAt = 0;
+        if (early) {
+            resumeAt = this.resumeAt;
+            if (resumeAt == 0) {
+                // the chain of a method never changes: looked at once
+                resumeAt = this.resumeAt = ShortChain.resumePosition(request.getHandlers(), request.getPosition());
+            }
+            if (resumeAt == ShortChain.NONE) {
+                return;
+            }
+        } else if (request.getProperty(CacheExchange.PROPERTY) != null) {
+            // the early lookup decided
+            return;
+        }
         CacheServices cache = services.get();
         if (!cache.enabled) {
             return;
@@ -71,6 +98,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             return;
         }
         CacheExchange exchange = new CacheExchange(cache, policy);
+        exchange.resumeAt = resumeAt;
         request.setProperty(CacheExchange.PROPERTY, exchange);
 
         String cacheControl = cache.honorsRequestDirectives
@@ -112,7 +140,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             // answered here, on the event loop, without suspending: no store call, no callback
             exchange.tier = "near";
             exchange.replay(near, "near");
-            request.setResult(exchange.storedResponse());
+            answer(request, exchange);
             return;
         }
         if (!cache.store.available()) {
@@ -303,7 +331,15 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
     private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,
             String detail) {
         exchange.replay(response, detail);
-        request.setResult(exchange.storedResponse());
+        answer(request, exchange);
         request.resume();
+    }
+
+    /** The stored response becomes the method's result; from the early lookup, the hit goes on after the invocation. */
+    private static void answer(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        request.setResult(exchange.storedResponse());
+        if (exchange.resumeAt > 0) {
+            request.setPosition(exchange.resumeAt);
+        }
     }
 }
