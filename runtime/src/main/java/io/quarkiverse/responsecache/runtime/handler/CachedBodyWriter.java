@@ -42,6 +42,9 @@ final class CachedBodyWriter implements EntityWriter {
         }
     };
 
+    /** The writer of every hit: a filter that replaces a hit's entity had it written by the dynamic writer anyway. */
+    static final CachedBodyWriter OF_HIT = new CachedBodyWriter(null);
+
     /** The writer the request had before the body replaced its entity; null for the dynamic one. */
     private final EntityWriter replaced;
 

@@ -1,8 +1,6 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
@@ -273,12 +271,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
      * {@code Vary} names took part in that key: the leader may have learned a new one from it.
      */
     private static boolean answers(CacheExchange exchange, CachedResponse computed) {
-        List<String> vary = new ArrayList<>(1);
-        for (Map.Entry<String, String> header : computed.headers()) {
-            if (header.getKey().equalsIgnoreCase("Vary")) {
-                vary.add(header.getValue());
-            }
-        }
+        List<String> vary = HttpCacheHeaders.values(computed.headers(), "Vary");
         return vary.isEmpty() || VariedHeaders.covers(exchange.policy, exchange.varied, vary);
     }
 

@@ -30,13 +30,12 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             return;
         }
         if (exchange.outcome == CacheOutcome.HIT) {
-            prepareHit(request, exchange, false);
+            prepareHit(request, exchange);
             return;
         }
         Response response = request.getResponse().get();
         if (exchange.staleFallback != null && response.getStatus() >= 500) {
-            exchange.replay(exchange.staleFallback, "stale-if-error");
-            prepareHit(request, exchange, true);
+            serveStaleIfError(request, exchange);
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
@@ -60,17 +59,21 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
     }
 
     /**
-     * Makes the request's response the stored one, with this request's caching headers, written by
-     * {@link CachedBodyWriter} after the response filters.
-     *
-     * @param replaceResponse whether the request's response is another one (the endpoint's error a stale entry
-     *        replaces), rather than the stored one the lookup made the result
+     * The endpoint answered a server error (returned, or thrown and mapped) while a stale entry may replace it: the
+     * stale entry takes the error's place, as a hit.
      */
-    static void prepareHit(ResteasyReactiveRequestContext request, CacheExchange exchange, boolean replaceResponse) {
+    static void serveStaleIfError(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        exchange.replay(exchange.staleFallback, "stale-if-error");
+        request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
+        prepareHit(request, exchange);
+    }
+
+    /**
+     * Gives the request's response, the stored one, this request's caching headers, and the writer that writes its
+     * body after the response filters.
+     */
+    private static void prepareHit(ResteasyReactiveRequestContext request, CacheExchange exchange) {
         CachedResponse stored = exchange.replay;
-        if (replaceResponse) {
-            request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
-        }
         Response response = request.getResponse().get();
         MultivaluedMap<String, Object> headers = response.getHeaders();
         long now = exchange.services.clock.currentTimeMillis();
@@ -82,6 +85,6 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             headers.putSingle("Content-Length", Integer.toString(stored.bodyLength()));
         }
         exchange.statusHeaders(headers::putSingle, false, ttl);
-        request.setEntityWriter(new CachedBodyWriter(null));
+        request.setEntityWriter(CachedBodyWriter.OF_HIT);
     }
 }

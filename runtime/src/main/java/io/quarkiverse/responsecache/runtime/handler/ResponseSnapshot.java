@@ -119,12 +119,8 @@ final class ResponseSnapshot {
     }
 
     private static String valueOf(List<Map.Entry<String, String>> headers, String name) {
-        for (Map.Entry<String, String> header : headers) {
-            if (header.getKey().equalsIgnoreCase(name)) {
-                return header.getValue();
-            }
-        }
-        return null;
+        List<String> values = HttpCacheHeaders.values(headers, name);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /**
@@ -168,12 +164,7 @@ final class ResponseSnapshot {
      */
     private static boolean keyCoversVary(ResteasyReactiveRequestContext request, CacheExchange exchange,
             List<Map.Entry<String, String>> headers) {
-        List<String> vary = new ArrayList<>(1);
-        for (Map.Entry<String, String> header : headers) {
-            if (header.getKey().equalsIgnoreCase("Vary")) {
-                vary.add(header.getValue());
-            }
-        }
+        List<String> vary = HttpCacheHeaders.values(headers, "Vary");
         if (vary.isEmpty()) {
             return true;
         }

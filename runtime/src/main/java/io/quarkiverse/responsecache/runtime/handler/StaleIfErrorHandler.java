@@ -37,8 +37,7 @@ final class StaleIfErrorHandler implements ServerRestHandler {
         CacheExchange exchange = (CacheExchange) request.getProperty(CacheExchange.PROPERTY);
         if (exchange != null && exchange.staleFallback != null && exchange.outcome != CacheOutcome.HIT
                 && request.getResponse().isCreated() && request.getResponse().get().getStatus() >= 500) {
-            exchange.replay(exchange.staleFallback, "stale-if-error");
-            ResponseCacheStoreHandler.prepareHit(request, exchange, true);
+            ResponseCacheStoreHandler.serveStaleIfError(request, exchange);
         }
     }
 }

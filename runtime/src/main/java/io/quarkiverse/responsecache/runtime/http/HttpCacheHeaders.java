@@ -2,7 +2,10 @@ package io.quarkiverse.responsecache.runtime.http;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The parts of HTTP caching (RFC 9110, RFC 9111) the response cache needs: strong entity tags derived from the body,
@@ -11,6 +14,17 @@ import java.util.Base64;
 public final class HttpCacheHeaders {
 
     private HttpCacheHeaders() {
+    }
+
+    /** @return every value of the header {@code name} (case-insensitive) among {@code headers}, in order */
+    public static List<String> values(List<Map.Entry<String, String>> headers, String name) {
+        List<String> values = new ArrayList<>(1);
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                values.add(header.getValue());
+            }
+        }
+        return values;
     }
 
     /**
