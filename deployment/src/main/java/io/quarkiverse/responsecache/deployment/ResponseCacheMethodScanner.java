@@ -18,10 +18,11 @@ import io.quarkiverse.responsecache.runtime.handler.ResponseCacheLookupHandler;
 import io.quarkiverse.responsecache.runtime.handler.ResponseCacheStoreHandler;
 
 /**
- * Gives each cached endpoint its two handlers: the lookup right before the method is invoked, the store after the
- * response is created and before the response filters; and each {@code @ResponseCacheInvalidate} method its eviction handler.
- * Other methods get nothing and pay
- * nothing. What is cached was decided by {@link CachedEndpointResolver}; misuses were left out of it and fail the
+ * Gives each cached endpoint its handlers: the lookup twice, right after matching (it acts only for a chain of Quarkus
+ * REST's plumbing alone) and right before the method is invoked (otherwise), and the store after the response is
+ * created, before the response filters; and each {@code @ResponseCacheInvalidate} method its eviction handler. Other
+ * methods get nothing and pay nothing. What is cached was decided by {@link CachedEndpointResolver}; misuses were left out of
+ * it and fail the
  * build.
  */
 final class ResponseCacheMethodScanner implements MethodScanner {

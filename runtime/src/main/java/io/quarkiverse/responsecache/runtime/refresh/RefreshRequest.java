@@ -20,9 +20,12 @@ final class RefreshRequest {
     private RefreshRequest() {
     }
 
-    /** @return the path with the query the key reads: all of it when the endpoint reads the whole query */
+    /**
+     * @return the path as sent (matrix parameters included), with the query the key reads: all of it when the endpoint
+     *         reads the whole query
+     */
     static String uri(ServerHttpRequest original, KeyRecipe recipe) {
-        String path = recipe.matrixParameters() ? original.getRequestNormalisedPath() : original.getRequestPath();
+        String path = original.getRequestPath();
         String query = original.query();
         if (query == null || query.isEmpty()) {
             return path;
