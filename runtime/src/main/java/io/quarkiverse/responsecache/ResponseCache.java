@@ -95,4 +95,13 @@ public @interface ResponseCache {
      * {@code 0} turns it off.
      */
     long staleIfError() default -1;
+
+    /**
+     * Whether the entries are tagged with the entities the endpoint reads through Hibernate ORM, so that a
+     * transaction that writes them evicts the entries when it commits (see "Invalidation without annotations" in the
+     * documentation). Only when the application has Hibernate ORM and
+     * {@code quarkus.response-cache.hibernate-orm.enabled} is on; {@code false} leaves this endpoint's entries to
+     * their expiry, tags and namespaces.
+     */
+    boolean trackEntities() default true;
 }

@@ -31,6 +31,17 @@ public interface ResponseCacheInvalidator {
     /** Evicts every entry under the configured prefix. */
     Uni<Long> evictAll();
 
+    /**
+     * Evicts what a write of one entity row evicts when the application has Hibernate ORM: the entries that read that
+     * row, and those that queried its type. For writes entity tracking cannot see (native SQL outside Hibernate,
+     * another application writing the database). Fails with an {@code IllegalStateException} when entity tracking is
+     * off.
+     */
+    Uni<Long> evictEntity(Class<?> entityType, Object id);
+
+    /** Evicts every entry that read a row of the entity type or queried it, as a bulk update of it does. */
+    Uni<Long> evictEntityType(Class<?> entityType);
+
     default long evictKeyAndAwait(String key) {
         return evictKey(key).await().atMost(BLOCKING_TIMEOUT);
     }

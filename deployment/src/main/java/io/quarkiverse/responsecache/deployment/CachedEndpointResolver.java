@@ -240,7 +240,8 @@ final class CachedEndpointResolver {
         endpoints.put(lookupKey(servingClass, method), new CachedEndpoint(id, name, namespace(annotation), tags,
                 expire(annotation), varyHeaders, queryParameters, negotiatesMediaType(servingClass, method),
                 booleanValue(annotation, "keyByPrincipal"), longValue(annotation, "staleWhileRevalidate", -1),
-                longValue(annotation, "staleIfError", -1), recipe));
+                longValue(annotation, "staleIfError", -1), recipe,
+                annotation.value("trackEntities") == null || annotation.value("trackEntities").asBoolean()));
     }
 
     /**

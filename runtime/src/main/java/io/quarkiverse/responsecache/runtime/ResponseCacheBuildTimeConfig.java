@@ -27,4 +27,7 @@ public interface ResponseCacheBuildTimeConfig {
 
     /** The operator endpoints that evict and soft-purge. */
     ObservabilityBuildTimeConfig.Management management();
+
+    /** Entity tracking, when the application has Hibernate ORM. */
+    HibernateOrmConfig.Build hibernateOrm();
 }

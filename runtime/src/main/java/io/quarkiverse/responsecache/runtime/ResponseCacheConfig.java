@@ -231,6 +231,9 @@ public interface ResponseCacheConfig {
     /** Evictions. */
     InvalidationConfig invalidation();
 
+    /** Entity tracking, when the application has Hibernate ORM. */
+    HibernateOrmConfig hibernateOrm();
+
     /** Refreshing stale entries within their stale-while-revalidate window. */
     BackgroundRefreshConfig backgroundRefresh();
 

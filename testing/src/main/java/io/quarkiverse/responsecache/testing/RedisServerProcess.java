@@ -72,15 +72,20 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    private Process process() {
-        return (Process) System.getProperties().get(processSlot);
+    /**
+     * The server's process, shared by every class loader of the JVM through a system property that holds its pid:
+     * only strings go there, since libraries read every system property as one (Narayana's configuration does).
+     */
+    private ProcessHandle process() {
+        String pid = System.getProperty(processSlot);
+        return pid == null ? null : ProcessHandle.of(Long.parseLong(pid)).orElse(null);
     }
 
-    private void process(Process process) {
+    private void process(ProcessHandle process) {
         if (process == null) {
-            System.getProperties().remove(processSlot);
+            System.clearProperty(processSlot);
         } else {
-            System.getProperties().put(processSlot, process);
+            System.setProperty(processSlot, Long.toString(process.pid()));
         }
     }
 
@@ -127,7 +132,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Kills the server at once (SIGKILL), as a crash would. */
     public void kill() {
-        Process process = process();
+        ProcessHandle process = process();
         if (process != null) {
             process.destroyForcibly();
             waitFor(process);
@@ -153,7 +158,7 @@ public final class RedisServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        Process process = process();
+        ProcessHandle process = process();
         if (process != null) {
             process.destroy();
             waitFor(process);
@@ -181,7 +186,7 @@ public final class RedisServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process(started);
+        process(started.toHandle());
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         // generous: on a busy machine the first connection also boots the shared Vert.x instance
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -199,7 +204,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     private void signal(String signal) {
-        Process process = process();
+        ProcessHandle process = process();
         if (process == null) {
             throw new IllegalStateException("redis-server on port " + port + " is not running");
         }
@@ -319,11 +324,13 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    private static void waitFor(Process process) {
+    private static void waitFor(ProcessHandle process) {
         try {
-            process.waitFor();
+            process.onExit().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 

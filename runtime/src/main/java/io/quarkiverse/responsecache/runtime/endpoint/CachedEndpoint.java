@@ -22,10 +22,12 @@ import io.quarkus.runtime.annotations.RecordableConstructor;
  *        configuration
  * @param staleIfErrorSeconds the annotation's {@code staleIfError}, {@code -1} when it defers to the configuration
  * @param keyRecipe what of a request takes part in the key, derived by the build from what the endpoint reads
+ * @param trackEntities whether its entries are tagged with the entities it reads through Hibernate ORM (the
+ *        application has it, tracking is on, and the endpoint did not opt out)
  */
 public record CachedEndpoint(String id, String name, String namespace, List<String> tags, long expireSeconds,
         List<String> varyHeaders, List<String> queryParameters, boolean negotiatesMediaType, boolean keyByPrincipal,
-        long staleWhileRevalidateSeconds, long staleIfErrorSeconds, KeyRecipe keyRecipe) {
+        long staleWhileRevalidateSeconds, long staleIfErrorSeconds, KeyRecipe keyRecipe, boolean trackEntities) {
 
     /** The constructor the recorder calls: the record has a second one. */
     @RecordableConstructor
@@ -41,7 +43,7 @@ public record CachedEndpoint(String id, String name, String namespace, List<Stri
             long staleWhileRevalidateSeconds, long staleIfErrorSeconds) {
         this(id, name, namespace, tags, expireSeconds, varyHeaders, queryParameters, negotiatesMediaType,
                 keyByPrincipal, staleWhileRevalidateSeconds, staleIfErrorSeconds,
-                KeyRecipe.named(queryParameters, varyHeaders));
+                KeyRecipe.named(queryParameters, varyHeaders), false);
     }
 
     /** @return its key recipe in one line, for the startup log and consoles */

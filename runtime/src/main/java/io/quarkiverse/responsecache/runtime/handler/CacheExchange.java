@@ -14,6 +14,7 @@ import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
+import io.quarkiverse.responsecache.runtime.orm.EntityReads;
 
 /**
  * What the cache decided for one request, handed from the lookup handler to the handlers that run later in the same
@@ -57,6 +58,8 @@ final class CacheExchange {
     String claimedKey;
     /** When the claim was taken ({@link System#nanoTime()}). */
     long claimedAtNanos;
+    /** What the computation read through Hibernate ORM, when the endpoint is tracked; else null. */
+    EntityReads reads;
     /** Set once the response is being stored under the claim; otherwise the claim is released when the request ends. */
     volatile boolean storing;
 

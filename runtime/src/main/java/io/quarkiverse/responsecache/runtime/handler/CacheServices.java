@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -12,6 +13,7 @@ import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
+import io.quarkiverse.responsecache.runtime.orm.EntityEvictions;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCache;
@@ -41,6 +43,9 @@ public class CacheServices {
     final BackgroundRefresher refresher;
     final CacheStatusHeaders statusHeaders;
     final ResponseCacheClock clock;
+    /** Entity tracking's evictions, when the application has Hibernate ORM and tracking is on; else null. */
+    final EntityEvictions entityEvictions;
+    final int maxTrackedRows;
     /** Metrics, tracing and the Dev UI, when present. */
     @Inject
     ResponseCacheEvents events;
@@ -48,7 +53,8 @@ public class CacheServices {
     @Inject
     public CacheServices(ResponseCacheConfig config, CachedEndpoints endpoints, RequestKeys keys, GuardedStore store,
             MissCoordinator coordinator, EntryIndexes indexes, CacheStatusHeaders statusHeaders,
-            ResponseCacheClock clock, NearCache nearCache, GuardedEvictions evictions, BackgroundRefresher refresher) {
+            ResponseCacheClock clock, NearCache nearCache, GuardedEvictions evictions, BackgroundRefresher refresher,
+            Instance<EntityEvictions> entityEvictions) {
         this.enabled = config.enabled();
         this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
         this.maxBodySize = config.maxBodySize().asLongValue();
@@ -63,6 +69,8 @@ public class CacheServices {
         this.statusHeaders = statusHeaders;
         this.clock = clock;
         this.nearCache = nearCache;
+        this.entityEvictions = entityEvictions.isResolvable() ? entityEvictions.get() : null;
+        this.maxTrackedRows = config.hibernateOrm().maxRows();
     }
 
     boolean isCacheableStatus(int status) {

@@ -12,6 +12,7 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
 import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
+import io.quarkiverse.responsecache.runtime.orm.EntityReads;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -304,12 +305,22 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         String namespace = policy.endpoint().namespace();
         exchange.memberships = cache.indexes.memberships(exchange.key, namespace, policy.renderTags(request),
                 request.getPath());
+        Uni<Long> generation = Uni.createFrom().item(0L);
+        if (cache.entityEvictions != null && policy.endpoint().trackEntities()) {
+            // what the endpoint reads through Hibernate ORM is recorded from now on; see EntityEvictions
+            exchange.reads = new EntityReads(cache.maxTrackedRows);
+            request.setProperty(EntityReads.PROPERTY, exchange.reads);
+            generation = cache.entityEvictions.generation();
+        }
         Uni.combine().all()
                 .unis(cache.store.claim(exchange.key, policy.retention(), exchange.memberships),
-                        cache.indexes.register(namespace, policy.retention()))
+                        cache.indexes.register(namespace, policy.retention()), generation)
                 .asTuple()
                 .subscribe().with(claimed -> {
                     String claim = claimed.getItem1();
+                    if (exchange.reads != null) {
+                        exchange.reads.generation(claimed.getItem3());
+                    }
                     exchange.claimed(claim);
                     request.registerCompletionCallback(failure -> {
                         if (!exchange.storing) {

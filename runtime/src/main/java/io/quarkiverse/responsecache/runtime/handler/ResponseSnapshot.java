@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,10 +133,16 @@ final class ResponseSnapshot {
         exchange.storing = true;
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
-        Uni<Boolean> write = exchange.key.equals(exchange.claimedKey)
-                ? services.store.putIfClaimed(exchange.key, exchange.claim, response, retention(exchange),
-                        exchange.memberships)
-                : storeUnderLearnedKey(request, exchange, response);
+        List<String> entityTags = exchange.reads == null ? List.of() : exchange.reads.tags();
+        Uni<Boolean> write;
+        if (!exchange.key.equals(exchange.claimedKey)) {
+            write = storeUnderLearnedKey(request, exchange, response, entityTags);
+        } else if (entityTags.isEmpty()) {
+            write = services.store.putIfClaimed(exchange.key, exchange.claim, response, retention(exchange),
+                    exchange.memberships);
+        } else {
+            write = storeWithEntityTags(exchange, response, entityTags);
+        }
         if (services.events.observed()) {
             String endpoint = policy.endpoint().name();
             int bytes = response.bodyLength();
@@ -191,22 +198,51 @@ final class ResponseSnapshot {
     }
 
     /**
+     * The entity tags were learned while the endpoint ran, after the claim: they join their indexes under the claim
+     * first, then the entry is stored only if no eviction of theirs began since the computation did (see
+     * {@code EntityEvictions}); otherwise the claim is released and the next request computes again.
+     */
+    private static Uni<Boolean> storeWithEntityTags(CacheExchange exchange, CachedResponse response,
+            List<String> entityTags) {
+        CacheServices services = exchange.services;
+        String key = exchange.key;
+        Duration retention = retention(exchange);
+        Map<String, String> tagged = services.indexes.memberships(key, exchange.policy.endpoint().namespace(),
+                entityTags);
+        Map<String, String> memberships = new HashMap<>(exchange.memberships);
+        memberships.putAll(tagged);
+        return services.store.claim(key, retention, tagged)
+                .chain(() -> services.entityEvictions.untouchedSince(exchange.reads.generation(), entityTags))
+                .chain(untouched -> untouched
+                        ? services.store.putIfClaimed(key, exchange.claim, response, retention, memberships)
+                        : services.store.release(key, exchange.claim).replaceWith(false));
+    }
+
+    /**
      * The response taught the endpoint a header its own {@code Vary} names, so its key changed after the claim. The new
      * key is claimed first (from then on an eviction reaches it), then the old claim is checked (an eviction since the
      * computation began changed it), and only then the entry is stored under the new key's claim. One round trip more,
      * once per header learned.
      */
     private static Uni<Boolean> storeUnderLearnedKey(ResteasyReactiveRequestContext request, CacheExchange exchange,
-            CachedResponse response) {
+            CachedResponse response, List<String> entityTags) {
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
         String key = exchange.key;
-        Map<String, String> memberships = services.indexes.memberships(key, policy.endpoint().namespace(),
-                policy.renderTags(request), request.getPath());
+        List<String> tags = policy.renderTags(request);
+        if (!entityTags.isEmpty()) {
+            tags = new ArrayList<>(tags);
+            tags.addAll(entityTags);
+        }
+        Map<String, String> memberships = services.indexes.memberships(key, policy.endpoint().namespace(), tags,
+                request.getPath());
         Duration retention = retention(exchange);
+        Uni<Boolean> untouched = entityTags.isEmpty() ? Uni.createFrom().item(true)
+                : services.entityEvictions.untouchedSince(exchange.reads.generation(), entityTags);
         return services.store.claim(key, retention, memberships)
                 .chain(claim -> services.store.claim(exchange.claimedKey, retention, exchange.memberships)
-                        .chain(old -> old.equals(exchange.claim)
+                        .chain(old -> old.equals(exchange.claim) ? untouched : Uni.createFrom().item(false))
+                        .chain(storable -> storable
                                 ? services.store.putIfClaimed(key, claim, response, retention, memberships)
                                 : Uni.createFrom().item(false)))
                 .call(() -> services.store.release(exchange.claimedKey, exchange.claim));

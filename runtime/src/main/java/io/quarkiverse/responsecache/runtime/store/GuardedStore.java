@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -182,6 +183,22 @@ public class GuardedStore {
 
     public Uni<Long> evictIndex(String index) {
         return counted("evict", store.evictIndex(index));
+    }
+
+    /**
+     * The counters entity tracking orders writes by (see {@link ResponseStore#increment}): bounded in time, never
+     * judged by a breaker, since a store may not have them at all.
+     */
+    public Uni<Long> increment(String key) {
+        return store.increment(key).ifNoItem().after(writeTimeout).fail();
+    }
+
+    public Uni<Void> raise(String key, long value, Duration timeToLive) {
+        return store.raise(key, value, timeToLive).ifNoItem().after(writeTimeout).fail();
+    }
+
+    public Uni<List<Long>> counters(List<String> keys) {
+        return store.counters(keys).ifNoItem().after(lookupTimeout).fail();
     }
 
     /**

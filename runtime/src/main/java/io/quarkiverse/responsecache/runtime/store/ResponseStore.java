@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -120,6 +121,31 @@ public interface ResponseStore {
      */
     default Uni<Void> warmUp() {
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Adds one to the counter {@code key} (0 when missing) and returns its new value. The counter never expires: its
+     * values must only grow (entity tracking orders writes by it). The default fails: without counters, entity
+     * tracking evicts but stores no entry whose computation it cannot prove untouched by a write.
+     */
+    default Uni<Long> increment(String key) {
+        return Uni.createFrom().failure(new UnsupportedOperationException("counters"));
+    }
+
+    /**
+     * Raises the counter {@code key} to {@code value} unless it holds more already, and keeps it for at least
+     * {@code timeToLive}. The default fails, as {@link #increment} does.
+     */
+    default Uni<Void> raise(String key, long value, Duration timeToLive) {
+        return Uni.createFrom().failure(new UnsupportedOperationException("counters"));
+    }
+
+    /**
+     * @return the values of the counters, in order: 0 for a missing one, {@link Long#MAX_VALUE} for one that holds
+     *         anything but a number. The default fails, as {@link #increment} does.
+     */
+    default Uni<List<Long>> counters(List<String> keys) {
+        return Uni.createFrom().failure(new UnsupportedOperationException("counters"));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.quarkiverse.responsecache.runtime.store.memory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +44,7 @@ public class MemoryResponseStore implements ResponseStore {
     private final MemoryIndexes indexes = new MemoryIndexes();
     private final Cache<String, MemoryEntry> entries;
     private final MemoryLocks locks;
+    private final MemoryCounters counters;
 
     /**
      * @param maxBytes the most the entries may weigh together, see {@link MemoryEntry#weight()}
@@ -66,6 +68,7 @@ public class MemoryResponseStore implements ResponseStore {
                 })
                 .build();
         this.locks = new MemoryLocks(ticker);
+        this.counters = new MemoryCounters(ticker);
     }
 
     /** @return the default bound: {@value #DEFAULT_HEAP_SHARE_PERCENT}% of {@code maxHeapBytes} */
@@ -257,6 +260,24 @@ public class MemoryResponseStore implements ResponseStore {
     }
 
     /** @return what the entries weigh together now, at most the bound given at construction */
+    @Override
+    public Uni<Long> increment(String key) {
+        return Uni.createFrom().item(() -> counters.increment(key));
+    }
+
+    @Override
+    public Uni<Void> raise(String key, long value, Duration timeToLive) {
+        return Uni.createFrom().item(() -> {
+            counters.raise(key, value, timeToLive);
+            return null;
+        });
+    }
+
+    @Override
+    public Uni<List<Long>> counters(List<String> keys) {
+        return Uni.createFrom().item(() -> counters.read(keys));
+    }
+
     public long weightedSize() {
         entries.cleanUp();
         return entries.policy().eviction().map(Policy.Eviction::weightedSize).orElseThrow().orElseThrow();

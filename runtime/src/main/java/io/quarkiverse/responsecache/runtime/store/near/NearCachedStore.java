@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.store.near;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -98,6 +99,21 @@ public class NearCachedStore implements ResponseStore {
     @Override
     public Uni<Void> unlock(String lockKey, String token) {
         return redis.unlock(lockKey, token);
+    }
+
+    @Override
+    public Uni<Long> increment(String key) {
+        return redis.increment(key);
+    }
+
+    @Override
+    public Uni<Void> raise(String key, long value, Duration timeToLive) {
+        return redis.raise(key, value, timeToLive);
+    }
+
+    @Override
+    public Uni<List<Long>> counters(List<String> keys) {
+        return redis.counters(keys);
     }
 
     @Override

@@ -405,6 +405,21 @@ public class RedisResponseStore implements ResponseStore {
     }
 
     @Override
+    public Uni<Long> increment(String key) {
+        return RedisCounters.increment(redis.getRedis(), key);
+    }
+
+    @Override
+    public Uni<Void> raise(String key, long value, Duration timeToLive) {
+        return RedisCounters.raise(redis.getRedis(), key, value, timeToLive);
+    }
+
+    @Override
+    public Uni<List<Long>> counters(List<String> keys) {
+        return RedisCounters.read(values, keys);
+    }
+
+    @Override
     public Uni<Void> warmUp() {
         return redis.execute("PING").replaceWithVoid()
                 .invoke(() -> RedisEvictionPolicyCheck.check(redis));

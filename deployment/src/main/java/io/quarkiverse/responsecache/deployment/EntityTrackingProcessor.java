@@ -1,0 +1,34 @@
+package io.quarkiverse.responsecache.deployment;
+
+import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+
+/**
+ * Entity tracking, wired only when the application has Hibernate ORM: the beans that record reads and writes and
+ * evict after commit. Hibernate ORM finds the integrator that registers the listeners through this extension's service
+ * file; without these beans it registers nothing.
+ */
+class EntityTrackingProcessor {
+
+    private static final String PACKAGE = "io.quarkiverse.responsecache.runtime.orm.";
+
+    @BuildStep
+    void entityTracking(Capabilities capabilities, ResponseCacheBuildTimeConfig config,
+            BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<ReflectiveClassBuildItem> reflective) {
+        if (!capabilities.isPresent(Capability.HIBERNATE_ORM) || !config.hibernateOrm().enabled()) {
+            return;
+        }
+        // by name: the classes refer to Hibernate ORM, which this module does not depend on
+        beans.produce(AdditionalBeanBuildItem.builder()
+                .addBeanClasses(PACKAGE + "EntityTracking", PACKAGE + "EntityEvictions",
+                        PACKAGE + "TrackingStatementInspector")
+                .setUnremovable()
+                .build());
+        reflective.produce(ReflectiveClassBuildItem.builder(PACKAGE + "EntityTrackingIntegrator").build());
+    }
+}

@@ -1,0 +1,122 @@
+package io.quarkiverse.responsecache.it.library;
+
+import java.util.List;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.responsecache.ResponseCache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A plain Panache CRUD resource: its reads are cached, its writes carry no cache annotation at all. Entity tracking
+ * evicts what each write changed when its transaction commits.
+ */
+@Path("/books")
+public class BookResource {
+
+    @GET
+    @ResponseCache(expire = 600)
+    public List<Book> list() {
+        return Book.listAll(Sort.by("id"));
+    }
+
+    @GET
+    @Path("/{id}")
+    @ResponseCache(expire = 600)
+    public Book get(@PathParam("id") long id) {
+        Book book = Book.findById(id);
+        if (book == null) {
+            throw new NotFoundException();
+        }
+        return book;
+    }
+
+    @GET
+    @Path("/{id}/summary")
+    @ResponseCache(expire = 600)
+    public BookSummary summary(@PathParam("id") long id) {
+        Book book = Book.findById(id);
+        if (book == null) {
+            throw new NotFoundException();
+        }
+        return BookSummary.of(book);
+    }
+
+    @GET
+    @Path("/count")
+    @ResponseCache(expire = 600)
+    public long count() {
+        return Book.count();
+    }
+
+    /** A {@code Uni} endpoint, run on a worker thread as Hibernate ORM needs. */
+    @GET
+    @Path("/cheaper-than/{price}")
+    @Blocking
+    @ResponseCache(expire = 600)
+    public Uni<List<BookSummary>> cheaperThan(@PathParam("price") int price) {
+        return Uni.createFrom().item(() -> Book.<Book> list("price < ?1", Sort.by("id"), price).stream()
+                .map(BookSummary::of).toList());
+    }
+
+    @POST
+    @Transactional
+    public Response create(Book book) {
+        book.id = null;
+        book.persist();
+        return Response.status(Response.Status.CREATED).entity(book).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    public Book update(@PathParam("id") long id, Book changes) {
+        Book book = Book.findById(id);
+        if (book == null) {
+            throw new NotFoundException();
+        }
+        book.title = changes.title;
+        book.price = changes.price;
+        return book;
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    public void delete(@PathParam("id") long id) {
+        if (!Book.deleteById(id)) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** A bulk update: no entity is loaded, every price changes. */
+    @POST
+    @Path("/discount")
+    @Transactional
+    public int discount(@QueryParam("percent") int percent) {
+        return Book.update("price = price * ?1 / 100", 100 - percent);
+    }
+
+    /** Renames the book, then fails: the transaction rolls back, and nothing is evicted. */
+    @PUT
+    @Path("/{id}/rename-and-fail")
+    @Transactional
+    public void renameAndFail(@PathParam("id") long id, @QueryParam("title") String title) {
+        Book book = Book.findById(id);
+        book.title = title;
+        Book.flush();
+        throw new WebApplicationException("refused after the rename", 409);
+    }
+}

@@ -1,0 +1,136 @@
+package io.quarkiverse.responsecache.runtime.orm;
+
+import org.hibernate.HibernateException;
+import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.AutoFlushEvent;
+import org.hibernate.event.spi.AutoFlushEventListener;
+import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.LoadEventListener;
+import org.hibernate.event.spi.PostCollectionRecreateEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEventListener;
+import org.hibernate.event.spi.PostCollectionRemoveEvent;
+import org.hibernate.event.spi.PostCollectionRemoveEventListener;
+import org.hibernate.event.spi.PostCollectionUpdateEvent;
+import org.hibernate.event.spi.PostCollectionUpdateEventListener;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * Hibernate's events, told to {@link EntityTracking}: rows loaded (reads), rows and collections written (writes),
+ * auto-flushes (which precede bulk statements). Loads by id are bracketed, so that the statement loading a row is not
+ * taken for a query of its type.
+ */
+final class EntityEventListener implements PostLoadEventListener, PostInsertEventListener, PostUpdateEventListener,
+        PostDeleteEventListener, PostCollectionRecreateEventListener, PostCollectionUpdateEventListener,
+        PostCollectionRemoveEventListener, AutoFlushEventListener {
+
+    private final EntityTracking tracking;
+
+    EntityEventListener(EntityTracking tracking) {
+        this.tracking = tracking;
+    }
+
+    static String entityName(EntityPersister persister) {
+        return persister.getRootEntityDescriptor().getEntityPersister().getJpaEntityName();
+    }
+
+    @Override
+    public void onPostLoad(PostLoadEvent event) {
+        tracking.loaded(entityName(event.getPersister()), event.getId());
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        tracking.rowWritten(entityName(event.getPersister()), event.getId());
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        tracking.rowWritten(entityName(event.getPersister()), event.getId());
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        tracking.rowWritten(entityName(event.getPersister()), event.getId());
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+
+    @Override
+    public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
+        ownerWritten(event);
+    }
+
+    @Override
+    public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
+        ownerWritten(event);
+    }
+
+    @Override
+    public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
+        ownerWritten(event);
+    }
+
+    private void ownerWritten(AbstractCollectionEvent event) {
+        Object owner = event.getAffectedOwnerIdOrNull();
+        String entity = event.getSession().getFactory().getMappingMetamodel()
+                .getEntityDescriptor(event.getAffectedOwnerEntityName()).getRootEntityDescriptor().getEntityPersister()
+                .getJpaEntityName();
+        tracking.rowWritten(entity, owner == null ? new Object() : owner);
+    }
+
+    @Override
+    public void onAutoFlush(AutoFlushEvent event) throws HibernateException {
+        tracking.autoFlushed();
+    }
+
+    /** Opens the bracket of a load by id: prepended to Hibernate's own load listener. */
+    static final class LoadStarts implements LoadEventListener {
+        private final EntityTracking tracking;
+
+        LoadStarts(EntityTracking tracking) {
+            this.tracking = tracking;
+        }
+
+        @Override
+        public void onLoad(LoadEvent event, LoadType loadType) {
+            String entity = loadedEntity(event);
+            if (entity != null) {
+                tracking.loadStarts(entity);
+            }
+        }
+    }
+
+    /** Closes it: appended (Hibernate rejects two listeners of one class in a group). */
+    static final class LoadEnds implements LoadEventListener {
+        private final EntityTracking tracking;
+
+        LoadEnds(EntityTracking tracking) {
+            this.tracking = tracking;
+        }
+
+        @Override
+        public void onLoad(LoadEvent event, LoadType loadType) {
+            String entity = loadedEntity(event);
+            if (entity != null) {
+                tracking.loadEnds(entity);
+            }
+        }
+    }
+
+    private static String loadedEntity(LoadEvent event) {
+        String entityClass = event.getEntityClassName();
+        return entityClass == null ? null
+                : entityName(event.getSession().getFactory().getMappingMetamodel().getEntityDescriptor(entityClass));
+    }
+}

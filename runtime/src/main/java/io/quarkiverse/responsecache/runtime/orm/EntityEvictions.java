@@ -1,0 +1,164 @@
+package io.quarkiverse.responsecache.runtime.orm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
+import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+
+/**
+ * Evicts the tags of entity writes, so that no entry computed from what a write changed is stored after it.
+ * <p>
+ * An annotated tag is known before its endpoint runs and is claimed then; an entity tag is known only once the
+ * endpoint has read the entity, so a write can commit and evict that tag between the read and the store. To close
+ * that window, every eviction first takes a new value of a store-wide <em>write generation</em> and raises each of
+ * its tags' <em>epoch</em> to it; a computation reads the generation before it runs and, after its tags joined their
+ * indexes, stores only if no tag's epoch passed that value. Either the eviction's scan of an index sees the
+ * computation's membership, or the computation sees the eviction's epoch: both are written before they are read.
+ */
+@Singleton
+public class EntityEvictions {
+
+    /** A generation the store could not tell: the computation's entry is not stored. */
+    public static final long UNKNOWN_GENERATION = -1;
+    /** How long an epoch stays: beyond the longest computation whose entry may still be stored. */
+    static final Duration EPOCH_LIFETIME = EntryMarks.MEMBERSHIP_GRACE.multipliedBy(2);
+    private static final Logger LOG = Logger.getLogger(EntityEvictions.class);
+
+    private final GuardedStore store;
+    private final GuardedEvictions evictions;
+    private final String generationKey;
+    private final String epochPrefix;
+    /** Each tag's eviction is bounded by the invalidation timeout, the counters by the write timeout. */
+    private final Duration waitLimit;
+    private volatile Function<Class<?>, String> entityNames = type -> null;
+
+    @Inject
+    public EntityEvictions(GuardedStore store, GuardedEvictions evictions, ResponseCacheConfig config) {
+        this.store = store;
+        this.evictions = evictions;
+        this.generationKey = config.prefix() + "#generation";
+        this.epochPrefix = config.prefix() + "#epoch:";
+        this.waitLimit = evictions.timeout().plus(config.writeTimeout().multipliedBy(2));
+    }
+
+    /** Tells the root entity name of an entity class; set once Hibernate ORM started. */
+    void entityNames(Function<Class<?>, String> names) {
+        this.entityNames = names;
+    }
+
+    /** Evicts the entries that read one row by id, and every query of its type, as a write of that row does. */
+    public Uni<Long> evictRow(Class<?> entityType, Object id) {
+        return Uni.createFrom().deferred(() -> {
+            String entity = entityName(entityType);
+            return evict(EntityIds.comparable(id) ? List.of(EntityTags.row(entity, id), EntityTags.type(entity))
+                    : List.of(EntityTags.type(entity), EntityTags.anyRow(entity)));
+        });
+    }
+
+    /** Evicts every entry that read a row of the type or queried it, as a bulk write does. */
+    public Uni<Long> evictType(Class<?> entityType) {
+        return Uni.createFrom().deferred(() -> {
+            String entity = entityName(entityType);
+            return evict(List.of(EntityTags.type(entity), EntityTags.anyRow(entity)));
+        });
+    }
+
+    private String entityName(Class<?> entityType) {
+        String name = entityNames.apply(entityType);
+        if (name == null) {
+            throw new IllegalArgumentException(entityType.getName() + " is not an entity of any persistence unit");
+        }
+        return name;
+    }
+
+    /** @return the write generation now, or {@link #UNKNOWN_GENERATION} */
+    public Uni<Long> generation() {
+        return store.counters(List.of(generationKey))
+                .map(values -> values.get(0) == Long.MAX_VALUE ? UNKNOWN_GENERATION : values.get(0))
+                .onFailure().recoverWithItem(UNKNOWN_GENERATION);
+    }
+
+    /**
+     * @return whether no eviction of {@code tags} began after {@code generation} was read: then an entry computed
+     *         since and indexed under those tags may be stored
+     */
+    public Uni<Boolean> untouchedSince(long generation, List<String> tags) {
+        if (generation == UNKNOWN_GENERATION) {
+            return Uni.createFrom().item(false);
+        }
+        return store.counters(List.of(generationKey)).chain(now -> {
+            if (now.get(0) == generation) {
+                return Uni.createFrom().item(true);
+            }
+            List<String> epochs = new ArrayList<>(tags.size());
+            for (String tag : tags) {
+                epochs.add(epochPrefix + tag);
+            }
+            return store.counters(epochs).map(values -> values.stream().allMatch(epoch -> epoch <= generation));
+        }).onFailure().recoverWithItem(false);
+    }
+
+    /**
+     * Evicts {@code tags} and waits until that is done, failed, or ran out of time (then a {@code WARN} says so): the
+     * write's response waits, so the next read sees the write. Never waits on an event loop.
+     */
+    public void evictAndWait(Collection<String> tags) {
+        Uni<Long> eviction = evict(tags);
+        if (Context.isOnEventLoopThread()) {
+            eviction.subscribe().with(evicted -> {
+            }, failure -> warn(tags, failure));
+            return;
+        }
+        try {
+            eviction.await().atMost(waitLimit);
+        } catch (RuntimeException failure) {
+            warn(tags, failure);
+        }
+    }
+
+    private static void warn(Collection<String> tags, Throwable failure) {
+        LOG.warnf("Response cache: evicting %s after a committed write failed: %s", tags, failure.toString());
+    }
+
+    /**
+     * Evicts every entry of {@code tags}, after raising their epochs. Should the store refuse the counters, the tags
+     * are evicted all the same, and a computation running meanwhile may store what it read before the write.
+     *
+     * @return how many entries went
+     */
+    public Uni<Long> evict(Collection<String> tags) {
+        if (tags.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        Uni<Void> epochs = store.increment(generationKey).chain(generation -> {
+            List<Uni<Void>> raised = new ArrayList<>(tags.size());
+            for (String tag : tags) {
+                raised.add(store.raise(epochPrefix + tag, generation, EPOCH_LIFETIME));
+            }
+            return Uni.join().all(raised).andFailFast().replaceWithVoid();
+        }).onFailure().invoke(failure -> LOG.debugf("Response cache: the write generation could not be raised: %s",
+                failure.toString()))
+                .onFailure().recoverWithNull();
+        return epochs.chain(() -> {
+            List<Uni<Long>> evicted = new ArrayList<>(tags.size());
+            for (String tag : tags) {
+                evicted.add(evictions.evictTag(tag));
+            }
+            return Uni.join().all(evicted).andCollectFailures()
+                    .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
+        });
+    }
+}
