@@ -110,8 +110,10 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
                             ? "No cached endpoint is in the application."
                             : "Cached endpoints use the namespaces '" + String.join("', '", closest)
                                     + "' (closest first; '' is that of endpoints that name none).")
-                    + " Fix: name a namespace that cached endpoints use, or set namespace = \"" + namespace
-                    + "\" on the @ResponseCache whose responses this method changes.");
+                    + " Fix: name a namespace that cached endpoints use, or " + (namespace.isEmpty()
+                            ? "put @ResponseCache without a namespace on the endpoints whose responses this method changes."
+                            : "set namespace = \"" + namespace
+                                    + "\" on the @ResponseCache whose responses this method changes."));
         }
     }
 

@@ -33,7 +33,8 @@ class UncachedApplicationInvalidateTest {
                         .contains("'order:{id}'", "'update'", "No cached endpoint has tags.", "Fix:");
                 assertThat(misuses).filteredOn(UnproducibleNamespaceException.class::isInstance).singleElement()
                         .extracting(Throwable::getMessage).asString()
-                        .contains("namespace ''", "'update'", "No cached endpoint is in the application.", "Fix:");
+                        .contains("namespace ''", "'update'", "No cached endpoint is in the application.", "Fix:",
+                                "@ResponseCache without a namespace");
             });
 
     @Path("/orders")
