@@ -20,6 +20,9 @@ import java.lang.annotation.Target;
  * &#64;ResponseCacheInvalidate(tags = "product:{id}")
  * public Product update(@PathParam("id") int id, Product product) { ... }
  * </pre>
+ * <p>
+ * It must name what it evicts: tags, namespaces, or {@link #all()}. A bare {@code @ResponseCacheInvalidate} fails the
+ * build, and so does a tag or a namespace that no {@code @ResponseCache} of the application can produce.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -30,4 +33,10 @@ public @interface ResponseCacheInvalidate {
 
     /** Tags whose entries are evicted; path parameters in braces are replaced by this request's values. */
     String[] tags() default {};
+
+    /**
+     * Evicts every entry of the cache, in every namespace, as {@link ResponseCacheInvalidator#evictAll()}: for a write
+     * that changes what every cached response may show. {@link #tags()} and {@link #namespaces()} add nothing then.
+     */
+    boolean all() default false;
 }

@@ -79,6 +79,44 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
         }
     }
 
+    /** A bare {@code @ResponseCacheInvalidate}: no tag, no namespace, not {@code all}. */
+    public static final class InvalidateNothingException extends ResponseCacheDefinitionException {
+        InvalidateNothingException(MethodInfo method) {
+            super("@ResponseCacheInvalidate on " + describe(method) + " evicts nothing: it names no tag, no namespace"
+                    + " and not all = true. Fix: list the tags of the cached responses this method changes (e.g."
+                    + " tags = \"product:{id}\"), a namespace (namespaces = \"products\"), or all = true to evict"
+                    + " every entry.");
+        }
+    }
+
+    /** A tag of {@code @ResponseCacheInvalidate} that no {@code @ResponseCache} of the application can produce. */
+    public static final class UnproducibleTagException extends ResponseCacheDefinitionException {
+        UnproducibleTagException(MethodInfo method, String tag, java.util.List<String> closest, String note) {
+            super("@ResponseCacheInvalidate tag '" + tag + "' on " + describe(method) + " evicts nothing: no cached"
+                    + " endpoint (@ResponseCache) produces a tag it matches" + note + ". " + (closest.isEmpty()
+                            ? "No cached endpoint has tags."
+                            : "Cached endpoints produce the tags '" + String.join("', '", closest) + "' (closest first).")
+                    + " Fix: name a tag that cached endpoints produce (a brace matches any value: 'product:{id}' and"
+                    + " 'product:{pid}' match), or add '" + tag + "' to the tags of the @ResponseCache whose responses"
+                    + " this method changes.");
+        }
+    }
+
+    /** A namespace of {@code @ResponseCacheInvalidate} that no {@code @ResponseCache} of the application uses. */
+    public static final class UnproducibleNamespaceException extends ResponseCacheDefinitionException {
+        UnproducibleNamespaceException(MethodInfo method, String namespace, java.util.List<String> closest) {
+            super("@ResponseCacheInvalidate namespace '" + namespace + "' on " + describe(method) + " evicts nothing:"
+                    + " no cached endpoint (@ResponseCache) has that namespace. " + (closest.isEmpty()
+                            ? "No cached endpoint is in the application."
+                            : "Cached endpoints use the namespaces '" + String.join("', '", closest)
+                                    + "' (closest first; '' is that of endpoints that name none).")
+                    + " Fix: name a namespace that cached endpoints use, or " + (namespace.isEmpty()
+                            ? "put @ResponseCache without a namespace on the endpoints whose responses this method changes."
+                            : "set namespace = \"" + namespace
+                                    + "\" on the @ResponseCache whose responses this method changes."));
+        }
+    }
+
     /** A negative {@code expire}, or a {@code staleWhileRevalidate} or {@code staleIfError} below -1. */
     public static final class NegativeExpireException extends ResponseCacheDefinitionException {
         NegativeExpireException(String target, String attribute, long value) {

@@ -41,6 +41,7 @@ final class ResponseCacheMethodScanner implements MethodScanner {
             ResponseCacheInvalidateHandler handler = new ResponseCacheInvalidateHandler();
             handler.setNamespaces(EndpointAnnotations.strings(invalidate, "namespaces"));
             handler.setTags(EndpointAnnotations.strings(invalidate, "tags"));
+            handler.setAll(EndpointAnnotations.booleanValue(invalidate, "all"));
             return List.of(new FixedHandlerChainCustomizer(handler, HandlerChainCustomizer.Phase.AFTER_RESPONSE_CREATED));
         }
         CachedEndpoint endpoint = endpoints.endpoint(actualEndpointClass, method);

@@ -31,6 +31,8 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -104,15 +106,17 @@ class ResponseCacheProcessor {
      */
     @BuildStep
     void validate(CachedEndpointsBuildItem endpoints, CombinedIndexBuildItem index,
-            ValidationPhaseBuildItem validationPhase, BuildProducer<ValidationErrorBuildItem> errors) {
+            Capabilities capabilities, ValidationPhaseBuildItem validationPhase,
+            BuildProducer<ValidationErrorBuildItem> errors) {
         List<Throwable> misuses = new ArrayList<>(endpoints.misuses());
+        InvalidationTargets targets = InvalidationTargets.of(index.getIndex(),
+                capabilities.isPresent(Capability.HIBERNATE_ORM));
         for (AnnotationInstance invalidate : index.getIndex().getAnnotations(RESPONSE_CACHE_INVALIDATE)) {
             MethodInfo method = invalidate.target().asMethod();
             if (EndpointAnnotations.effectiveAnnotation(method, method.declaringClass()) != null) {
                 misuses.add(new CacheAndInvalidateException(method));
             }
-            TagParameters.validTags(method, method.declaringClass(), "@ResponseCacheInvalidate",
-                    EndpointAnnotations.strings(invalidate, "tags"), misuses);
+            targets.check(method, invalidate, misuses);
         }
         if (!misuses.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(misuses));

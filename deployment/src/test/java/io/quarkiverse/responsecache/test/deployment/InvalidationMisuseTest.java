@@ -60,7 +60,7 @@ class InvalidationMisuseTest {
 
         @GET
         @Path("/first")
-        @ResponseCache(name = "catalog")
+        @ResponseCache(name = "catalog", tags = "catalog")
         public String first() {
             return "first";
         }

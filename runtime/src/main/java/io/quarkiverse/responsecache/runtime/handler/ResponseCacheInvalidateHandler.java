@@ -12,7 +12,8 @@ import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Evicts the namespaces and tags of {@code @ResponseCacheInvalidate} after the method returned a status below 400.
+ * Evicts the namespaces and tags of {@code @ResponseCacheInvalidate}, or every entry when it says {@code all = true}, after the
+ * method returned a status below 400.
  * Runs after the response is created, so a method that threw never gets here; it suspends the request until the
  * eviction is done (or has failed, or has run out of {@code quarkus.response-cache.invalidation.timeout}, which is
  * logged), so the client's next read does not see the old entry. While the store's breaker is open it does not wait.
@@ -25,6 +26,7 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
     private List<String> namespaces = List.of();
     private List<String> tags = List.of();
     private List<TagTemplate> tagTemplates = List.of();
+    private boolean all;
     private final CacheServicesReference services = new CacheServicesReference();
 
     public List<String> getNamespaces() {
@@ -44,6 +46,14 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
         this.tagTemplates = TagTemplate.parseAll(tags);
     }
 
+    public boolean isAll() {
+        return all;
+    }
+
+    public void setAll(boolean all) {
+        this.all = all;
+    }
+
     @Override
     public void handle(ResteasyReactiveRequestContext request) {
         if (request.getResponse().get().getStatus() >= 400) {
@@ -53,6 +63,11 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
         if (!cache.enabled) {
             return;
         }
+        if (all) {
+            // every namespace and tag is inside it: evicting them as well would only evict nothing twice
+            evict(request, List.of(cache.evictions.evictAll()));
+            return;
+        }
         List<Uni<Long>> evictions = new ArrayList<>();
         for (String namespace : namespaces) {
             evictions.add(cache.evictions.evictNamespace(namespace));
@@ -60,9 +75,12 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
         for (String tag : TagTemplate.renderAll(tagTemplates, request)) {
             evictions.add(cache.evictions.evictTag(tag));
         }
-        if (evictions.isEmpty()) {
-            return;
+        if (!evictions.isEmpty()) {
+            evict(request, evictions);
         }
+    }
+
+    private static void evict(ResteasyReactiveRequestContext request, List<Uni<Long>> evictions) {
         request.suspend();
         // each eviction is bounded by quarkus.response-cache.invalidation.timeout, so their join is too
         Uni.join().all(evictions).andCollectFailures()
