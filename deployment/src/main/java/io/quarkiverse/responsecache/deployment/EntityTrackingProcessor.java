@@ -17,10 +17,14 @@ class EntityTrackingProcessor {
 
     private static final String PACKAGE = "io.quarkiverse.responsecache.runtime.orm.";
 
+    static boolean tracksEntities(Capabilities capabilities, ResponseCacheBuildTimeConfig config) {
+        return capabilities.isPresent(Capability.HIBERNATE_ORM) && config.hibernateOrm().enabled();
+    }
+
     @BuildStep
     void entityTracking(Capabilities capabilities, ResponseCacheBuildTimeConfig config,
             BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<ReflectiveClassBuildItem> reflective) {
-        if (!capabilities.isPresent(Capability.HIBERNATE_ORM) || !config.hibernateOrm().enabled()) {
+        if (!tracksEntities(capabilities, config)) {
             return;
         }
         // by name: the classes refer to Hibernate ORM, which this module does not depend on

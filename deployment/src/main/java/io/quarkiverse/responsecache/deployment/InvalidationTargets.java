@@ -15,6 +15,7 @@ import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.InvalidateNothingException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.UnproducibleNamespaceException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.UnproducibleTagException;
+import io.quarkiverse.responsecache.runtime.orm.EntityTags;
 
 /**
  * What the application's cached endpoints can be evicted by (the tags and namespaces of every {@code @ResponseCache}),
@@ -22,12 +23,6 @@ import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.
  * meet an entry leaves stale responses without a word.
  */
 final class InvalidationTargets {
-
-    /**
-     * Tags of this prefix ({@code entity:Item#42}, {@code entity:Item}) are produced at run time by the Hibernate ORM
-     * entity tracking, not by {@code @ResponseCache}: only an application with Hibernate ORM can produce them.
-     */
-    static final String ENTITY_TAG_PREFIX = "entity:";
 
     /** How many of the produced tags or namespaces a message proposes. */
     private static final int CANDIDATES = 5;
@@ -75,8 +70,8 @@ final class InvalidationTargets {
             if (TagParameters.validTags(method, method.declaringClass(), "@ResponseCacheInvalidate", List.of(tag),
                     misuses) && !producible(tag)) {
                 misuses.add(new UnproducibleTagException(method, tag, TagPatterns.closest(tag, tags, CANDIDATES),
-                        tag.startsWith(ENTITY_TAG_PREFIX)
-                                ? " (tags starting with '" + ENTITY_TAG_PREFIX + "' come from the Hibernate ORM entity"
+                        tag.startsWith(EntityTags.PREFIX)
+                                ? " (tags starting with '" + EntityTags.PREFIX + "' come from the Hibernate ORM entity"
                                         + " tracking, and the application has no Hibernate ORM)"
                                 : ""));
             }
@@ -91,7 +86,7 @@ final class InvalidationTargets {
 
     /** @return whether some entry can ever carry a tag that this template renders */
     boolean producible(String tag) {
-        if (entityTagsProduced && tag.startsWith(ENTITY_TAG_PREFIX)) {
+        if (entityTagsProduced && tag.startsWith(EntityTags.PREFIX)) {
             return true;
         }
         return TagPatterns.overlapsAny(tag, tags);

@@ -32,7 +32,6 @@ import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
-import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -106,11 +105,11 @@ class ResponseCacheProcessor {
      */
     @BuildStep
     void validate(CachedEndpointsBuildItem endpoints, CombinedIndexBuildItem index,
-            Capabilities capabilities, ValidationPhaseBuildItem validationPhase,
+            Capabilities capabilities, ResponseCacheBuildTimeConfig config, ValidationPhaseBuildItem validationPhase,
             BuildProducer<ValidationErrorBuildItem> errors) {
         List<Throwable> misuses = new ArrayList<>(endpoints.misuses());
         InvalidationTargets targets = InvalidationTargets.of(index.getIndex(),
-                capabilities.isPresent(Capability.HIBERNATE_ORM));
+                EntityTrackingProcessor.tracksEntities(capabilities, config));
         for (AnnotationInstance invalidate : index.getIndex().getAnnotations(RESPONSE_CACHE_INVALIDATE)) {
             MethodInfo method = invalidate.target().asMethod();
             if (EndpointAnnotations.effectiveAnnotation(method, method.declaringClass()) != null) {

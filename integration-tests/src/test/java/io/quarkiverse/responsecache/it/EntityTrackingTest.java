@@ -3,10 +3,14 @@ package io.quarkiverse.responsecache.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.responsecache.testing.LocalRedisTestResource;
@@ -132,6 +136,25 @@ class EntityTrackingTest {
         }
         update(other, unique("other-renamed"), 11);
         assertThat(get(path).header("X-Cache")).isEqualTo("HIT");
+    }
+
+    /**
+     * The read loads the book, the write commits and evicts while the read is still running, then the read would store
+     * what it loaded before the write: it must not, or every later read gets the old title until it expires.
+     */
+    @Test
+    void aReadThatRanAcrossAWriteDoesNotStoreWhatItReadBeforeIt() throws Exception {
+        long id = create(unique("raced"), 10);
+        String path = "/books/" + id + "/slow";
+        int readsBefore = Integer.parseInt(given().get("/books/slow-reads").asString());
+        CompletableFuture<String> slowRead = CompletableFuture
+                .supplyAsync(() -> given().get(path).jsonPath().getString("title"));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Integer.parseInt(given().get("/books/slow-reads").asString()) > readsBefore);
+        String renamed = unique("renamed");
+        update(id, renamed, 10);
+        slowRead.get(20, TimeUnit.SECONDS);
+        assertThat(title(path)).isEqualTo(renamed);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.it.library;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +26,8 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/books")
 public class BookResource {
+
+    private static final AtomicInteger SLOW_READS = new AtomicInteger();
 
     @GET
     @ResponseCache(expire = 600)
@@ -69,6 +72,31 @@ public class BookResource {
     public Uni<List<BookSummary>> cheaperThan(@PathParam("price") int price) {
         return Uni.createFrom().item(() -> Book.<Book> list("price < ?1", Sort.by("id"), price).stream()
                 .map(BookSummary::of).toList());
+    }
+
+    /**
+     * A slow read: it reads the book, then takes 300 ms more, so a write can commit between its read and its store.
+     * What it read must not be stored after that write.
+     */
+    @GET
+    @Path("/{id}/slow")
+    @ResponseCache(expire = 600)
+    public BookSummary slow(@PathParam("id") long id) throws InterruptedException {
+        Book book = Book.findById(id);
+        if (book == null) {
+            throw new NotFoundException();
+        }
+        BookSummary summary = BookSummary.of(book);
+        SLOW_READS.incrementAndGet();
+        Thread.sleep(300);
+        return summary;
+    }
+
+    /** How many slow reads have read their book, for tests that write in between. */
+    @GET
+    @Path("/slow-reads")
+    public int slowReads() {
+        return SLOW_READS.get();
     }
 
     @POST
