@@ -86,6 +86,7 @@ export class QwcResponseCacheEndpoints extends LitElement {
                 <vaadin-grid-column auto-width header="Stale-if-error" path="staleIfError"></vaadin-grid-column>
                 <vaadin-grid-column auto-width header="Key" path="key"></vaadin-grid-column>
                 <vaadin-grid-column auto-width header="Tags" path="tags"></vaadin-grid-column>
+                <vaadin-grid-column width="16em" resizable header="Entity tags of the last entry" path="entityTags"></vaadin-grid-column>
                 <vaadin-grid-column auto-width header="Hits" path="hit"></vaadin-grid-column>
                 <vaadin-grid-column auto-width header="Stale" path="stale"></vaadin-grid-column>
                 <vaadin-grid-column auto-width header="Coalesced" path="coalesced"></vaadin-grid-column>

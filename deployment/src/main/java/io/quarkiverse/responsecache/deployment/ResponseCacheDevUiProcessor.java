@@ -11,10 +11,12 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheDevCounts;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheJsonRpcService;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
@@ -43,10 +45,17 @@ class ResponseCacheDevUiProcessor {
     }
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
-    CardPageBuildItem card(CachedEndpointsBuildItem endpoints, CombinedIndexBuildItem index) {
+    CardPageBuildItem card(CachedEndpointsBuildItem endpoints, CombinedIndexBuildItem index,
+            Capabilities capabilities, ResponseCacheBuildTimeConfig config) {
+        boolean tracking = EntityTrackingProcessor.tracksEntities(capabilities, config);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CachedEndpoint endpoint : endpoints.endpoints()) {
-            rows.add(describe(endpoint, index.getIndex()));
+            Map<String, Object> row = describe(endpoint, index.getIndex());
+            if (tracking && endpoint.trackEntities()) {
+                String tags = (String) row.get("tags");
+                row.put("tags", (tags.isEmpty() ? "" : tags + ", ") + "entities read (Hibernate ORM)");
+            }
+            rows.add(row);
         }
         CardPageBuildItem card = new CardPageBuildItem();
         card.addBuildTimeData("endpoints", rows);

@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.devui;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -9,13 +10,28 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheObserver;
 
-/** Counts requests per endpoint and outcome, for the Dev UI card (dev mode only). */
+/**
+ * Counts requests per endpoint and outcome, and keeps the entity tags of its last tagged entry, for the Dev UI card
+ * (dev mode only).
+ */
 @Singleton
 public class ResponseCacheDevCounts implements ResponseCacheObserver {
 
     private static final RequestOutcome[] OUTCOMES = RequestOutcome.values();
 
     private final Map<String, LongAdder[]> byEndpoint = new ConcurrentHashMap<>();
+    /** Per endpoint, the path and entity tags of its last entry stored with some. */
+    private final Map<String, String> lastEntityTags = new ConcurrentHashMap<>();
+
+    @Override
+    public void taggedByEntities(String endpoint, String path, List<String> tags) {
+        lastEntityTags.put(endpoint, path + ": " + String.join(" ", tags));
+    }
+
+    /** @return the path and entity tags of the last entry of {@code endpoint} stored with some, or null */
+    public String lastEntityTags(String endpoint) {
+        return lastEntityTags.get(endpoint);
+    }
 
     @Override
     public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {

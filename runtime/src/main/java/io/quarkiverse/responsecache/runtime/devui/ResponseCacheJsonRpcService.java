@@ -44,6 +44,7 @@ public class ResponseCacheJsonRpcService {
                     computed += count;
                 }
             }
+            row.put("entityTags", counts.lastEntityTags(name));
             row.put("hitRatio", answered + computed == 0 ? null : (double) answered / (answered + computed));
             rows.add(row);
         }

@@ -146,9 +146,13 @@ final class ResponseSnapshot {
         if (services.events.observed()) {
             String endpoint = policy.endpoint().name();
             int bytes = response.bodyLength();
+            String path = request.getPath();
             write = write.invoke(stored -> {
                 if (stored) {
                     services.events.stored(endpoint, bytes);
+                    if (!entityTags.isEmpty()) {
+                        services.events.taggedByEntities(endpoint, path, entityTags);
+                    }
                 }
             });
         }

@@ -56,6 +56,12 @@ public class ResponseCacheEvents {
         }
     }
 
+    public void taggedByEntities(String endpoint, String path, List<String> tags) {
+        for (ResponseCacheObserver observer : observers) {
+            observer.taggedByEntities(endpoint, path, tags);
+        }
+    }
+
     public void storeFailed(String operation) {
         for (ResponseCacheObserver observer : observers) {
             observer.storeFailed(operation);

@@ -1,5 +1,7 @@
 package io.quarkiverse.responsecache.runtime.observe;
 
+import java.util.List;
+
 /**
  * What the cache tells the integrations that watch it (metrics, tracing, the Dev UI). The few places that know an
  * outcome call it through {@link ResponseCacheEvents}; an integration is a bean implementing the methods it needs.
@@ -33,6 +35,14 @@ public interface ResponseCacheObserver {
 
     /** An entry of {@code endpoint} was handed to the store, {@code bytes} long once encoded. */
     default void stored(String endpoint, int bytes) {
+    }
+
+    /**
+     * An entry of {@code endpoint} was stored with the tags entity tracking gave it (Hibernate ORM): what it read.
+     *
+     * @param path the request's path
+     */
+    default void taggedByEntities(String endpoint, String path, List<String> tags) {
     }
 
     /** A call to the store failed or timed out; {@code operation} is get, put, lock, unlock, delete or evict. */

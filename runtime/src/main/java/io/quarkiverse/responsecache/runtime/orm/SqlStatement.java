@@ -67,13 +67,13 @@ record SqlStatement(boolean writes, Set<String> identifiers) {
                 i = skipQuoted(sql, i, c);
             } else if (c == '[') {
                 i = skipQuoted(sql, i, ']');
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-                i++;
-                continue;
             } else {
-                return i;
+                while (i < length && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
+                        || sql.charAt(i) == '$')) {
+                    i++;
+                }
             }
-            if (i < length && sql.charAt(i) == '.') {
+            if (i + 1 < length && sql.charAt(i) == '.' && sql.charAt(i + 1) != '.') {
                 i++;
             } else {
                 return i;
