@@ -57,4 +57,12 @@ public interface ResponseCacheInvalidator {
     default long evictAllAndAwait() {
         return evictAll().await().atMost(BLOCKING_TIMEOUT);
     }
+
+    default long evictEntityAndAwait(Class<?> entityType, Object id) {
+        return evictEntity(entityType, id).await().atMost(BLOCKING_TIMEOUT);
+    }
+
+    default long evictEntityTypeAndAwait(Class<?> entityType) {
+        return evictEntityType(entityType).await().atMost(BLOCKING_TIMEOUT);
+    }
 }

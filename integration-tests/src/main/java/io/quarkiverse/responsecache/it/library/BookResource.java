@@ -57,6 +57,22 @@ public class BookResource {
         return BookSummary.of(book);
     }
 
+    /** The first page of 20 books, for the benchmark of what tracking costs a miss. */
+    @GET
+    @Path("/page")
+    @ResponseCache(expire = 600)
+    public List<Book> page() {
+        return Book.<Book> findAll(Sort.by("id")).page(0, 20).list();
+    }
+
+    /** The same page, untracked: the benchmark's reference. */
+    @GET
+    @Path("/page-untracked")
+    @ResponseCache(expire = 600, trackEntities = false)
+    public List<Book> pageUntracked() {
+        return Book.<Book> findAll(Sort.by("id")).page(0, 20).list();
+    }
+
     @GET
     @Path("/count")
     @ResponseCache(expire = 600)

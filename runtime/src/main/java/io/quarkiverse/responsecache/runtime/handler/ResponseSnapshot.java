@@ -134,6 +134,9 @@ final class ResponseSnapshot {
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
         List<String> entityTags = exchange.reads == null ? List.of() : exchange.reads.tags();
+        if (!entityTags.isEmpty()) {
+            services.entityEvictions.readEntities(policy.endpoint().id());
+        }
         Uni<Boolean> write;
         if (!exchange.key.equals(exchange.claimedKey)) {
             write = storeUnderLearnedKey(request, exchange, response, entityTags);
@@ -211,11 +214,14 @@ final class ResponseSnapshot {
         CacheServices services = exchange.services;
         String key = exchange.key;
         Duration retention = retention(exchange);
-        Map<String, String> tagged = services.indexes.memberships(key, exchange.policy.endpoint().namespace(),
-                entityTags);
         Map<String, String> memberships = new HashMap<>(exchange.memberships);
-        memberships.putAll(tagged);
-        return services.store.claim(key, retention, tagged)
+        List<Uni<Void>> joined = new ArrayList<>(entityTags.size());
+        for (String tag : entityTags) {
+            String index = services.indexes.tagIndex(tag);
+            memberships.put(index, key);
+            joined.add(services.store.index(index, key, retention.plus(EntryMarks.MEMBERSHIP_GRACE)));
+        }
+        return Uni.join().all(joined).andFailFast()
                 .chain(() -> services.entityEvictions.untouchedSince(exchange.reads.generation(), entityTags))
                 .chain(untouched -> untouched
                         ? services.store.putIfClaimed(key, exchange.claim, response, retention, memberships)

@@ -35,6 +35,8 @@ public class EntityTracking {
 
     private final EntityEvictions evictions;
     private final int maxRows;
+    /** With the cache off on this instance ({@code quarkus.response-cache.enabled=false}), writes evict nothing. */
+    private final boolean enabled;
     private final List<SessionFactoryImplementor> factories = new CopyOnWriteArrayList<>();
     private volatile EntityTables tables;
     private volatile TransactionSynchronizationRegistry transactions;
@@ -45,6 +47,7 @@ public class EntityTracking {
     public EntityTracking(EntityEvictions evictions, ResponseCacheConfig config) {
         this.evictions = evictions;
         this.maxRows = config.hibernateOrm().maxRows();
+        this.enabled = config.enabled();
     }
 
     /** Says once which cached endpoints are tracked, so a user sees what evicts itself. */
@@ -167,6 +170,9 @@ public class EntityTracking {
     }
 
     private void wrote(List<String> tags) {
+        if (!enabled) {
+            return;
+        }
         TransactionWrites.of(transactions(), evictions).addAll(tags);
     }
 

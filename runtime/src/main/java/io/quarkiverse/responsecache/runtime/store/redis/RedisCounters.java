@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 
 /** The Redis store's counters (see {@code ResponseStore#increment}), each one string key; garbage there is replaced. */
 final class RedisCounters {
@@ -47,10 +48,12 @@ final class RedisCounters {
     }
 
     /** One {@code GET} per counter, sent together: each names one key, as Redis Cluster needs. */
-    static Uni<List<Long>> read(ReactiveValueCommands<String, byte[]> values, List<String> keys) {
+    static Uni<List<Long>> read(Redis redis, List<String> keys) {
         List<Uni<Long>> reads = new ArrayList<>(keys.size());
         for (String key : keys) {
-            reads.add(values.get(key).map(RedisCounters::parse)
+            reads.add(redis.send(Request.cmd(Command.GET).arg(key))
+                    .map(value -> value == null ? null : value.toBytes())
+                    .map(RedisCounters::parse)
                     // a key of another type is garbage: not a number
                     .onFailure().recoverWithItem(Long.MAX_VALUE));
         }

@@ -416,7 +416,7 @@ public class RedisResponseStore implements ResponseStore {
 
     @Override
     public Uni<List<Long>> counters(List<String> keys) {
-        return RedisCounters.read(values, keys);
+        return RedisCounters.read(redis.getRedis(), keys);
     }
 
     @Override
