@@ -181,6 +181,14 @@ public class NearCacheAcknowledgements implements EvictionBarrier, TrackedNode.S
     }
 
     @Override
+    public void flushed(TrackedNode node) {
+        NearCacheLease current = lease;
+        if (current != null) {
+            current.flushed(node);
+        }
+    }
+
+    @Override
     public void message(String payload) {
         int space = payload.lastIndexOf(' ');
         Acknowledgements acks = space < 0 ? null : awaited.get(payload.substring(0, space));

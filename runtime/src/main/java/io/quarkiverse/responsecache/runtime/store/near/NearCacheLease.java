@@ -24,12 +24,14 @@ import io.vertx.core.Vertx;
 final class NearCacheLease {
 
     private static final Logger LOG = Logger.getLogger(NearCacheLease.class);
-    /** Registers this instance (by Redis's clock) and writes then deletes the probe key: one notification. */
+    /**
+     * Registers this instance (by Redis's clock) and writes then deletes the probe key: one notification. The registry
+     * has no time to live, so that a {@code volatile-*} maxmemory policy never evicts it; stale members go here.
+     */
     private static final String PROBE = "local t = redis.call('TIME')\n"
             + "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
             + "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)\n"
             + "redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])\n"
-            + "redis.call('PEXPIRE', KEYS[1], ARGV[2])\n"
             + "redis.call('SET', KEYS[2], '1')\n"
             + "redis.call('DEL', KEYS[2])\n"
             + "return 1";
@@ -112,6 +114,21 @@ final class NearCacheLease {
         }
     }
 
+    /**
+     * The node was flushed, this instance's registration with it: the tier answers again only once a probe sent
+     * after the flush, which registers it again, came back.
+     */
+    synchronized void flushed(TrackedNode from) {
+        Node node = nodes.get(from);
+        if (node != null) {
+            node.proven = false;
+            near.answerUntil(System.nanoTime());
+            if (node.tracking) {
+                send(node);
+            }
+        }
+    }
+
     private synchronized void tick() {
         if (stopped) {
             return;
@@ -139,9 +156,14 @@ final class NearCacheLease {
         long sent = System.nanoTime();
         node.pending.put(probe, sent);
         node.lastSentNanos = sent;
-        redis.execute("EVAL", PROBE, "2", keys.registry(node.slotTag), keys.probe(probe, node.slotTag), keys.self(),
-                Long.toString(registrationMillis)).subscribe().with(done -> {
-                }, failure -> LOG.debugf("Response cache: a near cache probe failed (%s)", failure.toString()));
+        try {
+            redis.execute("EVAL", PROBE, "2", keys.registry(node.slotTag), keys.probe(probe, node.slotTag),
+                    keys.self(), Long.toString(registrationMillis)).subscribe().with(done -> {
+                    }, failure -> LOG.debugf("Response cache: a near cache probe failed (%s)", failure.toString()));
+        } catch (RuntimeException shuttingDown) {
+            // the Redis client is already gone while the application stops, before this lease is stopped
+            LOG.debugf("Response cache: a near cache probe was not sent (%s)", shuttingDown.toString());
+        }
     }
 
     /** Stops probing and leaves the registries: the near cache was turned off for good before. */

@@ -46,6 +46,9 @@ final class TrackedNode {
         /** A signal key was notified by {@code node}, after every other key of the same notification was applied. */
         void signalled(TrackedNode node, String key);
 
+        /** The node's database was flushed. */
+        void flushed(TrackedNode node);
+
         /** A message on the channel the node subscribed to. */
         void message(String payload);
     }
@@ -143,8 +146,9 @@ final class TrackedNode {
         }
         Response keys = push.get(1);
         if (keys == null || keys.size() == 0) {
-            // FLUSHALL or FLUSHDB: every key changed
+            // FLUSHALL or FLUSHDB: every key changed, and the registry of the instances went too
             near.flush();
+            signals.flushed(this);
             return;
         }
         // keys come in no particular order: what proves progress is handled once every entry was dropped
