@@ -66,6 +66,14 @@ final class DemoInstance implements AutoCloseable {
         return this;
     }
 
+    /** Pauses ({@code SIGSTOP}) or resumes ({@code SIGCONT}) the instance's process, as a long pause would. */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
     String logText() throws IOException {
         return Files.readString(log.toPath());
     }

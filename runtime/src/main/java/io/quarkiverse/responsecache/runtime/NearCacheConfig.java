@@ -51,4 +51,16 @@ public interface NearCacheConfig {
      */
     @WithDefault("2s")
     Duration heartbeatTimeout();
+
+    /**
+     * How long an eviction waits, at most, for every other instance with a near cache to confirm that its copies of
+     * the evicted keys are gone, before the eviction completes. It is also how long an instance answers from memory
+     * after its last proof that Redis's notifications reach it without delay (a probe written through Redis and
+     * notified back, sent every fifth of this time): an instance that lags more than this stops answering from memory
+     * until it catches up, so an eviction that completes without its confirmation is never followed by an old copy.
+     * Longer lets a busy instance lag more before it answers from Redis; a write waits this long only when an instance
+     * does not confirm (it stopped, or lags).
+     */
+    @WithDefault("500ms")
+    Duration acknowledgementTimeout();
 }

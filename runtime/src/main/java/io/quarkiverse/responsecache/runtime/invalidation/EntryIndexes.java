@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.quarkiverse.responsecache.runtime.store.EvictionBarrier;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
@@ -44,6 +45,9 @@ public class EntryIndexes {
     /** Told how many entries each eviction removed; injected, so tests that build this class need not know. */
     @Inject
     ResponseCacheEvents events = ResponseCacheEvents.none();
+    /** What an eviction waits for after its writes: the other instances' near caches (read-your-writes). */
+    @Inject
+    EvictionBarrier barrier = EvictionBarrier.none();
     /**
      * Whether entries also join an index of their URL path, so operators can evict by URL: only when something can
      * (the operator endpoints, the Dev UI), since it costs one more index write per stored entry.
@@ -166,7 +170,12 @@ public class EntryIndexes {
                 evictions.add(evictShards(namespace));
             }
             return sum(evictions);
-        }).invoke(count -> events.evicted("all", "", count));
+        }).call(barrier::pass).invoke(count -> events.evicted("all", "", count));
+    }
+
+    /** @return completes once no instance answers from memory what was written or evicted before this call */
+    public Uni<Void> awaitNearCaches() {
+        return barrier.pass();
     }
 
     /** @return the namespaces in the registry and those this instance registered */
@@ -179,7 +188,7 @@ public class EntryIndexes {
     }
 
     private Uni<Long> reported(Uni<Long> eviction, String kind, String name) {
-        return eviction.invoke(count -> events.evicted(kind, name, count));
+        return eviction.call(barrier::pass).invoke(count -> events.evicted(kind, name, count));
     }
 
     private static Uni<Long> sum(List<Uni<Long>> evictions) {

@@ -87,6 +87,8 @@ public class ResponseCachePurge {
         return keys.onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
                 .onItem().transformToUni(this::markStale).merge(CONCURRENT_REWRITES)
                 .collect().with(java.util.stream.Collectors.summingLong(marked -> marked ? 1L : 0L))
+                // the near caches of other instances drop their fresh copies before the purge answers
+                .call(indexes::awaitNearCaches)
                 .invoke(count -> LOG.infof("Response cache purge: %d entries marked stale by %s %s", count,
                         target.parameter(), value));
     }

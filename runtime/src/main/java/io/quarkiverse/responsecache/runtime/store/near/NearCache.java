@@ -37,6 +37,9 @@ public class NearCache {
     private final ResponseCacheClock clock;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean coherent;
+    /** Whether answering also needs a recent proof that notifications arrive in time ({@link #answerUntil}). */
+    private volatile boolean leased;
+    private volatile long answersUntilNanos;
 
     @Inject
     public NearCache(ResponseCacheConfig config, ResponseCacheClock clock) {
@@ -68,7 +71,7 @@ public class NearCache {
      *         arrive; otherwise null (then ask Redis)
      */
     public CachedResponse hit(String key) {
-        if (!coherent) {
+        if (!coherent || !answersAt(System.nanoTime())) {
             return null;
         }
         Slot slot = slots.getIfPresent(key);
@@ -147,6 +150,20 @@ public class NearCache {
         coherent = false;
         generation.incrementAndGet();
         slots.invalidateAll();
+    }
+
+    /**
+     * From now on the tier answers only until {@code nanos} ({@link System#nanoTime()}), moved on by each proof that
+     * notifications arrive in time; what it holds stays, since every notification up to the proof was applied.
+     */
+    public void answerUntil(long nanos) {
+        answersUntilNanos = nanos;
+        leased = true;
+    }
+
+    /** @return whether the lease set by {@link #answerUntil} (if any) lets the tier answer at {@code nanos} */
+    public boolean answersAt(long nanos) {
+        return !leased || nanos - answersUntilNanos < 0;
     }
 
     /** @return whether the tier answers: notifications were confirmed and nothing since says they may be missed */

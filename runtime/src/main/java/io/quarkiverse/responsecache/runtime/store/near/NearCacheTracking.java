@@ -1,7 +1,9 @@
 package io.quarkiverse.responsecache.runtime.store.near;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
@@ -43,6 +45,7 @@ public class NearCacheTracking {
     private static final long SETUP_TIMEOUT_MILLIS = 10_000;
 
     private final NearCache near;
+    private final NearCacheAcknowledgements acks;
     private final Vertx vertx;
     private final long heartbeatIntervalMillis;
     private final long heartbeatTimeoutMillis;
@@ -73,8 +76,9 @@ public class NearCacheTracking {
     private boolean outageReported;
 
     @Inject
-    public NearCacheTracking(NearCache near, Vertx vertx, ResponseCacheConfig config) {
+    public NearCacheTracking(NearCache near, NearCacheAcknowledgements acks, Vertx vertx, ResponseCacheConfig config) {
         this.near = near;
+        this.acks = acks;
         this.vertx = vertx;
         this.heartbeatIntervalMillis = Math.max(10, config.nearCache().heartbeatInterval().toMillis());
         this.heartbeatTimeoutMillis = Math.max(10, config.nearCache().heartbeatTimeout().toMillis());
@@ -100,6 +104,7 @@ public class NearCacheTracking {
                 ? new ClusterMasters(writer, canaryBase,
                         (host, port) -> RedisClients.nodeFactory(clientName, configuration, vertx, host, port))
                 : NotificationSources.single(RedisClients.factory(clientName, configuration, vertx), canaryBase);
+        acks.activate(writer);
         start(sources, writer);
         return new NearCachedStore(redisStore, near);
     }
@@ -137,10 +142,16 @@ public class NearCacheTracking {
         }
         discovery = found;
         List<TrackedNode> opened = new ArrayList<>();
+        Map<TrackedNode, String> slotTags = new HashMap<>();
         for (NotificationSources.Target target : found.targets()) {
-            opened.add(new TrackedNode(this, target, canaryBase, near, events));
+            // the first node's connection also hears the acknowledgements of this instance's evictions
+            TrackedNode node = new TrackedNode(this, target, canaryBase, near, events, acks,
+                    opened.isEmpty() ? acks.channel() : null);
+            opened.add(node);
+            slotTags.put(node, target.canaryKey().substring(canaryBase.length()));
         }
         nodes = List.copyOf(opened);
+        acks.follow(slotTags);
         for (TrackedNode node : nodes) {
             node.open();
         }
@@ -162,6 +173,7 @@ public class NearCacheTracking {
             return;
         }
         node.trackingOn();
+        acks.trackingOn(node);
         sendCanary(node);
     }
 
@@ -301,6 +313,7 @@ public class NearCacheTracking {
         }
         refused = true;
         near.disable();
+        acks.deactivate();
         endRound();
         LOG.warnf("Response cache: the near cache stays off: Redis refuses client-side caching notifications"
                 + " (" + commands + ": %s); responses are still cached in Redis", message);
@@ -316,6 +329,7 @@ public class NearCacheTracking {
             node.close();
         }
         nodes = List.of();
+        acks.follow(Map.of());
     }
 
     @PreDestroy
@@ -326,6 +340,7 @@ public class NearCacheTracking {
         }
         near.disable();
         endRound();
+        acks.stop();
     }
 
     /** What the nodes report, each handled under this instance's monitor; reports of closed nodes are ignored. */

@@ -1,5 +1,9 @@
 package io.quarkiverse.responsecache.runtime.store.near;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -35,11 +39,28 @@ final class TrackedNode {
         void refused(TrackedNode node, String message);
     }
 
+    /** Keys and messages that prove how far a near cache got, rather than change an entry. */
+    interface Signals {
+        boolean isSignal(String key);
+
+        /** A signal key was notified by {@code node}, after every other key of the same notification was applied. */
+        void signalled(TrackedNode node, String key);
+
+        /** The node's database was flushed. */
+        void flushed(TrackedNode node);
+
+        /** A message on the channel the node subscribed to. */
+        void message(String payload);
+    }
+
     private final Object guard;
     private final NotificationSources.Target target;
     private final String canaryBase;
     private final NearCache near;
     private final Listener listener;
+    private final Signals signals;
+    /** The channel this node's connection subscribes to, or null. */
+    private final String channel;
 
     private Redis client;
     private boolean tracking;
@@ -51,14 +72,17 @@ final class TrackedNode {
     /**
      * @param guard the monitor that guards this node's state
      * @param canaryBase the start of every canary key of this instance: such keys are reported, not invalidated
+     * @param channel a channel to subscribe to once tracking is on, or null
      */
     TrackedNode(Object guard, NotificationSources.Target target, String canaryBase, NearCache near,
-            Listener listener) {
+            Listener listener, Signals signals, String channel) {
         this.guard = guard;
         this.target = target;
         this.canaryBase = canaryBase;
         this.near = near;
         this.listener = listener;
+        this.signals = signals;
+        this.channel = channel;
     }
 
     /** Connects and turns tracking on; the listener hears how it went. */
@@ -93,6 +117,9 @@ final class TrackedNode {
         opened.send(Request.cmd(Command.HELLO).arg(3))
                 .compose(hello -> opened.send(Request.cmd(Command.CLIENT).arg("TRACKING").arg("ON")
                         .arg("BCAST").arg("PREFIX").arg(near.trackedPrefix())))
+                // a subscription expects no reply in the Vert.x client: its confirmation arrives as a push
+                .compose(tracking -> channel == null ? Future.succeededFuture(tracking)
+                        : opened.send(Request.cmd(Command.SUBSCRIBE).arg(channel)))
                 .onComplete(reply -> {
                     if (reply.succeeded()) {
                         listener.trackingOn(this);
@@ -106,21 +133,42 @@ final class TrackedNode {
 
     /** A push from the node; the only traffic on the connection once tracking is on. */
     private void onPush(Response push) {
-        if (push == null || push.size() < 2 || !"invalidate".equals(String.valueOf(push.get(0)))) {
+        if (push == null || push.size() < 2) {
+            return;
+        }
+        String kind = String.valueOf(push.get(0));
+        if ("message".equals(kind) && push.size() >= 3) {
+            signals.message(push.get(2).toString());
+            return;
+        }
+        if (!"invalidate".equals(kind)) {
             return;
         }
         Response keys = push.get(1);
         if (keys == null || keys.size() == 0) {
-            // FLUSHALL or FLUSHDB: every key changed
+            // FLUSHALL or FLUSHDB: every key changed, and the registry of the instances went too
             near.flush();
+            signals.flushed(this);
             return;
         }
+        // keys come in no particular order: what proves progress is handled once every entry was dropped
+        List<String> later = null;
         for (Response key : keys) {
             String changed = key.toString();
-            if (changed.startsWith(canaryBase)) {
-                listener.canaryNotified(this, changed);
+            if (changed.startsWith(canaryBase) || signals.isSignal(changed)) {
+                later = later == null ? new ArrayList<>() : later;
+                later.add(changed);
             } else {
                 near.invalidate(changed);
+            }
+        }
+        if (later != null) {
+            for (String signal : later) {
+                if (signal.startsWith(canaryBase)) {
+                    listener.canaryNotified(this, signal);
+                } else {
+                    signals.signalled(this, signal);
+                }
             }
         }
     }
