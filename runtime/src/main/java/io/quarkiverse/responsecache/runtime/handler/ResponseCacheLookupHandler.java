@@ -12,7 +12,6 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
 import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
-import io.quarkiverse.responsecache.runtime.orm.EntityEvictions;
 import io.quarkiverse.responsecache.runtime.orm.EntityReads;
 import io.smallrye.mutiny.Uni;
 
@@ -311,9 +310,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             // what the endpoint reads through Hibernate ORM is recorded from now on; see EntityEvictions
             exchange.reads = new EntityReads(cache.maxTrackedRows);
             request.setProperty(EntityReads.PROPERTY, exchange.reads);
-            generation = cache.entityEvictions.readsEntities(policy.endpoint().id())
-                    ? cache.entityEvictions.generation()
-                    : Uni.createFrom().item(EntityEvictions.UNKNOWN_GENERATION);
+            generation = cache.entityEvictions.generation();
         }
         Uni.combine().all()
                 .unis(cache.store.claim(exchange.key, policy.retention(), exchange.memberships),

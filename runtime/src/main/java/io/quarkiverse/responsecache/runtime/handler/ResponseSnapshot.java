@@ -134,9 +134,6 @@ final class ResponseSnapshot {
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
         List<String> entityTags = exchange.reads == null ? List.of() : exchange.reads.tags();
-        if (!entityTags.isEmpty()) {
-            services.entityEvictions.readEntities(policy.endpoint().id());
-        }
         Uni<Boolean> write;
         if (!exchange.key.equals(exchange.claimedKey)) {
             write = storeUnderLearnedKey(request, exchange, response, entityTags);

@@ -96,34 +96,26 @@ final class EntityEventListener implements PostLoadEventListener, PostInsertEven
 
     /** Opens the bracket of a load by id: prepended to Hibernate's own load listener. */
     static final class LoadStarts implements LoadEventListener {
-        private final EntityTracking tracking;
-
-        LoadStarts(EntityTracking tracking) {
-            this.tracking = tracking;
-        }
 
         @Override
         public void onLoad(LoadEvent event, LoadType loadType) {
-            String entity = loadedEntity(event);
+            EntityReads reads = EntityTracking.currentReads();
+            String entity = reads == null ? null : loadedEntity(event);
             if (entity != null) {
-                tracking.loadStarts(entity);
+                reads.loadStarts(entity);
             }
         }
     }
 
     /** Closes it: appended (Hibernate rejects two listeners of one class in a group). */
     static final class LoadEnds implements LoadEventListener {
-        private final EntityTracking tracking;
-
-        LoadEnds(EntityTracking tracking) {
-            this.tracking = tracking;
-        }
 
         @Override
         public void onLoad(LoadEvent event, LoadType loadType) {
-            String entity = loadedEntity(event);
+            EntityReads reads = EntityTracking.currentReads();
+            String entity = reads == null ? null : loadedEntity(event);
             if (entity != null) {
-                tracking.loadEnds(entity);
+                reads.loadEnds(entity);
             }
         }
     }

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -46,7 +44,6 @@ public class EntityEvictions {
     /** Each tag's eviction is bounded by the invalidation timeout, the counters by the write timeout. */
     private final Duration waitLimit;
     private volatile Function<Class<?>, String> entityNames = type -> null;
-    private final Set<String> endpointsReadingEntities = ConcurrentHashMap.newKeySet();
 
     @Inject
     public EntityEvictions(GuardedStore store, GuardedEvictions evictions, ResponseCacheConfig config) {
@@ -55,19 +52,6 @@ public class EntityEvictions {
         this.generationKey = config.prefix() + "#generation";
         this.epochPrefix = config.prefix() + "#epoch:";
         this.waitLimit = evictions.timeout().plus(config.writeTimeout().multipliedBy(2));
-    }
-
-    /**
-     * @return whether a computation of the endpoint should read the write generation before it runs: once one of its
-     *         computations read an entity. Until then it reads none (most cached endpoints of an application may never
-     *         touch Hibernate), and the first that reads one is not stored, lacking the generation, and marks it.
-     */
-    public boolean readsEntities(String endpointId) {
-        return endpointsReadingEntities.contains(endpointId);
-    }
-
-    public void readEntities(String endpointId) {
-        endpointsReadingEntities.add(endpointId);
     }
 
     /** Tells the root entity name of an entity class; set once Hibernate ORM started. */

@@ -43,8 +43,11 @@ public final class EntityReads {
     }
 
     synchronized void row(String entity, Object id) {
-        if (rows.computeIfAbsent(entity, name -> new LinkedHashSet<>()).add(id) && ++rowCount > maxRows) {
+        Set<Object> ids = rows.computeIfAbsent(entity, name -> new LinkedHashSet<>());
+        if (!overflowed && ids.add(id) && ++rowCount > maxRows) {
+            // from now on only the types count: a page of a million rows holds no million ids
             overflowed = true;
+            rows.values().forEach(Set::clear);
         }
     }
 

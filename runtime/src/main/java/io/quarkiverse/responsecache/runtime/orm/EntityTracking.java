@@ -115,20 +115,6 @@ public class EntityTracking {
         }
     }
 
-    void loadStarts(String entity) {
-        EntityReads reads = currentReads();
-        if (reads != null) {
-            reads.loadStarts(entity);
-        }
-    }
-
-    void loadEnds(String entity) {
-        EntityReads reads = currentReads();
-        if (reads != null) {
-            reads.loadEnds(entity);
-        }
-    }
-
     void autoFlushed() {
         afterAutoFlush.set(Boolean.TRUE);
     }
@@ -173,7 +159,7 @@ public class EntityTracking {
         if (!enabled) {
             return;
         }
-        TransactionWrites.of(transactions(), evictions).addAll(tags);
+        TransactionWrites.of(transactions(), evictions, maxRows).addAll(tags);
     }
 
     private TransactionSynchronizationRegistry transactions() {

@@ -42,8 +42,8 @@ public class EntityTrackingIntegrator implements Integrator {
         }
         EntityEventListener listener = new EntityEventListener(tracking);
         EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
-        listeners.prependListeners(EventType.LOAD, new EntityEventListener.LoadStarts(tracking));
-        listeners.appendListeners(EventType.LOAD, new EntityEventListener.LoadEnds(tracking));
+        listeners.prependListeners(EventType.LOAD, new EntityEventListener.LoadStarts());
+        listeners.appendListeners(EventType.LOAD, new EntityEventListener.LoadEnds());
         listeners.appendListeners(EventType.POST_LOAD, listener);
         listeners.appendListeners(EventType.POST_INSERT, listener);
         listeners.appendListeners(EventType.POST_UPDATE, listener);

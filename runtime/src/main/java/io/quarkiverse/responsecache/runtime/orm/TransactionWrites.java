@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.orm;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,17 +19,19 @@ class TransactionWrites implements Synchronization {
     private static final Object RESOURCE = TransactionWrites.class;
 
     private final EntityEvictions evictions;
+    private final int maxRows;
     private final Set<String> tags = ConcurrentHashMap.newKeySet();
 
-    private TransactionWrites(EntityEvictions evictions) {
+    private TransactionWrites(EntityEvictions evictions, int maxRows) {
         this.evictions = evictions;
+        this.maxRows = maxRows;
     }
 
     /** @return the writes of the transaction of this thread, registered with it the first time */
-    static TransactionWrites of(TransactionSynchronizationRegistry registry, EntityEvictions evictions) {
+    static TransactionWrites of(TransactionSynchronizationRegistry registry, EntityEvictions evictions, int maxRows) {
         if (registry.getTransactionKey() == null) {
             // no transaction to wait for (a write Hibernate ran without one): evicted at once
-            return new TransactionWrites(evictions) {
+            return new TransactionWrites(evictions, maxRows) {
                 @Override
                 void addAll(Collection<String> written) {
                     evictions.evict(written).subscribe().with(evicted -> {
@@ -39,7 +42,7 @@ class TransactionWrites implements Synchronization {
         }
         TransactionWrites writes = (TransactionWrites) registry.getResource(RESOURCE);
         if (writes == null) {
-            writes = new TransactionWrites(evictions);
+            writes = new TransactionWrites(evictions, maxRows);
             registry.putResource(RESOURCE, writes);
             registry.registerInterposedSynchronization(writes);
         }
@@ -50,6 +53,25 @@ class TransactionWrites implements Synchronization {
         tags.addAll(written);
     }
 
+    /**
+     * @return the tags to evict: beyond {@code maxRows} rows (an import of thousands), their types and any-row tags
+     *         instead, so that a large write evicts a few indexes rather than one per row
+     */
+    static Set<String> bounded(Set<String> tags, int maxRows) {
+        long rows = tags.stream().filter(tag -> tag.indexOf('#') > 0).count();
+        if (rows <= maxRows) {
+            return Set.copyOf(tags);
+        }
+        Set<String> types = new HashSet<>();
+        for (String tag : tags) {
+            int hash = tag.indexOf('#');
+            String entity = (hash > 0 ? tag.substring(0, hash) : tag).substring(EntityTags.PREFIX.length());
+            types.add(EntityTags.type(entity));
+            types.add(EntityTags.anyRow(entity));
+        }
+        return types;
+    }
+
     @Override
     public void beforeCompletion() {
     }
@@ -57,7 +79,7 @@ class TransactionWrites implements Synchronization {
     @Override
     public void afterCompletion(int status) {
         if (status == Status.STATUS_COMMITTED && !tags.isEmpty()) {
-            evictions.evictAndWait(Set.copyOf(tags));
+            evictions.evictAndWait(bounded(tags, maxRows));
         }
     }
 }

@@ -48,4 +48,13 @@ class EntityReadsTest {
         assertThat(reads.tags()).containsExactlyInAnyOrder("entity:Book#1", "entity:Book#*", "entity:Author",
                 "entity:Review");
     }
+
+    @Test
+    void tenThousandRowsAreTaggedByTheirTypeAlone() {
+        EntityReads reads = new EntityReads(2);
+        for (long id = 0; id < 10_000; id++) {
+            reads.row("Book", id);
+        }
+        assertThat(reads.tags()).containsExactly("entity:Book");
+    }
 }
