@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
 import io.quarkiverse.responsecache.runtime.endpoint.TagTemplate;
-import io.smallrye.mutiny.CompositeException;
+import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -86,19 +86,8 @@ public class ResponseCacheInvalidateHandler implements ServerRestHandler {
         Uni.join().all(evictions).andCollectFailures()
                 .subscribe().with(evicted -> request.resume(), failure -> {
                     LOG.warnf("Evicting cached responses after %s %s failed: %s", request.getMethod(),
-                            request.getPath(), describe(failure));
+                            request.getPath(), GuardedEvictions.describe(failure));
                     request.resume();
                 });
-    }
-
-    private static String describe(Throwable failure) {
-        if (failure instanceof CompositeException composite) {
-            StringBuilder causes = new StringBuilder();
-            for (Throwable cause : composite.getCauses()) {
-                causes.append(causes.isEmpty() ? "" : "; ").append(cause);
-            }
-            return causes.toString();
-        }
-        return failure.toString();
     }
 }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.responsecache.ResponseCacheUnavailableException;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -98,6 +99,18 @@ public class GuardedEvictions {
                         + " background");
             });
         });
+    }
+
+    /** @return what failed, each cause of a joined failure named: a composite's own message says nothing */
+    public static String describe(Throwable failure) {
+        if (failure instanceof CompositeException composite) {
+            StringBuilder causes = new StringBuilder();
+            for (Throwable cause : composite.getCauses()) {
+                causes.append(causes.isEmpty() ? "" : "; ").append(cause);
+            }
+            return causes.toString();
+        }
+        return failure.toString();
     }
 
     private static long millisSince(long startedNanos) {

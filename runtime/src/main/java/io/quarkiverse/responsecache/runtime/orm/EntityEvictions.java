@@ -130,7 +130,8 @@ public class EntityEvictions {
     }
 
     private static void warn(Collection<String> tags, Throwable failure) {
-        LOG.warnf("Response cache: evicting %s after a committed write failed: %s", tags, failure.toString());
+        LOG.warnf("Response cache: evicting %s after a committed write failed: %s", tags,
+                GuardedEvictions.describe(failure));
     }
 
     /**
