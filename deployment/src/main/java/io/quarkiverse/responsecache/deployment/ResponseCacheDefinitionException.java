@@ -10,7 +10,15 @@ import org.jboss.jandex.MethodInfo;
 public abstract class ResponseCacheDefinitionException extends RuntimeException {
 
     protected ResponseCacheDefinitionException(String message) {
-        super(message);
+        super(inLines(message));
+    }
+
+    /**
+     * One sentence a line, the fix on a line of its own: the dev-mode error page does not wrap a line, so a message of
+     * one long line is cut there.
+     */
+    static String inLines(String message) {
+        return message.replaceAll("\\. (?=[A-Z@])", ".\n");
     }
 
     static String describe(MethodInfo method) {

@@ -174,6 +174,16 @@ class KeyInputsTest {
                 .isEqualTo("a=null tag=[b, a] page=1");
     }
 
+    /** Two requests whose repeated parameter starts alike: every value takes part in the key, not the first only. */
+    @Test
+    void everyValueOfARepeatedParameterTakesPartInTheKey() {
+        String path = "/inputs/query/" + Await.unique();
+        attackThenVictim(path, r -> r.queryParam("tag", "a", "b"), r -> r.queryParam("tag", "a", "c"),
+                "a=null tag=[a, c] page=1");
+        attackThenVictim(path, r -> r.queryParam("tag", "x"), r -> r.queryParam("tag", "x", "y"),
+                "a=null tag=[x, y] page=1");
+    }
+
     @Test
     void undeclaredQueryParametersShareOneEntry() {
         String path = "/inputs/query/" + Await.unique();

@@ -66,6 +66,7 @@ class BackgroundRefreshTest {
         Response first = given().header("X-Tenant", "acme").get(path);
         assertThat(first.asString()).as("the request that found it stale does not wait").isEqualTo(stale);
         assertThat(first.header("Cache-Status")).isEqualTo("response-cache; hit; ttl=-1; detail=stale");
+        assertThat(first.header("Age")).as("seconds since it was stored, not since it expired").isEqualTo("61");
         Await.awaiting("the refresh to reach the endpoint")
                 .untilAsserted(() -> assertThat(RefreshResource.calls(id)).isEqualTo(2));
 

@@ -70,7 +70,9 @@ class StaleResponsesTest {
                 .allSatisfy(r -> assertThat(r.headers().firstValue("Cache-Status").orElseThrow())
                         .isEqualTo("response-cache; hit; ttl=-1; detail=stale"))
                 .allSatisfy(r -> assertThat(r.headers().firstValue("Cache-Control").orElseThrow())
-                        .isEqualTo("max-age=0, stale-while-revalidate=30, stale-if-error=30"));
+                        .isEqualTo("max-age=0, stale-while-revalidate=30, stale-if-error=30"))
+                .allSatisfy(r -> assertThat(r.headers().firstValue("Age").orElseThrow())
+                        .as("seconds since it was stored").isEqualTo("61"));
         Await.cachedBody("/slow/stale/" + id, id + "-2");
     }
 
@@ -83,6 +85,23 @@ class StaleResponsesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.asString()).isEqualTo(stale);
         assertThat(response.header("Cache-Status")).isEqualTo("response-cache; hit; ttl=-1; detail=stale-if-error");
+    }
+
+    /** {@code Age} counts from when the response was stored (generated), not from when its freshness ended. */
+    @Test
+    void aStaleEntrysAgeIsTheTimeSinceItWasStored() {
+        String id = Await.unique();
+        String stale = storedThenStale("/slow/stale/" + id);
+        SlowResource.failing = true;
+        Response justStale = given().get("/slow/stale/" + id);
+        assertThat(justStale.asString()).isEqualTo(stale);
+        assertThat(justStale.header("Cache-Status")).isEqualTo("response-cache; hit; ttl=-1; detail=stale-if-error");
+        assertThat(justStale.header("Age")).isEqualTo("61");
+
+        clock.advance(Duration.ofSeconds(20));
+        Response later = given().get("/slow/stale/" + id);
+        assertThat(later.asString()).isEqualTo(stale);
+        assertThat(later.header("Age")).isEqualTo("81");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +46,20 @@ public final class EntryRules {
     public EntryRules(Set<Integer> cacheableStatuses, Predicate<String> ownHeader) {
         this.cacheableStatuses = Set.copyOf(cacheableStatuses);
         this.ownHeader = ownHeader;
+    }
+
+    /**
+     * @return the statuses of {@code configured} that are never stored whatever the configuration says: not final,
+     *         or with nothing to replay to another request (a {@code 206} answers one {@code Range} request only)
+     */
+    public static Set<Integer> neverStored(Set<Integer> configured) {
+        Set<Integer> ignored = new TreeSet<>();
+        for (int status : configured) {
+            if (status < 200 || status > 599 || NEVER_REPLAYED.contains(status)) {
+                ignored.add(status);
+            }
+        }
+        return ignored;
     }
 
     /** @return whether a response of this status may be stored and replayed */
