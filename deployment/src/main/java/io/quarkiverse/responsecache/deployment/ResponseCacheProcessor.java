@@ -84,13 +84,13 @@ class ResponseCacheProcessor {
 
     @BuildStep
     CachedEndpointsBuildItem resolveCachedEndpoints(CombinedIndexBuildItem index,
-            Optional<ResourceScanningResultBuildItem> resources) {
+            Optional<ResourceScanningResultBuildItem> resources, ResponseCacheBuildTimeConfig config) {
         if (resources.isEmpty()) {
-            return CachedEndpointResolver.resolve(index.getIndex(), List.of(), Set.of());
+            return CachedEndpointResolver.resolve(index.getIndex(), List.of(), Set.of(), config.maxTags());
         }
         Set<DotName> httpMethods = resources.get().getResult().getHttpAnnotationToMethod().keySet();
         return CachedEndpointResolver.resolve(index.getIndex(),
-                resources.get().getResult().getScannedResources().values(), httpMethods);
+                resources.get().getResult().getScannedResources().values(), httpMethods, config.maxTags());
     }
 
     @BuildStep

@@ -303,7 +303,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         }
         String namespace = policy.endpoint().namespace();
         exchange.memberships = cache.indexes.memberships(exchange.key, namespace, policy.renderTags(request),
-                request.getPath());
+                request.getPath(), policy.endpoint().name());
         Uni.combine().all()
                 .unis(cache.store.claim(exchange.key, policy.retention(), exchange.memberships),
                         cache.indexes.register(namespace, policy.retention()))

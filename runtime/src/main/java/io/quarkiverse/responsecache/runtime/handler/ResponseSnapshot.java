@@ -202,7 +202,7 @@ final class ResponseSnapshot {
         EndpointPolicy policy = exchange.policy;
         String key = exchange.key;
         Map<String, String> memberships = services.indexes.memberships(key, policy.endpoint().namespace(),
-                policy.renderTags(request), request.getPath());
+                policy.renderTags(request), request.getPath(), policy.endpoint().name());
         Duration retention = retention(exchange);
         return services.store.claim(key, retention, memberships)
                 .chain(claim -> services.store.claim(exchange.claimedKey, retention, exchange.memberships)
