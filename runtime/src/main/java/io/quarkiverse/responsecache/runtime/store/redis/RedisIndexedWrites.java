@@ -21,7 +21,8 @@ import io.vertx.mutiny.redis.client.Response;
  * </ul>
  * Index scores say until when (Redis server time, ms) a member may hold an entry. A claim writes the entry's time to
  * live plus a grace (the computation's time); the store sets them to the stored entry's own expiry (plus one second
- * for clock granularity), so an index holds about as many members as there are live entries, whatever the TTL. On a
+ * for clock granularity), and the index's own TTL to its longest member's, so an index holds about as many members as
+ * there are live entries, whatever the TTL. On a
  * single Redis the store does that in the script that writes the entry, atomically: no later claim can come between
  * them, so lowering the score never cuts a later computation's membership short. On a cluster, where the entry and its
  * indexes live on different nodes, the scores keep the claim's grace.
@@ -40,13 +41,18 @@ final class RedisIndexedWrites {
               if kind ~= 'zset' and kind ~= 'none' then redis.call('DEL', KEYS[i]) healed[#healed + 1] = KEYS[i] end
               local member = ARGV[first + i - 2]
               local score = now + ttl
+              redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
               if raise then
-                redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
                 local current = redis.call('ZSCORE', KEYS[i], member)
                 if current and tonumber(current) >= score then score = tonumber(current) + 1 end
               end
               redis.call('ZADD', KEYS[i], score, member)
-              if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
+              if raise then
+                if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
+              else
+                local last = redis.call('ZRANGE', KEYS[i], -1, -1, 'WITHSCORES')
+                redis.call('PEXPIRE', KEYS[i], math.max(ttl, tonumber(last[2]) - now))
+              end
             end
             """;
     /**
