@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,6 +110,17 @@ public interface ResponseCacheConfig {
      */
     @WithDefault("response-cache")
     String prefix();
+
+    /**
+     * Keys that sign every stored entry, each base64 of at least 32 random bytes ({@code openssl rand -base64 32}).
+     * When set, each entry carries an HMAC-SHA256 over its key and its whole stored form, made with the first key;
+     * an entry whose MAC no listed key verifies (written by anything without the key, or changed since) is a miss,
+     * overwritten by the next store. To rotate, put the new key first and keep the old one after it until the entries
+     * it signed have expired. A secret: keep it out of source control (an environment variable, a secret store).
+     * Unset, entries are not signed and an entry read back is checked only by the entry rules (see the Failure modes
+     * guide).
+     */
+    Optional<List<String>> entrySigningKey();
 
     /**
      * The HTTP statuses whose responses are stored. Any other response is sent as it is and not stored. Adding an
