@@ -27,6 +27,7 @@ import io.quarkiverse.responsecache.runtime.key.DefaultResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.ResponseStoreProducer;
+import io.quarkiverse.responsecache.runtime.store.StoreConfigurationWatch;
 import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -60,7 +61,7 @@ class ResponseCacheProcessor {
                 .addBeanClasses(CacheServices.class, RequestKeys.class, GuardedStore.class, MissCoordinator.class,
                         EntryIndexes.class, CacheStatusHeaders.class, ResponseStoreProducer.class,
                         DefaultResponseCacheKeyBuilder.class, StoreResponseCacheInvalidator.class,
-                        SystemResponseCacheClock.class, EntryCodec.class)
+                        SystemResponseCacheClock.class, EntryCodec.class, StoreConfigurationWatch.class)
                 .setUnremovable()
                 .build();
     }

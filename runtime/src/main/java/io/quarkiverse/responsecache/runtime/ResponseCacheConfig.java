@@ -226,6 +226,15 @@ public interface ResponseCacheConfig {
     Duration staleIfError();
 
     /**
+     * How often Redis's eviction policy is read again ({@code CONFIG GET maxmemory*}), besides at startup and when the
+     * store answers again after an outage: a {@code maxmemory-policy} changed at run time to one that may evict the
+     * cache's indexes is logged once ({@code WARN}), and its return to a safe one too ({@code INFO}). {@code 0} checks
+     * only at startup and after outages.
+     */
+    @WithDefault("1m")
+    Duration evictionPolicyCheckInterval();
+
+    /**
      * Stops asking a failing store for a while.
      */
     CircuitBreaker circuitBreaker();

@@ -56,6 +56,8 @@ public class GuardedStore {
                 config.circuitBreaker().openDuration(), clock);
         this.writes = new StoreHealth(StoreHealth.Side.WRITES, health, config.circuitBreaker().failureThreshold(),
                 config.circuitBreaker().openDuration(), clock);
+        // a store back from an outage may be another server (a failover), configured otherwise
+        this.health.onRecovery(store::checkConfiguration);
         this.lookupTimeout = config.lookupTimeout();
         this.writeTimeout = config.writeTimeout();
     }

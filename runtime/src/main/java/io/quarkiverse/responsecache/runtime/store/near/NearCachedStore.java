@@ -104,4 +104,9 @@ public class NearCachedStore implements ResponseStore {
     public Uni<Void> warmUp() {
         return redis.warmUp();
     }
+
+    @Override
+    public void checkConfiguration() {
+        redis.checkConfiguration();
+    }
 }

@@ -137,6 +137,7 @@ public class RedisResponseStore implements ResponseStore {
     private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, byte[]> values;
     private final RedisIndexedWrites writes;
+    private final RedisEvictionPolicyCheck policy = new RedisEvictionPolicyCheck();
     private final String tombstoneMillis = Long.toString(EntryMarks.TOMBSTONE_LIFETIME.toMillis());
     /** On a Redis Cluster, the pipelines to its masters that large evictions use; null on a single Redis. */
     private final ClusterPipelines masters;
@@ -403,8 +404,13 @@ public class RedisResponseStore implements ResponseStore {
 
     @Override
     public Uni<Void> warmUp() {
-        return redis.execute("PING").replaceWithVoid()
-                .invoke(() -> RedisEvictionPolicyCheck.check(redis));
+        return redis.execute("PING").replaceWithVoid().invoke(() -> policy.check(redis));
+    }
+
+    /** Reads the eviction policy again: it may have changed at run time ({@link RedisEvictionPolicyCheck}). */
+    @Override
+    public void checkConfiguration() {
+        policy.check(redis);
     }
 
     private static String millis(Duration duration) {
