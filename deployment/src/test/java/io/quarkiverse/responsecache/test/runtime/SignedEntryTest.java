@@ -21,6 +21,7 @@ import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
+import io.quarkiverse.responsecache.test.observability.PrometheusScrape;
 import io.quarkiverse.responsecache.testing.LocalRedis;
 import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkiverse.responsecache.testing.RedisTestClient;
@@ -44,7 +45,7 @@ class SignedEntryTest {
             .overrideConfigKey("quarkus.response-cache.entry-signing-key", NEW_KEY + "," + OLD_KEY)
             // a changed status must be caught by the signature, not by the entry rules
             .overrideConfigKey("quarkus.response-cache.cacheable-statuses", "200,203")
-            .withApplicationRoot(root -> root.addClasses(CountingResource.class, Await.class))
+            .withApplicationRoot(root -> root.addClasses(CountingResource.class, Await.class, PrometheusScrape.class))
             .setLogRecordPredicate(record -> true)
             .assertLogRecords(records -> {
                 assertThat(records).anyMatch(record -> record.getMessage().contains("valid signature"));
@@ -84,6 +85,8 @@ class SignedEntryTest {
             assertThat(response.header("X-Note")).isNull();
             assertThat(response.asString()).startsWith("value-" + id).isNotEqualTo(body);
             assertThat(codec.rejected()).isGreaterThan(rejected);
+            assertThat(PrometheusScrape.now().value("response_cache_entries_rejected_total", "tier=\"redis\""))
+                    .isGreaterThan(rejected);
 
             Await.cachedBody(path, response.asString());
             assertThat(new String(redis.bytes("GET", key(id)), StandardCharsets.UTF_8)).startsWith("RS1 ");
