@@ -34,6 +34,7 @@ import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NegativeExpireException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.NonGetMethodTargetException;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.StreamingMethodTargetException;
+import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.TooManyTagsException;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 import io.quarkiverse.responsecache.runtime.endpoint.KeyRecipe;
 
@@ -52,18 +53,23 @@ final class CachedEndpointResolver {
     private final List<Throwable> misuses = new ArrayList<>();
     private final Map<DotName, List<MethodInfo>> methodsByClass = new HashMap<>();
 
-    private CachedEndpointResolver(IndexView index, Set<DotName> httpMethods) {
+    /** The most tags one annotation may name ({@code quarkus.response-cache.max-tags}). */
+    private final int maxTags;
+
+    private CachedEndpointResolver(IndexView index, Set<DotName> httpMethods, int maxTags) {
         this.index = index;
         this.httpMethods = httpMethods;
+        this.maxTags = maxTags;
     }
 
     /**
      * @param resourceClasses the classes Quarkus REST found as resources
      * @param httpMethods the annotations that make a method a resource method ({@code @GET}, {@code @POST}...)
+     * @param maxTags the most tags one annotation may name
      */
     static CachedEndpointsBuildItem resolve(IndexView index, Collection<ClassInfo> resourceClasses,
-            Set<DotName> httpMethods) {
-        CachedEndpointResolver resolver = new CachedEndpointResolver(index, httpMethods);
+            Set<DotName> httpMethods, int maxTags) {
+        CachedEndpointResolver resolver = new CachedEndpointResolver(index, httpMethods, maxTags);
         resolver.checkAnnotationTargets();
         Set<MethodInfo> served = new HashSet<>();
         Collection<ClassInfo> serving = servingClasses(index, resourceClasses);
@@ -154,6 +160,10 @@ final class CachedEndpointResolver {
                 if (grace < -1) {
                     misuses.add(new NegativeExpireException(target, graceAttribute, grace));
                 }
+            }
+            int tags = new HashSet<>(strings(annotation, "tags")).size();
+            if (tags > maxTags) {
+                misuses.add(new TooManyTagsException(target, tags, maxTags));
             }
             if (annotation.target().kind() == AnnotationTarget.Kind.METHOD
                     && !annotation.target().asMethod().hasDeclaredAnnotation(GET)) {

@@ -136,6 +136,16 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
         }
     }
 
+    /** More tags on one {@code @ResponseCache} than {@code quarkus.response-cache.max-tags} allows. */
+    public static final class TooManyTagsException extends ResponseCacheDefinitionException {
+        TooManyTagsException(String target, int tags, int maxTags) {
+            super("@ResponseCache on " + target + " names " + tags + " tags, more than the " + maxTags
+                    + " quarkus.response-cache.max-tags allows: every miss writes one index per tag. Fix: tag the"
+                    + " entries with fewer, broader tags (evict the rest by namespace or URL), or raise"
+                    + " quarkus.response-cache.max-tags.");
+        }
+    }
+
     static String describe(MethodInfo method, ClassInfo servingClass) {
         return servingClass.name().equals(method.declaringClass().name()) ? describe(method)
                 : describe(method) + " (served by '" + servingClass.name() + "')";

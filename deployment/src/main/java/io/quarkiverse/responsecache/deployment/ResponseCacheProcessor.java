@@ -19,6 +19,7 @@ import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.entry.CacheableStatusesCheck;
+import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
 import io.quarkiverse.responsecache.runtime.handler.CacheServices;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
@@ -27,6 +28,7 @@ import io.quarkiverse.responsecache.runtime.key.DefaultResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.ResponseStoreProducer;
+import io.quarkiverse.responsecache.runtime.store.StoreConfigurationWatch;
 import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -61,7 +63,8 @@ class ResponseCacheProcessor {
                 .addBeanClasses(CacheServices.class, RequestKeys.class, GuardedStore.class, MissCoordinator.class,
                         EntryIndexes.class, CacheStatusHeaders.class, ResponseStoreProducer.class,
                         DefaultResponseCacheKeyBuilder.class, StoreResponseCacheInvalidator.class,
-                        SystemResponseCacheClock.class, CacheableStatusesCheck.class)
+                        SystemResponseCacheClock.class, CacheableStatusesCheck.class, EntryCodec.class,
+                        StoreConfigurationWatch.class)
                 .setUnremovable()
                 .build();
     }
@@ -86,13 +89,13 @@ class ResponseCacheProcessor {
 
     @BuildStep
     CachedEndpointsBuildItem resolveCachedEndpoints(CombinedIndexBuildItem index,
-            Optional<ResourceScanningResultBuildItem> resources) {
+            Optional<ResourceScanningResultBuildItem> resources, ResponseCacheBuildTimeConfig config) {
         if (resources.isEmpty()) {
-            return CachedEndpointResolver.resolve(index.getIndex(), List.of(), Set.of());
+            return CachedEndpointResolver.resolve(index.getIndex(), List.of(), Set.of(), config.maxTags());
         }
         Set<DotName> httpMethods = resources.get().getResult().getHttpAnnotationToMethod().keySet();
         return CachedEndpointResolver.resolve(index.getIndex(),
-                resources.get().getResult().getScannedResources().values(), httpMethods);
+                resources.get().getResult().getScannedResources().values(), httpMethods, config.maxTags());
     }
 
     @BuildStep

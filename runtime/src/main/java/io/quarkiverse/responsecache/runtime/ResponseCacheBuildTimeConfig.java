@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Configuration of the response cache that is fixed when the application is built.
@@ -18,6 +19,14 @@ public interface ResponseCacheBuildTimeConfig {
      * {@code quarkus.redis.<client-name>.hosts}. The default Redis client when not set.
      */
     Optional<String> redisClientName();
+
+    /**
+     * The most tags one {@code @ResponseCache} may name. Each tag is one more index an entry joins, written with every
+     * miss, so a longer list fails the build. Should an entry still render more tags at run time, it is stored under
+     * its namespace only (evicted by namespace, URL or key, not by tag), with a {@code WARN} once per endpoint.
+     */
+    @WithDefault("32")
+    int maxTags();
 
     /** Metrics, when a Micrometer extension is present. */
     ObservabilityBuildTimeConfig.Metrics metrics();

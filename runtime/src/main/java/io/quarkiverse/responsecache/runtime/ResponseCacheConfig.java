@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,6 +112,17 @@ public interface ResponseCacheConfig {
     String prefix();
 
     /**
+     * Keys that sign every stored entry, each base64 of at least 32 random bytes ({@code openssl rand -base64 32}).
+     * When set, each entry carries an HMAC-SHA256 over its key and its whole stored form, made with the first key;
+     * an entry whose MAC no listed key verifies (written by anything without the key, or changed since) is a miss,
+     * overwritten by the next store. To rotate, put the new key first and keep the old one after it until the entries
+     * it signed have expired. A secret: keep it out of source control (an environment variable, a secret store).
+     * Unset, entries are not signed and an entry read back is checked only by the entry rules (see the Failure modes
+     * guide).
+     */
+    Optional<List<String>> entrySigningKey();
+
+    /**
      * The HTTP statuses whose responses are stored. Any other response is sent as it is and not stored. Adding an
      * error status (500, say) stores it too, and it is then replayed with that same status.
      */
@@ -212,6 +224,15 @@ public interface ResponseCacheConfig {
      */
     @WithDefault("0s")
     Duration staleIfError();
+
+    /**
+     * How often Redis's eviction policy is read again ({@code CONFIG GET maxmemory*}), besides at startup and when the
+     * store answers again after an outage: a {@code maxmemory-policy} changed at run time to one that may evict the
+     * cache's indexes is logged once ({@code WARN}), and its return to a safe one too ({@code INFO}). {@code 0} checks
+     * only at startup and after outages.
+     */
+    @WithDefault("1m")
+    Duration evictionPolicyCheckInterval();
 
     /**
      * Stops asking a failing store for a while.

@@ -3,8 +3,11 @@ package io.quarkiverse.responsecache.runtime;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
+import io.quarkiverse.responsecache.runtime.management.PurgeExposureCheck;
 import io.quarkiverse.responsecache.runtime.management.PurgeRouteHandler;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
@@ -25,6 +28,11 @@ public class ResponseCacheRecorder {
     public Supplier<CachedEndpoints> cachedEndpoints(List<CachedEndpoint> endpoints) {
         CachedEndpoints resolved = CachedEndpoints.resolve(endpoints, config.getValue());
         return () -> resolved;
+    }
+
+    /** Warns once at startup when the purge endpoints on the application's port have no permission over them. */
+    public void warnIfPurgeUnprotected(String evictPath) {
+        PurgeExposureCheck.warnIfUnprotected(ConfigProvider.getConfig(), evictPath);
     }
 
     /** @return the handler of an operator purge route: evicting, or marking stale when {@code soft} */

@@ -90,7 +90,37 @@ public class DevUiTest extends DevUIJsonRPCTest {
         JsonNode near = executeJsonRPCMethod("clearNearCache");
         assertThat(near.get("cleared").asBoolean()).isFalse();
         assertThat(executeJsonRPCMethod("evictUrl", Map.of("url", "items")).get("error").asText())
-                .contains("starts with /");
+                .contains("starting with /");
+    }
+
+    /**
+     * The card's evictions are held to the operator endpoints' checks: the application's own keys in the same Redis
+     * (a string, a list) and empty targets are refused with the reason, and nothing is touched.
+     */
+    @Test
+    void foreignKeysAndEmptyTargetsAreRefused() throws Exception {
+        String id = Await.unique();
+        cached("/items/" + id);
+        try (RedisTestClient redis = LocalRedis.client()) {
+            String data = "app:devui:" + id;
+            String list = "app:devui-list:" + id;
+            redis.command("SET", data, "precious");
+            redis.command("RPUSH", list, "one", "two");
+            for (String foreign : new String[] { data, list }) {
+                assertThat(executeJsonRPCMethod("evictKey", Map.of("key", foreign)).get("error").asText())
+                        .contains("not a key of this cache");
+            }
+            assertThat(executeJsonRPCMethod("evictTag", Map.of("tag", "")).get("error").asText())
+                    .contains("tag must not be empty");
+            assertThat(executeJsonRPCMethod("evictNamespace", Map.of("namespace", "")).get("error").asText())
+                    .contains("namespace must not be empty");
+            assertThat(executeJsonRPCMethod("evictKey", Map.of("key", "")).get("error").asText())
+                    .contains("key must not be empty");
+            assertThat(redis.command("GET", data)).isEqualTo("precious");
+            assertThat(redis.command("LRANGE", list, "0", "-1")).isEqualTo(java.util.List.of("one", "two"));
+            redis.command("DEL", data, list);
+        }
+        given().get("/items/" + id).then().header("X-Cache", "HIT");
     }
 
     private static void cached(String path) {

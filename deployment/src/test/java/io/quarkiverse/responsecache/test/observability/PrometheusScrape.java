@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One read of {@code /q/metrics} in the Prometheus text format, and the samples a test looks for in it. */
-final class PrometheusScrape {
+public final class PrometheusScrape {
 
     private final List<String> lines;
 
@@ -14,7 +14,7 @@ final class PrometheusScrape {
         this.lines = lines;
     }
 
-    static PrometheusScrape now() {
+    public static PrometheusScrape now() {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return new PrometheusScrape(text.lines().filter(line -> !line.startsWith("#")).toList());
     }
@@ -23,7 +23,7 @@ final class PrometheusScrape {
      * @param labels {@code name="value"} pairs the sample must carry (it may carry more)
      * @return the sample's value, 0 when no sample matches (a meter not yet created counts nothing)
      */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         List<String> matching = samples(name, labels);
         if (matching.size() > 1) {
             throw new AssertionError("Several samples of " + name + " match " + List.of(labels) + ": " + matching);

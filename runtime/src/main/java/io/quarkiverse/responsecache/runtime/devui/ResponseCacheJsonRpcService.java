@@ -1,12 +1,11 @@
 package io.quarkiverse.responsecache.runtime.devui;
 
-import java.util.Locale;
-
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.management.PurgeRefusedException;
 import io.quarkiverse.responsecache.runtime.management.PurgeTarget;
 import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
@@ -52,9 +51,6 @@ public class ResponseCacheJsonRpcService {
     }
 
     public Uni<JsonObject> evictUrl(String url) {
-        if (url == null || !url.startsWith("/")) {
-            return Uni.createFrom().item(new JsonObject().put("error", "a URL path starts with /"));
-        }
         return evict(PurgeTarget.URL, url);
     }
 
@@ -67,7 +63,7 @@ public class ResponseCacheJsonRpcService {
     }
 
     public Uni<JsonObject> evictNamespace(String namespace) {
-        return evict(PurgeTarget.NAMESPACE, namespace == null ? "" : namespace);
+        return evict(PurgeTarget.NAMESPACE, namespace);
     }
 
     public Uni<JsonObject> evictAll() {
@@ -85,13 +81,11 @@ public class ResponseCacheJsonRpcService {
         return new JsonObject().put("cleared", true).put("entries", entries);
     }
 
+    /** The same checks as the operator endpoints ({@code PurgeTargetCheck}): a refusal is an error, nothing is touched. */
     private Uni<JsonObject> evict(PurgeTarget target, String value) {
-        if (value == null || value.isEmpty() && target != PurgeTarget.NAMESPACE) {
-            return Uni.createFrom().item(new JsonObject().put("error",
-                    "name the " + target.name().toLowerCase(Locale.ROOT) + " to evict"));
-        }
-        return purge.evict(target, value).map(count -> new JsonObject().put("evicted", count))
+        return purge.evict(target, value, "the Dev UI").map(count -> new JsonObject().put("evicted", count))
                 .onFailure().recoverWithItem(failure -> new JsonObject().put("error",
-                        "the response cache store failed: " + failure.getMessage()));
+                        failure instanceof PurgeRefusedException ? failure.getMessage()
+                                : "the response cache store failed: " + failure.getMessage()));
     }
 }

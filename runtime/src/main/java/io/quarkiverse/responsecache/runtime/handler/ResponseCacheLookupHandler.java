@@ -304,7 +304,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         }
         String namespace = policy.endpoint().namespace();
         exchange.memberships = cache.indexes.memberships(exchange.key, namespace, policy.renderTags(request),
-                request.getPath());
+                request.getPath(), policy.endpoint().name());
         Uni<Long> generation = Uni.createFrom().item(0L);
         if (cache.entityEvictions != null && policy.endpoint().trackEntities()) {
             // what the endpoint reads through Hibernate ORM is recorded from now on; see EntityEvictions

@@ -211,14 +211,14 @@ final class ResponseSnapshot {
         CacheServices services = exchange.services;
         String key = exchange.key;
         Duration retention = retention(exchange);
-        Map<String, String> memberships = new HashMap<>(exchange.memberships);
-        List<Uni<Void>> joined = new ArrayList<>(entityTags.size());
+        Map<String, String> tagged = new HashMap<>(entityTags.size());
         for (String tag : entityTags) {
-            String index = services.indexes.tagIndex(tag);
-            memberships.put(index, key);
-            joined.add(services.store.index(index, key, retention.plus(EntryMarks.MEMBERSHIP_GRACE)));
+            tagged.put(services.indexes.tagIndex(tag), key);
         }
-        return Uni.join().all(joined).andFailFast()
+        Map<String, String> memberships = new HashMap<>(exchange.memberships);
+        memberships.putAll(tagged);
+        // claiming again a key that holds this request's placeholder only adds the memberships, in one round trip
+        return services.store.claim(key, retention, tagged)
                 .chain(() -> services.entityEvictions.untouchedSince(exchange.reads.generation(), entityTags))
                 .chain(untouched -> untouched
                         ? services.store.putIfClaimed(key, exchange.claim, response, retention, memberships)
@@ -236,13 +236,12 @@ final class ResponseSnapshot {
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
         String key = exchange.key;
-        List<String> tags = policy.renderTags(request);
-        if (!entityTags.isEmpty()) {
-            tags = new ArrayList<>(tags);
-            tags.addAll(entityTags);
+        Map<String, String> memberships = new HashMap<>(services.indexes.memberships(key,
+                policy.endpoint().namespace(), policy.renderTags(request), request.getPath(), policy.endpoint().name()));
+        // bounded by max-rows, not by max-tags: dropping one would leave the entry to a write that cannot find it
+        for (String tag : entityTags) {
+            memberships.put(services.indexes.tagIndex(tag), key);
         }
-        Map<String, String> memberships = services.indexes.memberships(key, policy.endpoint().namespace(), tags,
-                request.getPath());
         Duration retention = retention(exchange);
         Uni<Boolean> untouched = entityTags.isEmpty() ? Uni.createFrom().item(true)
                 : services.entityEvictions.untouchedSince(exchange.reads.generation(), entityTags);

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.EntryMarks;
@@ -32,6 +35,9 @@ import io.smallrye.mutiny.Uni;
 @Singleton
 public class EntryIndexes {
 
+    private static final Logger LOG = Logger.getLogger(EntryIndexes.class);
+    /** The default of {@code quarkus.response-cache.max-tags}. */
+    public static final int DEFAULT_MAX_TAGS = 32;
     /** Shards of a namespace's index: its entries are spread over them by key. */
     public static final int NAMESPACE_SHARDS = 8;
     /** How often, at most, an instance writes a namespace into the registry again. */
@@ -54,11 +60,26 @@ public class EntryIndexes {
      */
     private boolean indexesUrls;
 
-    @Inject
+    /** The most tags an entry is indexed by ({@code quarkus.response-cache.max-tags}). */
+    private final int maxTags;
+    /** The endpoints whose entries rendered too many tags, told once each. */
+    private final Set<String> warnedOfTags = ConcurrentHashMap.newKeySet();
+
     public EntryIndexes(GuardedStore store, ResponseCacheConfig config, ResponseCacheClock clock) {
+        this(store, config, clock, DEFAULT_MAX_TAGS);
+    }
+
+    @Inject
+    public EntryIndexes(GuardedStore store, ResponseCacheConfig config, ResponseCacheClock clock,
+            ResponseCacheBuildTimeConfig buildTimeConfig) {
+        this(store, config, clock, buildTimeConfig.maxTags());
+    }
+
+    public EntryIndexes(GuardedStore store, ResponseCacheConfig config, ResponseCacheClock clock, int maxTags) {
         this.store = store;
         this.prefix = config.prefix();
         this.clock = clock;
+        this.maxTags = maxTags;
     }
 
     /** Entries stored from now on also join the index of their URL path (see {@link #evictUrl}). */
@@ -68,10 +89,23 @@ public class EntryIndexes {
 
     /**
      * @param path the request's path, indexed when URLs are (see {@link #indexUrls()})
-     * @return the indexes an entry joins: one shard of its namespace's index, its tags' and its path's
+     * @param endpoint the endpoint's name, for the warning when it renders more than the allowed number of tags
+     * @return the indexes an entry joins: one shard of its namespace's index, its tags' and its path's; no tag's when
+     *         there are more than {@code max-tags} of them (one index write per tag would make every miss costly)
      */
-    public Map<String, String> memberships(String key, String namespace, List<String> tags, String path) {
-        Map<String, String> memberships = memberships(key, namespace, tags);
+    public Map<String, String> memberships(String key, String namespace, List<String> tags, String path,
+            String endpoint) {
+        List<String> indexed = tags;
+        if (tags.size() > maxTags && new HashSet<>(tags).size() > maxTags) {
+            indexed = List.of();
+            if (warnedOfTags.add(endpoint)) {
+                LOG.warnf("Response cache: an entry of %s has %d tags, more than quarkus.response-cache.max-tags (%d):"
+                        + " its entries are stored under their namespace only, and an eviction by one of those tags"
+                        + " does not find them. Evict them by namespace, URL or key, or use fewer tags", endpoint,
+                        new HashSet<>(tags).size(), maxTags);
+            }
+        }
+        Map<String, String> memberships = memberships(key, namespace, indexed);
         if (indexesUrls) {
             memberships.put(urlIndex(path), key);
         }

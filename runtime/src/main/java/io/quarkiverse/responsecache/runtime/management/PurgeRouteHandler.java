@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -13,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The operator endpoints {@code POST .../response-cache/evict} and {@code POST .../response-cache/soft-purge}: exactly
  * one of the query parameters {@code key}, {@code tag}, {@code namespace}, {@code url} or {@code all=true} names what
- * goes; the answer counts it, e.g. {@code {"evicted":3}}. Recorded into bytecode: no-argument constructor and a
+ * goes; the answer counts it, e.g. {@code {"evicted":3}}. A target that is nothing this cache owns gets {@code 400}
+ * with the reason ({@link PurgeTargetCheck}), and touches nothing. Recorded into bytecode: no-argument constructor and a
  * setter.
  */
 public class PurgeRouteHandler implements Handler<RoutingContext> {
@@ -48,30 +50,30 @@ public class PurgeRouteHandler implements Handler<RoutingContext> {
                 named.add(target);
             }
         }
-        if (named.size() != 1) {
+        if (named.size() != 1 || context.queryParams().getAll(named.get(0).parameter()).size() != 1) {
             answer(context, 400, new JsonObject().put("error",
                     "name exactly one of the query parameters key, tag, namespace, url or all=true"));
             return;
         }
         PurgeTarget target = named.get(0);
         String value = context.queryParams().get(target.parameter());
-        if (target == PurgeTarget.ALL && !"true".equals(value)) {
-            answer(context, 400, new JsonObject().put("error", "all=true purges everything; nothing else is accepted"));
-            return;
-        }
-        if (target == PurgeTarget.KEY && value.isEmpty() || target == PurgeTarget.URL && !value.startsWith("/")) {
-            answer(context, 400, new JsonObject().put("error", target == PurgeTarget.URL
-                    ? "url is a path, starting with /"
-                    : "key must not be empty"));
-            return;
-        }
+        String requester = requester(context);
         ResponseCachePurge purge = Arc.container().instance(ResponseCachePurge.class).get();
-        Uni<Long> done = soft ? purge.markStale(target, value) : purge.evict(target, value);
+        Uni<Long> done = soft ? purge.markStale(target, value, requester) : purge.evict(target, value, requester);
         String counted = soft ? "marked-stale" : "evicted";
         done.subscribe().with(
                 count -> answer(context, 200, new JsonObject().put(counted, count)),
-                failure -> answer(context, 503, new JsonObject().put("error",
-                        "the response cache store failed: " + failure.getMessage())));
+                failure -> answer(context, failure instanceof PurgeRefusedException ? 400 : 503,
+                        new JsonObject().put("error", failure instanceof PurgeRefusedException ? failure.getMessage()
+                                : "the response cache store failed: " + failure.getMessage())));
+    }
+
+    /** @return who asked, for the purge's log line: the remote address and the authenticated principal, if any */
+    static String requester(RoutingContext context) {
+        String principal = context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                ? user.getSecurityIdentity().getPrincipal().getName()
+                : "anonymous";
+        return context.request().remoteAddress() + " (principal " + principal + ")";
     }
 
     private static void answer(RoutingContext context, int status, JsonObject body) {

@@ -36,13 +36,15 @@ public class ResponseCachePurge {
     private final EntryIndexes indexes;
     private final GuardedStore store;
     private final ResponseCacheClock clock;
+    private final PurgeTargetCheck check;
     /** How long a soft-purged entry stays: long enough for the longest stale window of any endpoint. */
     private final Duration staleRetention;
 
     @Inject
     public ResponseCachePurge(EntryIndexes indexes, GuardedStore store, ResponseCacheClock clock,
-            CachedEndpoints endpoints) {
+            CachedEndpoints endpoints, PurgeTargetCheck check) {
         this.indexes = indexes;
+        this.check = check;
         this.store = store;
         this.clock = clock;
         Duration longest = Duration.ofSeconds(1);
@@ -56,8 +58,15 @@ public class ResponseCachePurge {
         indexes.indexUrls();
     }
 
-    /** @return how many entries went */
-    public Uni<Long> evict(PurgeTarget target, String value) {
+    /**
+     * @param requester who asked (an address and a principal), for the log line
+     * @return how many entries went; a {@link PurgeRefusedException} when the target is nothing this cache owns
+     */
+    public Uni<Long> evict(PurgeTarget target, String value, String requester) {
+        Uni<Void> refused = refused(target, value, requester);
+        if (refused != null) {
+            return refused.replaceWith(0L);
+        }
         Uni<Long> evicted = switch (target) {
             case KEY -> indexes.evictKey(value);
             case TAG -> indexes.evictTag(value);
@@ -65,8 +74,8 @@ public class ResponseCachePurge {
             case URL -> indexes.evictUrl(value);
             case ALL -> indexes.evictAll();
         };
-        return evicted.invoke(count -> LOG.infof("Response cache purge: %d entries evicted by %s %s", count,
-                target.parameter(), value));
+        return evicted.invoke(count -> LOG.infof("Response cache purge: %d entries evicted by %s %s, asked by %s",
+                count, target.parameter(), value, requester));
     }
 
     /**
@@ -74,9 +83,15 @@ public class ResponseCachePurge {
      * from now (at most as long as the entry had left), while the next request refreshes it. An entry evicted or
      * written anew meanwhile is left as it is.
      *
-     * @return how many entries were marked stale
+     * @param requester who asked, for the log line
+     * @return how many entries were marked stale; a {@link PurgeRefusedException} when the target is nothing this
+     *         cache owns
      */
-    public Uni<Long> markStale(PurgeTarget target, String value) {
+    public Uni<Long> markStale(PurgeTarget target, String value, String requester) {
+        Uni<Void> refused = refused(target, value, requester);
+        if (refused != null) {
+            return refused.replaceWith(0L);
+        }
         Uni<Set<String>> keys = switch (target) {
             case KEY -> Uni.createFrom().item(Set.of(value));
             case TAG -> indexes.keysOfTag(value);
@@ -89,8 +104,18 @@ public class ResponseCachePurge {
                 .collect().with(java.util.stream.Collectors.summingLong(marked -> marked ? 1L : 0L))
                 // the near caches of other instances drop their fresh copies before the purge answers
                 .call(indexes::awaitNearCaches)
-                .invoke(count -> LOG.infof("Response cache purge: %d entries marked stale by %s %s", count,
-                        target.parameter(), value));
+                .invoke(count -> LOG.infof("Response cache purge: %d entries marked stale by %s %s, asked by %s",
+                        count, target.parameter(), value, requester));
+    }
+
+    /** @return a failed purge when the target is nothing this cache owns (logged with who asked), else null */
+    private Uni<Void> refused(PurgeTarget target, String value, String requester) {
+        String reason = check.refusal(target, value);
+        if (reason == null) {
+            return null;
+        }
+        LOG.infof("Response cache purge refused (%s), asked by %s", reason, requester);
+        return Uni.createFrom().failure(new PurgeRefusedException(reason));
     }
 
     /**

@@ -5,15 +5,18 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.StoreHealth;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The gauges: the breaker's state and, when a near cache publishes its {@link NearCacheStatus}, its coherence, entries
+ * The gauges: the breaker's state, the count of entries refused for their signature (when entries are signed) and, when a near
+ * cache publishes its {@link NearCacheStatus}, its coherence, entries
  * and bytes. Registered at startup by a bean of their own, since the store reports to {@link ResponseCacheMeters}
  * and could not be injected there.
  */
@@ -26,6 +29,8 @@ public class ResponseCacheGauges {
     GuardedStore store;
     @Inject
     Instance<NearCacheStatus> nearCache;
+    @Inject
+    EntryCodec codec;
 
     void register(@Observes StartupEvent start) {
         StoreHealth health = store.health();
@@ -40,6 +45,13 @@ public class ResponseCacheGauges {
                 .tag("tier", store.tier())
                 .strongReference(true)
                 .register(registry);
+        if (codec.signs()) {
+            FunctionCounter.builder("response.cache.entries.rejected", codec, EntryCodec::rejected)
+                    .description("Entries read back whose signature did not verify: misses, overwritten by the next"
+                            + " store")
+                    .tag("tier", store.tier())
+                    .register(registry);
+        }
         if (nearCache.isResolvable() && nearCache.get().inUse()) {
             NearCacheStatus near = nearCache.get();
             Gauge.builder("response.cache.near.coherent", near, n -> n.coherent() ? 1 : 0)

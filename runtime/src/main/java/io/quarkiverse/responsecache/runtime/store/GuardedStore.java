@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
-import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
+import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.quarkus.runtime.StartupEvent;
@@ -21,8 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The {@link ResponseStore} as requests use it: every call bounded by a timeout, every outcome reported to a
- * {@link StoreHealth} whose breaker decides whether requests ask the store at all, and entries decoded (an entry that
- * does not decode is a miss).
+ * {@link StoreHealth} whose breaker decides whether requests ask the store at all, and entries encoded and decoded by
+ * the {@link EntryCodec} (an entry that does not decode, or whose signature fails, is a miss).
  * <p>
  * Lookups and writes have a breaker each. A store can answer lookups and refuse every write (Redis at {@code maxmemory}
  * with {@code noeviction}, a key of the wrong type where a write adds to an index): with one breaker the successful
@@ -40,21 +40,25 @@ public class GuardedStore {
     private final Duration writeTimeout;
     private final ResponseCacheEvents events;
     private final String tier;
+    private final EntryCodec codec;
 
     public GuardedStore(ResponseStore store, ResponseCacheConfig config, ResponseCacheClock clock) {
-        this(store, config, clock, ResponseCacheEvents.none());
+        this(store, config, clock, ResponseCacheEvents.none(), EntryCodec.unsigned());
     }
 
     @Inject
     public GuardedStore(ResponseStore store, ResponseCacheConfig config, ResponseCacheClock clock,
-            ResponseCacheEvents events) {
+            ResponseCacheEvents events, EntryCodec codec) {
         this.store = store;
+        this.codec = codec;
         this.events = events;
         this.tier = store.tier();
         this.health = new StoreHealth(config.circuitBreaker().failureThreshold(),
                 config.circuitBreaker().openDuration(), clock);
         this.writes = new StoreHealth(StoreHealth.Side.WRITES, health, config.circuitBreaker().failureThreshold(),
                 config.circuitBreaker().openDuration(), clock);
+        // a store back from an outage may be another server (a failover), configured otherwise
+        this.health.onRecovery(store::checkConfiguration);
         this.lookupTimeout = config.lookupTimeout();
         this.writeTimeout = config.writeTimeout();
     }
@@ -112,7 +116,7 @@ public class GuardedStore {
                         System.nanoTime() - started, bytes != null && !EntryMarks.isMark(bytes)));
             });
         }
-        return read.map(stored -> new StoreLookup(CachedResponseCodec.decode(stored), stored));
+        return read.map(stored -> new StoreLookup(codec.decode(key, stored), stored));
     }
 
     /**
@@ -126,7 +130,7 @@ public class GuardedStore {
     /** @return whether the entry was stored: false when the key changed since its claim (an eviction) */
     public Uni<Boolean> putIfClaimed(String key, String claim, CachedResponse response, Duration timeToLive,
             Map<String, String> memberships) {
-        return reported("put", store.putIfClaimed(key, claim, CachedResponseCodec.encode(response), timeToLive, memberships),
+        return reported("put", store.putIfClaimed(key, claim, codec.encode(key, response), timeToLive, memberships),
                 writeTimeout, writes);
     }
 
@@ -145,7 +149,7 @@ public class GuardedStore {
 
     /** Writes an entry and its index memberships unconditionally (see {@link ResponseStore#put}). */
     public Uni<Void> put(String key, CachedResponse response, Duration timeToLive, Map<String, String> memberships) {
-        return reported("put", store.put(key, CachedResponseCodec.encode(response), timeToLive, memberships),
+        return reported("put", store.put(key, codec.encode(key, response), timeToLive, memberships),
                 writeTimeout, writes);
     }
 
@@ -156,7 +160,7 @@ public class GuardedStore {
      * @return whether it was rewritten
      */
     public Uni<Boolean> replaceIfUnchanged(String key, StoreLookup read, CachedResponse response, Duration atMost) {
-        return reported("put", store.replaceIfUnchanged(key, read.fingerprint(), CachedResponseCodec.encode(response),
+        return reported("put", store.replaceIfUnchanged(key, read.fingerprint(), codec.encode(key, response),
                 atMost), writeTimeout, writes);
     }
 

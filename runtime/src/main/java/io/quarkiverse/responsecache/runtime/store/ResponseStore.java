@@ -149,6 +149,14 @@ public interface ResponseStore {
     }
 
     /**
+     * Checks again, in the background, the server settings the store relies on (Redis's eviction policy), logging only
+     * what changed since the last check: called periodically and when the store answers again after an outage. The
+     * default does nothing.
+     */
+    default void checkConfiguration() {
+    }
+
+    /**
      * @return what this store is called in metrics and traces ({@code memory}, {@code redis}); an application's own
      *         store is {@code custom} unless it says otherwise
      */

@@ -65,6 +65,9 @@ public final class StoreHealth {
     /** Successes in a row since the last failure, counted only during an incident. */
     private final AtomicInteger successesInIncident = new AtomicInteger();
     private volatile long lastFailureNanos;
+    /** Run when an incident ends: the store answers again, maybe a server configured otherwise. */
+    private volatile Runnable onRecovery = () -> {
+    };
 
     /** The lookups' side. */
     public StoreHealth(int failureThreshold, Duration openDuration, ResponseCacheClock clock) {
@@ -117,8 +120,14 @@ public final class StoreHealth {
                 && clock.nanoTime() - lastFailureNanos >= openNanos)) {
             if (incident.compareAndSet(true, false)) {
                 LOG.info(side.ends);
+                onRecovery.run();
             }
         }
+    }
+
+    /** @param action what to do when an incident ends (once per incident) */
+    public void onRecovery(Runnable action) {
+        this.onRecovery = action;
     }
 
     /** @return the last failure of the store, described in one line, or null when it never failed */

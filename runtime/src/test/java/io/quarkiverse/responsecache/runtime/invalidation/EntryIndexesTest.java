@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.responsecache.ResponseCacheInvalidator;
+import io.quarkiverse.responsecache.runtime.LogCapture;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
@@ -47,6 +48,24 @@ class EntryIndexesTest {
 
     boolean exists(String key) {
         return CachedResponseCodec.decode(now(memory.get(key))) != null;
+    }
+
+    /**
+     * A rendered tag list longer than {@code max-tags} would cost one index write per tag on every miss: the entry
+     * joins its namespace (and URL) only, and the endpoint is warned about once. Duplicates count once.
+     */
+    @Test
+    void moreTagsThanTheLimitIndexTheNamespaceOnly() {
+        EntryIndexes limited = new EntryIndexes(store, config, clock, 2);
+        String key = "response-cache:products:h";
+        assertThat(limited.memberships(key, "products", List.of("a", "b", "a"), "/p", "E.get")).hasSize(3)
+                .containsKeys(limited.tagIndex("a"), limited.tagIndex("b"));
+        try (LogCapture log = LogCapture.of(EntryIndexes.class)) {
+            assertThat(limited.memberships(key, "products", List.of("a", "b", "c"), "/p", "E.get")).hasSize(1)
+                    .doesNotContainKeys(limited.tagIndex("a"), limited.tagIndex("b"), limited.tagIndex("c"));
+            assertThat(limited.memberships(key, "products", List.of("a", "b", "c", "d"), "/p", "E.get")).hasSize(1);
+            assertThat(log.warnings()).hasSize(1).allSatisfy(warning -> assertThat(warning).contains("E.get"));
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
-import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
+import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 
 /**
@@ -40,11 +40,14 @@ public class NearCache {
     /** Whether answering also needs a recent proof that notifications arrive in time ({@link #answerUntil}). */
     private volatile boolean leased;
     private volatile long answersUntilNanos;
+    /** Decodes (and verifies, when entries are signed) what Redis returned. */
+    private EntryCodec codec = EntryCodec.unsigned();
 
     @Inject
-    public NearCache(ResponseCacheConfig config, ResponseCacheClock clock) {
+    public NearCache(ResponseCacheConfig config, ResponseCacheClock clock, EntryCodec codec) {
         this(config.prefix() + ":", config.nearCache().maxSize().asLongValue(), config.nearCache().maxTtl().toMillis(),
                 clock);
+        this.codec = codec;
     }
 
     NearCache(String trackedPrefix, long maxBytes, long maxTtlMillis, ResponseCacheClock clock) {
@@ -110,7 +113,7 @@ public class NearCache {
             return;
         }
         Reservation reserved = (Reservation) reservation;
-        CachedResponse response = encoded == null ? null : CachedResponseCodec.decode(encoded);
+        CachedResponse response = encoded == null ? null : codec.decode(key, encoded);
         long now = clock.currentTimeMillis();
         if (response == null || !response.isFresh(now) || !coherent || reserved.generation != generation.get()) {
             slots.asMap().remove(key, reserved);

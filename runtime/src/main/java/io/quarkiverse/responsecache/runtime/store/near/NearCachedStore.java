@@ -120,4 +120,9 @@ public class NearCachedStore implements ResponseStore {
     public Uni<Void> warmUp() {
         return redis.warmUp();
     }
+
+    @Override
+    public void checkConfiguration() {
+        redis.checkConfiguration();
+    }
 }

@@ -1,23 +1,29 @@
 package io.quarkiverse.responsecache.runtime.store.redis;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Says at startup whether the server may evict an index before the entries it lists, which would let an eviction by
- * tag or namespace miss them: any {@code maxmemory-policy} but {@code noeviction} once {@code maxmemory} is set.
- * A server that refuses {@code CONFIG} (managed Redis often does) is not a problem: nothing is said but at debug.
+ * Says whether the server may evict an index before the entries it lists, which would let an eviction by tag or
+ * namespace miss them: any {@code maxmemory-policy} but {@code noeviction} once {@code maxmemory} is set. Run at
+ * startup, then again periodically and after the store comes back from an outage, since {@code CONFIG SET} (or a
+ * failover to a differently configured replica) changes it at run time: a {@code WARN} when the policy becomes risky,
+ * an {@code INFO} when it is safe again, nothing while it stays as it was. A server that refuses {@code CONFIG}
+ * (managed Redis often does) is not a problem: nothing is said but at debug.
  */
 final class RedisEvictionPolicyCheck {
 
     private static final Logger LOG = Logger.getLogger(RedisResponseStore.class);
+    private static final String SAFE = "";
 
-    private RedisEvictionPolicyCheck() {
-    }
+    /** The risky policy last reported ({@code "<maxmemory> <policy>"}), {@link #SAFE}, or null before any answer. */
+    private final AtomicReference<String> reported = new AtomicReference<>();
 
-    static void check(ReactiveRedisDataSource redis) {
+    void check(ReactiveRedisDataSource redis) {
         redis.execute("CONFIG", "GET", "maxmemory*").subscribe().with(reply -> {
             String policy = value(reply, "maxmemory-policy");
             String maxMemory = value(reply, "maxmemory");
@@ -25,12 +31,22 @@ final class RedisEvictionPolicyCheck {
                 LOG.debugf("Response cache: CONFIG GET maxmemory* answered without the policy: %s", reply);
                 return;
             }
-            if (!"0".equals(maxMemory) && !"noeviction".equals(policy)) {
+            boolean risky = !"0".equals(maxMemory) && !"noeviction".equals(policy);
+            String verdict = risky ? maxMemory + " " + policy : SAFE;
+            String before = reported.getAndSet(verdict);
+            if (verdict.equals(before)) {
+                return;
+            }
+            if (risky) {
                 LOG.warnf("Response cache: Redis evicts keys when full (maxmemory %s, maxmemory-policy %s). It may"
                         + " evict a tag or namespace index before the entries it lists; an eviction by that tag or"
                         + " namespace then misses them, and they are served until they expire. For read-your-writes"
                         + " under memory pressure use maxmemory-policy noeviction (a full Redis then refuses new"
                         + " entries: misses, never stale), or give Redis the memory it needs", maxMemory, policy);
+            } else if (before != null) {
+                LOG.infof("Response cache: Redis no longer evicts the cache's keys when full (maxmemory %s,"
+                        + " maxmemory-policy %s): evictions by tag and namespace find every entry again", maxMemory,
+                        policy);
             }
         }, failure -> LOG.debugf("Response cache: could not read the Redis eviction policy (%s)", failure.toString()));
     }

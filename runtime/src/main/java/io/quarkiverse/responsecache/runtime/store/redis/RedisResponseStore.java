@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.jboss.logging.Logger;
-
 import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -24,9 +22,11 @@ import io.vertx.mutiny.redis.client.Response;
 /**
  * Stores each response as one Redis string with a TTL: a hit is a single {@code GET}.
  * <p>
- * Indexes are sorted sets whose scores say until when (Redis server time, ms) each member may hold an entry. Every
- * write of an index first drops the members whose time is over ({@code ZREMRANGEBYSCORE}), so an index stays about
- * as large as the live entries it lists, and extends the set's own TTL to its longest member.
+ * Indexes are sorted sets whose scores say until when (Redis server time, ms) each member may hold an entry: a claim
+ * writes the entry's time to live plus a grace, the store the entry's own expiry ({@link RedisIndexedWrites}, which
+ * also sends all of an entry's memberships in one round trip per node). Every claim first drops the members whose time
+ * is over ({@code ZREMRANGEBYSCORE}), so an index stays about as large as the live entries it lists, and extends the
+ * set's own TTL to its longest member.
  * <p>
  * Read-your-writes: a computation first claims its key ({@link #claim}: joins its indexes, puts a placeholder in an
  * empty key and returns the SHA-1 of what the key holds); an eviction overwrites each entry with a unique, short-lived
@@ -38,10 +38,8 @@ import io.vertx.mutiny.redis.client.Response;
  */
 public class RedisResponseStore implements ResponseStore {
 
-    private static final Logger LOG = Logger.getLogger(RedisResponseStore.class);
-
     /** KEYS[1] index; ARGV member, time to live (ms). Returns 1, or 2 when it replaced a value of another type. */
-    private static final RedisScript INDEX = new RedisScript("""
+    static final RedisScript INDEX = new RedisScript("""
             local kind = redis.call('TYPE', KEYS[1]).ok
             local healed = 1
             if kind ~= 'zset' and kind ~= 'none' then redis.call('DEL', KEYS[1]) healed = 2 end
@@ -138,6 +136,8 @@ public class RedisResponseStore implements ResponseStore {
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, byte[]> values;
+    private final RedisIndexedWrites writes;
+    private final RedisEvictionPolicyCheck policy = new RedisEvictionPolicyCheck();
     private final String tombstoneMillis = Long.toString(EntryMarks.TOMBSTONE_LIFETIME.toMillis());
     /** On a Redis Cluster, the pipelines to its masters that large evictions use; null on a single Redis. */
     private final ClusterPipelines masters;
@@ -153,6 +153,7 @@ public class RedisResponseStore implements ResponseStore {
         this.redis = redis;
         this.values = redis.value(String.class, byte[].class);
         this.masters = masters;
+        this.writes = new RedisIndexedWrites(redis.getRedis(), masters, this);
     }
 
     @Override
@@ -169,36 +170,46 @@ public class RedisResponseStore implements ResponseStore {
         return failure.getMessage() != null && failure.getMessage().contains("OOM");
     }
 
-    /** An unconditional store (what a computation without a claim does): indexes first, then the entry. */
+    /** An unconditional store (what a computation without a claim does): the entry and its memberships. */
     @Override
     public Uni<Void> put(String key, byte[] entry, Duration timeToLive, Map<String, String> memberships) {
-        String millis = millis(timeToLive);
-        return indexAll(memberships, millis)
-                .chain(() -> redis.getRedis().send(Request.cmd(Command.SET).arg(key).arg(entry).arg("PX").arg(millis)))
-                .replaceWithVoid();
+        return writes.put(key, entry, millis(timeToLive), memberships);
     }
 
     /**
-     * The claim first, its index memberships once it landed, never the other way round or together: an eviction
+     * The claim and its index memberships ({@link RedisIndexedWrites}): on a single Redis one atomic script; on a
+     * cluster the claim first, its memberships once it landed, never the other way round or together: an eviction
      * scans an index, tombstones what it found, then removes those members whose score did not change. A membership
      * written before that scan with a claim landing after the tombstone (the index and the entry live on different
-     * nodes of a cluster, or went out on different connections) would let the claim store its entry and the
-     * eviction then remove its membership: an entry no later eviction finds. Written after the claim, a membership
-     * the scan saw means the tombstone followed the claim and refuses its store; one the scan did not see changes
-     * the score, or lands after the removal, and stays.
+     * nodes) would let the claim store its entry and the eviction then remove its membership: an entry no later
+     * eviction finds. Written after the claim, a membership the scan saw means the tombstone followed the claim and
+     * refuses its store; one the scan did not see changes the score, or lands after the removal, and stays.
      */
     @Override
     public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
-        return CLAIM.run(redis.getRedis(), key, EntryMarks.newPlaceholder(), millis(timeToLive))
-                .map(Response::toString)
-                .call(() -> indexAll(memberships, millis(timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE))));
+        return writes.claim(key, EntryMarks.newPlaceholder(), millis(timeToLive),
+                millis(timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE)), memberships);
     }
 
+    /** The claim alone, on the entry's node; its memberships follow. */
+    Uni<String> claimAlone(String key, byte[] placeholder, String millis) {
+        return CLAIM.run(redis.getRedis(), key, placeholder, millis).map(Response::toString);
+    }
+
+    /** Stores the entry and, on a single Redis, sets its memberships' scores to its expiry, in one script. */
     @Override
     public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
             Map<String, String> memberships) {
-        return PUT_IF_CLAIMED.run(redis.getRedis(), key, claim, entry, millis(timeToLive))
-                .map(stored -> stored.toLong() == 1);
+        return writes.putIfClaimed(key, claim, entry, millis(timeToLive), memberships);
+    }
+
+    Uni<Boolean> putIfClaimedAlone(String key, String claim, byte[] entry, String millis) {
+        return PUT_IF_CLAIMED.run(redis.getRedis(), key, claim, entry, millis).map(stored -> stored.toLong() == 1);
+    }
+
+    Uni<Void> setAlone(String key, byte[] entry, String millis) {
+        return redis.getRedis().send(Request.cmd(Command.SET).arg(key).arg(entry).arg("PX").arg(millis))
+                .replaceWithVoid();
     }
 
     @Override
@@ -217,23 +228,10 @@ public class RedisResponseStore implements ResponseStore {
         return indexOne(index, member, millis(timeToLive));
     }
 
-    private Uni<Void> indexAll(Map<String, String> memberships, String millis) {
-        if (memberships.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Uni<Void>> indexing = new ArrayList<>(memberships.size());
-        for (Map.Entry<String, String> membership : memberships.entrySet()) {
-            indexing.add(indexOne(membership.getKey(), membership.getValue(), millis));
-        }
-        return Uni.join().all(indexing).andFailFast().replaceWithVoid();
-    }
-
-    private Uni<Void> indexOne(String index, String member, String millis) {
+    Uni<Void> indexOne(String index, String member, String millis) {
         return INDEX.run(redis.getRedis(), index, member, millis).invoke(outcome -> {
             if (outcome.toLong() == 2) {
-                LOG.warnf("Response cache: %s held a value that is not an index (written by something else under the"
-                        + " prefix?); replaced it with a new index. Evictions could not find the entries it listed,"
-                        + " which live until they expire", index);
+                RedisIndexedWrites.warnReplaced(index);
             }
         }).replaceWithVoid();
     }
@@ -421,8 +419,13 @@ public class RedisResponseStore implements ResponseStore {
 
     @Override
     public Uni<Void> warmUp() {
-        return redis.execute("PING").replaceWithVoid()
-                .invoke(() -> RedisEvictionPolicyCheck.check(redis));
+        return redis.execute("PING").replaceWithVoid().invoke(() -> policy.check(redis));
+    }
+
+    /** Reads the eviction policy again: it may have changed at run time ({@link RedisEvictionPolicyCheck}). */
+    @Override
+    public void checkConfiguration() {
+        policy.check(redis);
     }
 
     private static String millis(Duration duration) {

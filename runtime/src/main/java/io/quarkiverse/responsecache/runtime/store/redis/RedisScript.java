@@ -34,6 +34,19 @@ final class RedisScript {
                 .recoverWithUni(() -> redis.send(request(Command.EVAL, source, key, arguments)));
     }
 
+    /** Runs the script on several keys at once: only where they may share a script (a single Redis, one slot). */
+    Uni<Response> run(Redis redis, List<String> keys, Object... arguments) {
+        return redis.send(request(Command.EVALSHA, sha, keys, arguments))
+                .onFailure(RedisScript::isNoScript)
+                .recoverWithUni(() -> redis.send(request(Command.EVAL, source, keys, arguments)));
+    }
+
+    /** As {@link #runEach}, loading the script first when the server does not know it yet. */
+    Uni<List<Response>> runEachLoaded(Redis redis, List<String> keys, Function<String, Object[]> arguments) {
+        return runEach(redis, keys, arguments).onFailure(RedisScript::isNoScript)
+                .recoverWithUni(() -> load(redis).chain(() -> runEach(redis, keys, arguments)));
+    }
+
     /**
      * Runs the script once per key, all in one pipelined batch: one connection, one round trip. Only on a client
      * that is not a cluster's, whose batches must stay within one hash slot; load the script first ({@link #load}),
@@ -55,7 +68,14 @@ final class RedisScript {
     }
 
     private static Request request(Command command, String script, String key, Object[] arguments) {
-        Request request = Request.cmd(command).arg(script).arg(1).arg(key);
+        return request(command, script, List.of(key), arguments);
+    }
+
+    private static Request request(Command command, String script, List<String> keys, Object[] arguments) {
+        Request request = Request.cmd(command).arg(script).arg(keys.size());
+        for (String key : keys) {
+            request.arg(key);
+        }
         for (Object argument : arguments) {
             if (argument instanceof byte[] bytes) {
                 request.arg(bytes);
@@ -67,6 +87,6 @@ final class RedisScript {
     }
 
     private static boolean isNoScript(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
     }
 }

@@ -1,0 +1,60 @@
+package io.quarkiverse.responsecache.runtime.management;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/**
+ * Says at startup when the purge endpoints are served on the application's own port with no HTTP permission over
+ * them: then anyone who reaches the application can empty the cache. Only configured permissions
+ * ({@code quarkus.http.auth.permission.<name>.paths}) are seen; one set up in code is not.
+ */
+public final class PurgeExposureCheck {
+
+    private static final Logger LOG = Logger.getLogger(PurgeExposureCheck.class);
+    private static final Pattern PATHS = Pattern.compile("quarkus\\.http\\.auth\\.permission\\.(.+)\\.paths");
+
+    private PurgeExposureCheck() {
+    }
+
+    /** @param evictPath the path the evict endpoint is served at, e.g. {@code /q/response-cache/evict} */
+    public static void warnIfUnprotected(Config config, String evictPath) {
+        if (!isProtected(config, evictPath)) {
+            LOG.warnf("Response cache: the purge endpoints are served on the application's HTTP port (%s) and no"
+                    + " HTTP permission covers them: anyone who reaches the application can empty the cache. Enable"
+                    + " the management interface (quarkus.management.enabled=true) or add a permission for that path"
+                    + " (quarkus.http.auth.permission.<name>.paths with a policy other than permit)", evictPath);
+        }
+    }
+
+    /** @return whether a configured permission with a policy other than {@code permit} covers {@code path} */
+    static boolean isProtected(Config config, String path) {
+        for (String name : config.getPropertyNames()) {
+            var matcher = PATHS.matcher(name);
+            if (!matcher.matches()) {
+                continue;
+            }
+            String permission = "quarkus.http.auth.permission." + matcher.group(1);
+            Optional<Boolean> enabled = config.getOptionalValue(permission + ".enabled", Boolean.class);
+            String policy = config.getOptionalValue(permission + ".policy", String.class).orElse("");
+            if (enabled.orElse(true) && !"permit".equals(policy.trim())
+                    && covers(config.getOptionalValue(name, String.class).orElse(""), path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param patterns a comma-separated list of paths, each exact or with {@code *} wildcards */
+    static boolean covers(String patterns, String path) {
+        for (String pattern : patterns.split(",")) {
+            String trimmed = pattern.trim();
+            if (!trimmed.isEmpty() && path.matches(Pattern.quote(trimmed).replace("*", "\\E.*\\Q"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
