@@ -39,22 +39,14 @@ public class BookResource {
     @Path("/{id}")
     @ResponseCache(expire = 600)
     public Book get(@PathParam("id") long id) {
-        Book book = Book.findById(id);
-        if (book == null) {
-            throw new NotFoundException();
-        }
-        return book;
+        return existing(id);
     }
 
     @GET
     @Path("/{id}/summary")
     @ResponseCache(expire = 600)
     public BookSummary summary(@PathParam("id") long id) {
-        Book book = Book.findById(id);
-        if (book == null) {
-            throw new NotFoundException();
-        }
-        return BookSummary.of(book);
+        return BookSummary.of(existing(id));
     }
 
     /** The first page of 20 books, for the benchmark of what tracking costs a miss. */
@@ -98,11 +90,7 @@ public class BookResource {
     @Path("/{id}/slow")
     @ResponseCache(expire = 600)
     public BookSummary slow(@PathParam("id") long id) throws InterruptedException {
-        Book book = Book.findById(id);
-        if (book == null) {
-            throw new NotFoundException();
-        }
-        BookSummary summary = BookSummary.of(book);
+        BookSummary summary = BookSummary.of(existing(id));
         SLOW_READS.incrementAndGet();
         Thread.sleep(300);
         return summary;
@@ -127,10 +115,7 @@ public class BookResource {
     @Path("/{id}")
     @Transactional
     public Book update(@PathParam("id") long id, Book changes) {
-        Book book = Book.findById(id);
-        if (book == null) {
-            throw new NotFoundException();
-        }
+        Book book = existing(id);
         book.title = changes.title;
         book.price = changes.price;
         return book;
@@ -162,5 +147,13 @@ public class BookResource {
         book.title = title;
         Book.flush();
         throw new WebApplicationException("refused after the rename", 409);
+    }
+
+    private static Book existing(long id) {
+        Book book = Book.findById(id);
+        if (book == null) {
+            throw new NotFoundException();
+        }
+        return book;
     }
 }

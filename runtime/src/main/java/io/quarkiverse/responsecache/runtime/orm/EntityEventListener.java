@@ -94,29 +94,35 @@ final class EntityEventListener implements PostLoadEventListener, PostInsertEven
         tracking.autoFlushed();
     }
 
-    /** Opens the bracket of a load by id: prepended to Hibernate's own load listener. */
-    static final class LoadStarts implements LoadEventListener {
+    /**
+     * A load by id, bracketed: {@link LoadStarts} is prepended to Hibernate's own load listener, {@link LoadEnds}
+     * appended (Hibernate rejects two listeners of one class in a group).
+     */
+    abstract static sealed class LoadBracket implements LoadEventListener permits LoadStarts, LoadEnds {
 
         @Override
         public void onLoad(LoadEvent event, LoadType loadType) {
             EntityReads reads = EntityTracking.currentReads();
             String entity = reads == null ? null : loadedEntity(event);
             if (entity != null) {
-                reads.loadStarts(entity);
+                mark(reads, entity);
             }
+        }
+
+        abstract void mark(EntityReads reads, String entity);
+    }
+
+    static final class LoadStarts extends LoadBracket {
+        @Override
+        void mark(EntityReads reads, String entity) {
+            reads.loadStarts(entity);
         }
     }
 
-    /** Closes it: appended (Hibernate rejects two listeners of one class in a group). */
-    static final class LoadEnds implements LoadEventListener {
-
+    static final class LoadEnds extends LoadBracket {
         @Override
-        public void onLoad(LoadEvent event, LoadType loadType) {
-            EntityReads reads = EntityTracking.currentReads();
-            String entity = reads == null ? null : loadedEntity(event);
-            if (entity != null) {
-                reads.loadEnds(entity);
-            }
+        void mark(EntityReads reads, String entity) {
+            reads.loadEnds(entity);
         }
     }
 
