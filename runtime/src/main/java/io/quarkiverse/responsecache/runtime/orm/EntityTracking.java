@@ -63,11 +63,6 @@ public class EntityTracking {
         }
     }
 
-    /** @return a tracker for a computation that is about to run */
-    public EntityReads startReads() {
-        return new EntityReads(maxRows);
-    }
-
     void track(SessionFactoryImplementor factory) {
         factories.add(factory);
         tables = null;
@@ -169,5 +164,4 @@ public class EntityTracking {
         }
         return registry;
     }
-
 }
