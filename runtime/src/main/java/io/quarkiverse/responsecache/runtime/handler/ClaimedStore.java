@@ -86,10 +86,7 @@ final class ClaimedStore {
         CacheServices services = exchange.services;
         String key = exchange.key;
         Duration retention = retention(exchange);
-        Map<String, String> tagged = new HashMap<>(entityTags.size());
-        for (String tag : entityTags) {
-            tagged.put(services.indexes.tagIndex(tag), key);
-        }
+        Map<String, String> tagged = services.indexes.tagMemberships(key, entityTags);
         Map<String, String> memberships = new HashMap<>(exchange.memberships);
         memberships.putAll(tagged);
         // claiming again a key that holds this request's placeholder only adds the memberships, in one round trip
@@ -111,12 +108,10 @@ final class ClaimedStore {
         CacheServices services = exchange.services;
         EndpointPolicy policy = exchange.policy;
         String key = exchange.key;
-        Map<String, String> memberships = new HashMap<>(services.indexes.memberships(key,
-                policy.endpoint().namespace(), policy.renderTags(request), request.getPath(), policy.endpoint().name()));
+        Map<String, String> memberships = services.indexes.memberships(key, policy.endpoint().namespace(),
+                policy.renderTags(request), request.getPath(), policy.endpoint().name());
         // bounded by max-rows, not by max-tags: dropping one would leave the entry to a write that cannot find it
-        for (String tag : entityTags) {
-            memberships.put(services.indexes.tagIndex(tag), key);
-        }
+        memberships.putAll(services.indexes.tagMemberships(key, entityTags));
         Duration retention = retention(exchange);
         Uni<Boolean> untouched = entityTags.isEmpty() ? Uni.createFrom().item(true)
                 : services.entityEvictions.untouchedSince(exchange.reads.generation(), entityTags);

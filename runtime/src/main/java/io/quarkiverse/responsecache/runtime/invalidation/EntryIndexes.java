@@ -2,6 +2,7 @@ package io.quarkiverse.responsecache.runtime.invalidation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -116,6 +117,13 @@ public class EntryIndexes {
     public Map<String, String> memberships(String key, String namespace, List<String> tags) {
         Map<String, String> memberships = new HashMap<>(3 + tags.size());
         memberships.put(namespaceShard(namespace, Math.floorMod(key.hashCode(), NAMESPACE_SHARDS)), key);
+        memberships.putAll(tagMemberships(key, tags));
+        return memberships;
+    }
+
+    /** @return the memberships of an entry in its tags' indexes alone (entity tags, learned after the claim) */
+    public Map<String, String> tagMemberships(String key, Collection<String> tags) {
+        Map<String, String> memberships = new HashMap<>(tags.size());
         for (String tag : tags) {
             memberships.put(tagIndex(tag), key);
         }

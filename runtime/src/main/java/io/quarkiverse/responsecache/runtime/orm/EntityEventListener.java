@@ -43,7 +43,7 @@ final class EntityEventListener implements PostLoadEventListener, PostInsertEven
 
     @Override
     public void onPostLoad(PostLoadEvent event) {
-        tracking.loaded(entityName(event.getPersister()), event.getId());
+        tracking.loaded(event.getPersister(), event.getId());
     }
 
     @Override

@@ -62,17 +62,14 @@ public class EntityEvictions {
     /** Evicts the entries that read one row by id, and every query of its type, as a write of that row does. */
     public Uni<Long> evictRow(Class<?> entityType, Object id) {
         return Uni.createFrom().deferred(() -> {
-            String entity = entityName(entityType);
-            return evict(EntityIds.comparable(id) ? List.of(EntityTags.row(entity, id), EntityTags.type(entity))
-                    : List.of(EntityTags.type(entity), EntityTags.anyRow(entity)));
+            return evict(EntityTags.ofWrittenRow(entityName(entityType), id));
         });
     }
 
     /** Evicts every entry that read a row of the type or queried it, as a bulk write does. */
     public Uni<Long> evictType(Class<?> entityType) {
         return Uni.createFrom().deferred(() -> {
-            String entity = entityName(entityType);
-            return evict(List.of(EntityTags.type(entity), EntityTags.anyRow(entity)));
+            return evict(EntityTags.ofWrittenType(entityName(entityType)));
         });
     }
 

@@ -1,5 +1,7 @@
 package io.quarkiverse.responsecache.runtime.orm;
 
+import java.util.List;
+
 /**
  * The tags entity tracking gives entries, named after the root entity of a hierarchy (ids are unique there):
  * <ul>
@@ -26,5 +28,18 @@ public final class EntityTags {
 
     public static String type(String entity) {
         return PREFIX + entity;
+    }
+
+    /**
+     * @return what a write of one row evicts: its own entries and every query of its type; for an id that cannot name
+     *         the row ({@link EntityIds}), every entry of the type, as a bulk write does
+     */
+    static List<String> ofWrittenRow(String entity, Object id) {
+        return EntityIds.comparable(id) ? List.of(row(entity, id), type(entity)) : ofWrittenType(entity);
+    }
+
+    /** @return what a bulk write of a type evicts: every entry that read a row of it or queried it */
+    static List<String> ofWrittenType(String entity) {
+        return List.of(type(entity), anyRow(entity));
     }
 }

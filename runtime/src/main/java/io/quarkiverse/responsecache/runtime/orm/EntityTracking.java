@@ -99,9 +99,11 @@ public class EntityTracking {
         return request == null ? null : (EntityReads) request.getProperty(EntityReads.PROPERTY);
     }
 
-    void loaded(String entity, Object id) {
+    /** A row loaded: named only inside a tracked computation, since every load of the application comes here. */
+    void loaded(EntityPersister persister, Object id) {
         EntityReads reads = currentReads();
         if (reads != null) {
+            String entity = EntityEventListener.entityName(persister);
             if (EntityIds.comparable(id)) {
                 reads.row(entity, id);
             } else {
@@ -143,11 +145,7 @@ public class EntityTracking {
 
     /** A row written by an entity action: its own entries, and every query of its type. */
     void rowWritten(String entity, Object id) {
-        if (EntityIds.comparable(id)) {
-            wrote(List.of(EntityTags.row(entity, id), EntityTags.type(entity)));
-        } else {
-            wrote(List.of(EntityTags.type(entity), EntityTags.anyRow(entity)));
-        }
+        wrote(EntityTags.ofWrittenRow(entity, id));
     }
 
     private void wrote(List<String> tags) {

@@ -66,8 +66,7 @@ class TransactionWrites implements Synchronization {
         for (String tag : tags) {
             int hash = tag.indexOf('#');
             String entity = (hash > 0 ? tag.substring(0, hash) : tag).substring(EntityTags.PREFIX.length());
-            types.add(EntityTags.type(entity));
-            types.add(EntityTags.anyRow(entity));
+            types.addAll(EntityTags.ofWrittenType(entity));
         }
         return types;
     }
