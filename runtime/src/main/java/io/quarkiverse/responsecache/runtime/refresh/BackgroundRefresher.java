@@ -68,7 +68,6 @@ public class BackgroundRefresher {
     private final boolean distributedLock;
     private final Duration lease;
     private final long writeTimeoutMillis;
-    private final SecureRandom random = new SecureRandom();
     /** The tokens of the refreshes under way, each accepted once, with the key it refreshes. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final GuardedStore store;
@@ -129,7 +128,7 @@ public class BackgroundRefresher {
         String target = RefreshRequest.uri(original, policy.endpoint().keyRecipe());
         MultiMap headers = RefreshRequest.headers(original, policy, varied);
         byte[] drawn = new byte[24];
-        random.nextBytes(drawn);
+        Tokens.RANDOM.nextBytes(drawn);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(drawn);
         tokens.put(token, key);
         headers.set(HEADER, token);
@@ -227,5 +226,10 @@ public class BackgroundRefresher {
             }
             return new Endpoint(local.host(), local.port(), vertxRequest.isSSL());
         }
+    }
+
+    /** Seeded at the first refresh, not at startup: most applications never refresh in the background. */
+    private static final class Tokens {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 }

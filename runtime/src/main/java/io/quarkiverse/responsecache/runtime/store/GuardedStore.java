@@ -15,6 +15,7 @@ import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
+import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -69,6 +70,9 @@ public class GuardedStore {
      * otherwise log an incident that no request saw), and the first lookups report a store that is really down.
      */
     void onStart(@Observes StartupEvent start) {
+        if (store instanceof MemoryResponseStore) {
+            return; // nothing to connect to
+        }
         store.warmUp().ifNoItem().after(writeTimeout).fail().subscribe().with(ready -> {
         }, failure -> LOG.debugf("The response cache store did not warm up (%s); the first lookups will tell",
                 failure.toString()));

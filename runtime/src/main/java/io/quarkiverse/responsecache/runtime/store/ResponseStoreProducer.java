@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime.store;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -43,15 +44,16 @@ public class ResponseStoreProducer {
     @Singleton
     ResponseStore responseStore(ResponseCacheConfig config, ResponseCacheBuildTimeConfig buildTimeConfig,
             @Any InjectableInstance<ReactiveRedisDataSource> redisClients, ResponseCacheClock clock,
-            NearCacheTracking nearCache, Vertx vertx) {
+            Instance<NearCacheTracking> nearCache, Vertx vertx) {
         String clientName = buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME);
-        InjectableInstance<ReactiveRedisDataSource> redis = RedisConfig.isDefaultClient(clientName)
-                ? redisClients.select(Default.Literal.INSTANCE)
-                : redisClients.select(RedisClientName.Literal.of(clientName));
-        boolean redisConfigured = redis.isResolvable() && redis.getHandle().getBean().isActive();
+        ResponseCacheConfig.StoreType type = config.store();
+        // the memory store never looks at the Redis client: its beans stay uncreated
+        InjectableInstance<ReactiveRedisDataSource> redis = type == ResponseCacheConfig.StoreType.MEMORY ? null
+                : RedisConfig.isDefaultClient(clientName) ? redisClients.select(Default.Literal.INSTANCE)
+                        : redisClients.select(RedisClientName.Literal.of(clientName));
+        boolean redisConfigured = redis != null && redis.isResolvable() && redis.getHandle().getBean().isActive();
         String client = RedisConfig.isDefaultClient(clientName) ? "the default Redis client"
                 : "the Redis client '" + clientName + "'";
-        ResponseCacheConfig.StoreType type = config.store();
         if (type == ResponseCacheConfig.StoreType.REDIS && !redisConfigured) {
             throw new IllegalStateException("quarkus.response-cache.store=redis, but " + client
                     + " is not configured: set its hosts (quarkus.redis.hosts, or quarkus.redis.<name>.hosts), or use"
@@ -60,12 +62,14 @@ public class ResponseStoreProducer {
         if (type == ResponseCacheConfig.StoreType.MEMORY || !redisConfigured) {
             long maxBytes = config.memory().maxSize().map(MemorySize::asLongValue)
                     .orElseGet(() -> MemoryResponseStore.defaultMaxBytes(Runtime.getRuntime().maxMemory()));
-            LOG.infof("Response cache: responses are stored in this process's memory (at most %d MiB%s, not shared"
-                    + " between instances)%s", maxBytes / (1024 * 1024),
-                    config.memory().maxSize().isPresent() ? ""
-                            : ", " + MemoryResponseStore.DEFAULT_HEAP_SHARE_PERCENT + "% of the maximum heap",
-                    type == ResponseCacheConfig.StoreType.MEMORY ? ""
-                            : "; configure " + client + " (quarkus.redis.hosts) to store them in Redis");
+            // concatenated rather than formatted: a %d would load the JDK's locale data for this one line
+            LOG.info("Response cache: responses are stored in this process's memory (at most "
+                    + maxBytes / (1024 * 1024) + " MiB"
+                    + (config.memory().maxSize().isPresent() ? ""
+                            : ", " + MemoryResponseStore.DEFAULT_HEAP_SHARE_PERCENT + "% of the maximum heap")
+                    + ", not shared between instances)"
+                    + (type == ResponseCacheConfig.StoreType.MEMORY ? ""
+                            : "; configure " + client + " (quarkus.redis.hosts) to store them in Redis"));
             return new MemoryResponseStore(maxBytes, clock);
         }
         LOG.infof("Response cache: responses are stored in Redis through %s", client);
@@ -74,7 +78,7 @@ public class ResponseStoreProducer {
             clusterPipelines = ClusterPipelines.of(redis.get(), clientName, configuration, vertx);
         }
         RedisResponseStore store = new RedisResponseStore(redis.get(), clusterPipelines);
-        return config.nearCache().enabled() ? nearCache.inFrontOf(store, clientName, configuration, redis.get()) : store;
+        return config.nearCache().enabled() ? nearCache.get().inFrontOf(store, clientName, configuration, redis.get()) : store;
     }
 
     @PreDestroy

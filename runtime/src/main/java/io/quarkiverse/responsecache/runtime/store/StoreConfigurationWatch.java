@@ -4,6 +4,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -27,7 +28,8 @@ public class StoreConfigurationWatch {
     }
 
     void onStart(@Observes StartupEvent start) {
-        if (intervalMillis > 0) {
+        // the memory store has no server whose settings could change
+        if (intervalMillis > 0 && !(store instanceof MemoryResponseStore)) {
             timer = vertx.setPeriodic(intervalMillis, tick -> store.checkConfiguration());
         }
     }

@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.quarkiverse.responsecache.runtime.store.Lazy;
 import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
@@ -42,9 +43,9 @@ public class MemoryResponseStore implements ResponseStore {
 
     private final ResponseCacheClock clock;
     private final MemoryIndexes indexes = new MemoryIndexes();
-    private final Cache<String, MemoryEntry> entries;
-    private final MemoryLocks locks;
-    private final MemoryCounters counters;
+    private final Lazy<Cache<String, MemoryEntry>> entries;
+    private final Lazy<MemoryLocks> locks;
+    private final Lazy<MemoryCounters> counters;
 
     /**
      * @param maxBytes the most the entries may weigh together, see {@link MemoryEntry#weight()}
@@ -53,7 +54,7 @@ public class MemoryResponseStore implements ResponseStore {
     public MemoryResponseStore(long maxBytes, ResponseCacheClock clock) {
         this.clock = clock;
         Ticker ticker = clock::nanoTime;
-        this.entries = Caffeine.newBuilder()
+        this.entries = new Lazy<>(() -> Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, MemoryEntry entry) -> entry.weight())
                 .expireAfter(new EntryExpiry())
@@ -66,9 +67,9 @@ public class MemoryResponseStore implements ResponseStore {
                         indexes.removeEntry(key, entry.memberships());
                     }
                 })
-                .build();
-        this.locks = new MemoryLocks(ticker);
-        this.counters = new MemoryCounters(ticker);
+                .build());
+        this.locks = new Lazy<>(() -> new MemoryLocks(ticker));
+        this.counters = new Lazy<>(() -> new MemoryCounters(ticker));
     }
 
     /** @return the default bound: {@value #DEFAULT_HEAP_SHARE_PERCENT}% of {@code maxHeapBytes} */
@@ -79,13 +80,13 @@ public class MemoryResponseStore implements ResponseStore {
     @Override
     public Uni<byte[]> get(String key) {
         return Uni.createFrom().item(() -> {
-            MemoryEntry entry = entries.getIfPresent(key);
+            MemoryEntry entry = entries.get().getIfPresent(key);
             if (entry != null) {
                 return entry.value();
             }
             // an expired entry is invisible at once but leaves only when Caffeine's timer reaches it: drop it now, so
             // that no index lists an entry a read has already found gone
-            entries.asMap().computeIfPresent(key, (k, live) -> live);
+            entries.get().asMap().computeIfPresent(key, (k, live) -> live);
             return null;
         });
     }
@@ -96,7 +97,7 @@ public class MemoryResponseStore implements ResponseStore {
             long now = clock.nanoTime();
             MemoryEntry stored = timeToLive.isNegative() || timeToLive.isZero() ? null
                     : new MemoryEntry(key, entry, now + saturatedNanos(timeToLive), Map.copyOf(memberships));
-            entries.asMap().compute(key, (k, previous) -> {
+            entries.get().asMap().compute(key, (k, previous) -> {
                 if (previous != null) {
                     indexes.removeEntry(k, previous.memberships());
                 }
@@ -119,7 +120,7 @@ public class MemoryResponseStore implements ResponseStore {
         return Uni.createFrom().item(() -> {
             long now = clock.nanoTime();
             String[] claim = new String[1];
-            entries.asMap().compute(key, (k, live) -> {
+            entries.get().asMap().compute(key, (k, live) -> {
                 indexes.add(memberships);
                 if (live != null) {
                     Map<String, String> joined = new HashMap<>(live.memberships());
@@ -141,7 +142,7 @@ public class MemoryResponseStore implements ResponseStore {
         return Uni.createFrom().item(() -> {
             long now = clock.nanoTime();
             boolean[] stored = new boolean[1];
-            entries.asMap().compute(key, (k, live) -> {
+            entries.get().asMap().compute(key, (k, live) -> {
                 if (!EntryMarks.fingerprint(live == null ? null : live.value()).equals(claim)) {
                     return live;
                 }
@@ -163,7 +164,7 @@ public class MemoryResponseStore implements ResponseStore {
         return Uni.createFrom().item(() -> {
             long latest = clock.nanoTime() + saturatedNanos(atMost);
             boolean[] replaced = new boolean[1];
-            entries.asMap().computeIfPresent(key, (k, live) -> {
+            entries.get().asMap().computeIfPresent(key, (k, live) -> {
                 if (!EntryMarks.fingerprint(live.value()).equals(fingerprint)) {
                     return live;
                 }
@@ -177,7 +178,7 @@ public class MemoryResponseStore implements ResponseStore {
     @Override
     public Uni<Void> release(String key, String claim) {
         return Uni.createFrom().item(() -> {
-            entries.asMap().computeIfPresent(key, (k, live) -> {
+            entries.get().asMap().computeIfPresent(key, (k, live) -> {
                 if (EntryMarks.isMark(live.value()) && EntryMarks.fingerprint(live.value()).equals(claim)) {
                     indexes.removeEntry(k, live.memberships());
                     return null;
@@ -213,7 +214,7 @@ public class MemoryResponseStore implements ResponseStore {
         long now = clock.nanoTime();
         boolean[] evicted = new boolean[1];
         // an expired entry reaches Caffeine's eviction listener instead of this function: it no longer existed
-        entries.asMap().compute(key, (k, live) -> {
+        entries.get().asMap().compute(key, (k, live) -> {
             if (live != null) {
                 indexes.removeEntry(k, live.memberships());
                 evicted[0] = EntryMarks.isEvictable(live.value());
@@ -248,13 +249,13 @@ public class MemoryResponseStore implements ResponseStore {
 
     @Override
     public Uni<Boolean> tryLock(String lockKey, String token, Duration lease) {
-        return Uni.createFrom().item(() -> locks.tryLock(lockKey, token, saturatedNanos(lease)));
+        return Uni.createFrom().item(() -> locks.get().tryLock(lockKey, token, saturatedNanos(lease)));
     }
 
     @Override
     public Uni<Void> unlock(String lockKey, String token) {
         return Uni.createFrom().item(() -> {
-            locks.unlock(lockKey, token);
+            locks.get().unlock(lockKey, token);
             return null;
         });
     }
@@ -262,30 +263,30 @@ public class MemoryResponseStore implements ResponseStore {
     /** @return what the entries weigh together now, at most the bound given at construction */
     @Override
     public Uni<Long> increment(String key) {
-        return Uni.createFrom().item(() -> counters.increment(key));
+        return Uni.createFrom().item(() -> counters.get().increment(key));
     }
 
     @Override
     public Uni<Void> raise(String key, long value, Duration timeToLive) {
         return Uni.createFrom().item(() -> {
-            counters.raise(key, value, timeToLive);
+            counters.get().raise(key, value, timeToLive);
             return null;
         });
     }
 
     @Override
     public Uni<List<Long>> counters(List<String> keys) {
-        return Uni.createFrom().item(() -> counters.read(keys));
+        return Uni.createFrom().item(() -> counters.get().read(keys));
     }
 
     public long weightedSize() {
-        entries.cleanUp();
-        return entries.policy().eviction().map(Policy.Eviction::weightedSize).orElseThrow().orElseThrow();
+        entries.get().cleanUp();
+        return entries.get().policy().eviction().map(Policy.Eviction::weightedSize).orElseThrow().orElseThrow();
     }
 
     /** @return how many entries are held now, expired ones not yet dropped included */
     public long size() {
-        return entries.estimatedSize();
+        return entries.get().estimatedSize();
     }
 
     /** @return how many tag and namespace indexes exist now */

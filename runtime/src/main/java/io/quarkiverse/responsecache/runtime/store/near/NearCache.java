@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
+import io.quarkiverse.responsecache.runtime.store.Lazy;
 import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
 
 /**
@@ -31,7 +32,8 @@ public class NearCache {
     /** Roughly what a copy costs beyond its body and header text: the objects around them. */
     private static final int OVERHEAD_BYTES = 160;
 
-    private final Cache<String, Slot> slots;
+    /** Built when the tier is first enabled: with the near cache off, or the memory store, it never is. */
+    private final Lazy<Cache<String, Slot>> slots;
     private final String trackedPrefix;
     private final long maxTtlMillis;
     private final ResponseCacheClock clock;
@@ -54,14 +56,14 @@ public class NearCache {
         this.trackedPrefix = trackedPrefix;
         this.maxTtlMillis = maxTtlMillis;
         this.clock = clock;
-        this.slots = Caffeine.newBuilder()
+        this.slots = new Lazy<>(() -> Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, Slot slot) -> slot.weight())
                 // frees memory in real time; answering is bounded by each copy's deadline on the cache's clock
                 .expireAfterWrite(java.time.Duration.ofMillis(Math.max(1, maxTtlMillis)))
                 // upkeep on the calling thread: no pool thread to schedule, and tests see a settled state
                 .executor(Runnable::run)
-                .build();
+                .build());
     }
 
     /** @return the keys whose changes Redis must notify, {@code <prefix>:} (entries, not indexes) */
@@ -77,7 +79,7 @@ public class NearCache {
         if (!coherent || !answersAt(System.nanoTime())) {
             return null;
         }
-        Slot slot = slots.getIfPresent(key);
+        Slot slot = slots.get().getIfPresent(key);
         if (!(slot instanceof Copy)) {
             return null;
         }
@@ -86,7 +88,7 @@ public class NearCache {
             return null;
         }
         if (clock.currentTimeMillis() >= copy.deadlineMillis) {
-            slots.asMap().remove(key, copy);
+            slots.get().asMap().remove(key, copy);
             return null;
         }
         return copy.response;
@@ -103,7 +105,7 @@ public class NearCache {
             return null;
         }
         Reservation reservation = new Reservation(current);
-        slots.put(key, reservation);
+        slots.get().put(key, reservation);
         return reservation;
     }
 
@@ -116,35 +118,35 @@ public class NearCache {
         CachedResponse response = encoded == null ? null : codec.decode(key, encoded);
         long now = clock.currentTimeMillis();
         if (response == null || !response.isFresh(now) || !coherent || reserved.generation != generation.get()) {
-            slots.asMap().remove(key, reserved);
+            slots.get().asMap().remove(key, reserved);
             return;
         }
         long deadline = Math.min(response.expiresAtMillis(), now + maxTtlMillis);
-        slots.asMap().replace(key, reserved, new Copy(response, deadline, reserved.generation, weight(key, response)));
+        slots.get().asMap().replace(key, reserved, new Copy(response, deadline, reserved.generation, weight(key, response)));
     }
 
     /** Gives up a reservation whose {@code GET} failed. */
     public void release(String key, Object reservation) {
         if (reservation != null) {
-            slots.asMap().remove(key, reservation);
+            slots.get().asMap().remove(key, reservation);
         }
     }
 
     /** Drops the copy or reservation of a key that changed. */
     public void invalidate(String key) {
-        slots.invalidate(key);
+        slots.get().invalidate(key);
     }
 
     /** Drops everything (the database was flushed, or this instance evicted many keys); stays coherent. */
     public void flush() {
         generation.incrementAndGet();
-        slots.invalidateAll();
+        slots.get().invalidateAll();
     }
 
     /** Notifications arrive again ({@link NearCacheTracking} confirmed it): starts answering, from an empty tier. */
     public void enable() {
         generation.incrementAndGet();
-        slots.invalidateAll();
+        slots.get().invalidateAll();
         coherent = true;
     }
 
@@ -152,7 +154,7 @@ public class NearCache {
     public void disable() {
         coherent = false;
         generation.incrementAndGet();
-        slots.invalidateAll();
+        slots.get().invalidateAll();
     }
 
     /**
@@ -176,12 +178,12 @@ public class NearCache {
 
     /** @return about how many keys the tier holds (copies and pending reservations) */
     public long entries() {
-        return slots.estimatedSize();
+        return slots.get().estimatedSize();
     }
 
     /** @return about how many bytes the copies weigh */
     public long bytes() {
-        return slots.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
+        return slots.get().policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
     }
 
     private static int weight(String key, CachedResponse response) {

@@ -1,0 +1,31 @@
+package io.quarkiverse.responsecache.runtime.store;
+
+import java.util.function.Supplier;
+
+/**
+ * A value built by its first use, once, so that what nothing uses costs nothing: the memory store's cache in an
+ * application that caches nothing yet, its locks without the distributed lock, the near cache's tier while it is off.
+ */
+public final class Lazy<T> implements Supplier<T> {
+
+    private final Supplier<T> factory;
+    private volatile T value;
+
+    public Lazy(Supplier<T> factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public T get() {
+        T built = value;
+        if (built == null) {
+            synchronized (this) {
+                built = value;
+                if (built == null) {
+                    value = built = factory.get();
+                }
+            }
+        }
+        return built;
+    }
+}
