@@ -29,6 +29,7 @@ import io.quarkiverse.responsecache.runtime.key.RequestKeys;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.ResponseStoreProducer;
 import io.quarkiverse.responsecache.runtime.store.StoreConfigurationWatch;
+import io.quarkiverse.responsecache.runtime.store.redis.CacheClientOptions;
 import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -64,7 +65,7 @@ class ResponseCacheProcessor {
                         EntryIndexes.class, CacheStatusHeaders.class, ResponseStoreProducer.class,
                         DefaultResponseCacheKeyBuilder.class, StoreResponseCacheInvalidator.class,
                         SystemResponseCacheClock.class, CacheableStatusesCheck.class, EntryCodec.class,
-                        StoreConfigurationWatch.class)
+                        StoreConfigurationWatch.class, CacheClientOptions.class)
                 .setUnremovable()
                 .build();
     }

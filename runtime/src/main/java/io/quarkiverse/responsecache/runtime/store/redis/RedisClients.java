@@ -1,7 +1,5 @@
 package io.quarkiverse.responsecache.runtime.store.redis;
 
-import java.net.URI;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -15,6 +13,7 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 
 /**
  * Redis clients of the cache's own making, created from the very configuration of the Quarkus Redis client the cache
@@ -41,18 +40,20 @@ public final class RedisClients {
 
     /**
      * @return a factory of clients configured like the cache's but connected to the one node at {@code host:port}
-     *         (a master of the cache's Redis Cluster), with the scheme and credentials of the cache's hosts
+     *         (a master of the cache's Redis Cluster), with the scheme and credentials of the cache's hosts: made from
+     *         the options the cache's client was created with ({@link CacheClientOptions})
      */
     public static Supplier<Redis> nodeFactory(String clientName, RedisClientConfig configuration, Vertx vertx,
             String host, int port) {
-        URI node = OneNodeClientConfig.nodeUri(configuredHost(configuration), host, port);
-        return factory(clientName, new OneNodeClientConfig(configuration, node), vertx);
-    }
-
-    /** @return one of the hosts the client is configured with, or given by its hosts provider */
-    private static URI configuredHost(RedisClientConfig configuration) {
-        Set<URI> hosts = configuration.hosts().isPresent() ? configuration.hosts().get()
-                : VertxRedisClientFactory.findProvider(configuration.hostsProviderName().orElse(null)).getHosts();
-        return hosts.iterator().next();
+        CacheClientOptions resolved = Arc.container().instance(CacheClientOptions.class).get();
+        return () -> {
+            RedisOptions node = resolved.forNode(clientName, host, port);
+            if (node == null) {
+                // the cache's client was not created yet: creating one resolves (and records) its options
+                factory(clientName, configuration, vertx).get().close();
+                node = resolved.forNode(clientName, host, port);
+            }
+            return Redis.createClient(vertx, node);
+        };
     }
 }

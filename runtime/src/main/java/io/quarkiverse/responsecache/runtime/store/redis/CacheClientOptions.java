@@ -1,0 +1,65 @@
+package io.quarkiverse.responsecache.runtime.store.redis;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.inject.Singleton;
+
+import io.quarkus.redis.client.RedisOptionsCustomizer;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.RedisRole;
+
+/**
+ * The options each Quarkus Redis client was created with, as the Redis client resolved them from its configuration
+ * (hosts, credentials, TLS, proxy, TCP and pool settings) and every {@code RedisOptionsCustomizer} changed them: what
+ * the connections to one master of the cache's cluster (the near cache's notifications, an eviction's pipelined
+ * tombstones) are made from. Copying the resolved options, rather than re-implementing the client's configuration
+ * interface, leaves nothing to break when a Quarkus version adds a setting.
+ */
+@Singleton
+public class CacheClientOptions implements RedisOptionsCustomizer {
+
+    /**
+     * The very instances the clients were created from: read only when a node's options are derived, so customizers
+     * that run after this one are seen too.
+     */
+    private final Map<String, RedisOptions> byClient = new ConcurrentHashMap<>();
+
+    @Override
+    public void customize(String clientName, RedisOptions options) {
+        byClient.put(clientName, options);
+    }
+
+    /**
+     * @return the options of the client {@code clientName} turned into those of a standalone client of the one node at
+     *         {@code host:port}, or null when that client was not created yet
+     */
+    RedisOptions forNode(String clientName, String host, int port) {
+        RedisOptions resolved = byClient.get(clientName);
+        if (resolved == null) {
+            return null;
+        }
+        RedisOptions node = new RedisOptions(resolved);
+        node.setType(RedisClientType.STANDALONE)
+                .setEndpoints(List.of(nodeUri(URI.create(resolved.getEndpoint()), host, port).toString()))
+                .setRole(RedisRole.MASTER)
+                .setMasterName(null);
+        return node;
+    }
+
+    /**
+     * @param template one of the cache's hosts: its scheme ({@code redis} or {@code rediss}), user info and query are
+     *        kept
+     * @return the URI of the node at {@code host:port}, without a database (a cluster has only database 0)
+     */
+    static URI nodeUri(URI template, String host, int port) {
+        String userInfo = template.getRawUserInfo();
+        String query = template.getRawQuery();
+        return URI.create(template.getScheme() + "://" + (userInfo == null ? "" : userInfo + "@")
+                + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port
+                + (query == null ? "" : "?" + query));
+    }
+}
