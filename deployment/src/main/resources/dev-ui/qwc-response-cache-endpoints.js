@@ -5,18 +5,27 @@ import '@vaadin/grid';
 import '@vaadin/text-field';
 import '@vaadin/button';
 import '@vaadin/horizontal-layout';
+import { columnBodyRenderer, gridRowDetailsRenderer } from '@vaadin/grid/lit.js';
 
 /**
- * The cached endpoints the build found, their live counts and hit ratio (refreshed every 2 s), and the operator's
- * evictions: by URL path, key, tag, namespace, everything; and clearing this instance's near cache.
+ * Where responses are stored, the cached endpoints the build found with their live counts and hit ratio (refreshed
+ * every 2 s; an endpoint's settings open under its row), and the operator's evictions: by URL path, key, tag,
+ * namespace, everything; and clearing this instance's near cache, when it has one.
  */
 export class QwcResponseCacheEndpoints extends LitElement {
 
     jsonRpc = new JsonRpc(this);
 
     static styles = css`
+        .store { padding: 0.5em 1em 0; }
+        .store .hosts { color: var(--lumo-secondary-text-color); }
         .actions { padding: 0.5em 1em; gap: 0.5em; align-items: baseline; flex-wrap: wrap; }
         .result { padding: 0 1em; color: var(--lumo-secondary-text-color); }
+        .name { color: var(--lumo-secondary-text-color); font-size: var(--lumo-font-size-s); }
+        .path { overflow-wrap: anywhere; white-space: normal; }
+        .details { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; padding: 0.5em 1em; }
+        .details dt { color: var(--lumo-secondary-text-color); }
+        .details dd { margin: 0; overflow-wrap: anywhere; }
         vaadin-grid { height: 100%; }
     `;
 
@@ -24,6 +33,8 @@ export class QwcResponseCacheEndpoints extends LitElement {
         _rows: { state: true },
         _target: { state: true },
         _result: { state: true },
+        _store: { state: true },
+        _opened: { state: true },
     };
 
     constructor() {
@@ -31,10 +42,13 @@ export class QwcResponseCacheEndpoints extends LitElement {
         this._rows = endpoints;
         this._target = '';
         this._result = '';
+        this._store = null;
+        this._opened = [];
     }
 
     connectedCallback() {
         super.connectedCallback();
+        this.jsonRpc.getStore().then(response => this._store = response.result);
         this._refresh();
         this._timer = setInterval(() => this._refresh(), 2000);
     }
@@ -48,6 +62,9 @@ export class QwcResponseCacheEndpoints extends LitElement {
         this.jsonRpc.getCounts().then(response => {
             const byName = new Map(response.result.map(row => [row.name, row]));
             this._rows = endpoints.map(endpoint => ({ ...endpoint, ...(byName.get(endpoint.name) || {}) }));
+            // rows are new objects: keep open the details of the endpoints that were open
+            const open = new Set(this._opened.map(row => row.name));
+            this._opened = this._rows.filter(row => open.has(row.name));
         });
     }
 
@@ -64,38 +81,71 @@ export class QwcResponseCacheEndpoints extends LitElement {
         });
     }
 
+    _toggle(row) {
+        const open = this._opened.some(opened => opened.name === row.name);
+        this._opened = open ? this._opened.filter(opened => opened.name !== row.name) : [...this._opened, row];
+    }
+
+    _renderStore() {
+        const store = this._store;
+        if (!store) {
+            return html`<div class="store">Responses are stored …</div>`;
+        }
+        if (store.store !== 'redis') {
+            return html`<div class="store">Responses are stored <b>${store.label}</b>.</div>`;
+        }
+        const hosts = (store.hosts || []).join(', ') || 'no hosts configured';
+        return html`<div class="store">Responses are stored <b>in Redis</b>
+            <span class="hosts">(${store.client === 'default' ? 'the default client' : `client ${store.client}`}:
+            ${hosts}${store.cluster ? ', a cluster' : ''})</span>, near cache ${store.nearCache ? 'on' : 'off'}.</div>`;
+    }
+
+    _renderDetails(row) {
+        return html`<dl class="details">
+            <dt>Name</dt><dd>${row.name}</dd>
+            <dt>Namespace</dt><dd>${row.namespace || '-'}</dd>
+            <dt>Stale-while-revalidate</dt><dd>${row.staleWhileRevalidate}</dd>
+            <dt>Stale-if-error</dt><dd>${row.staleIfError}</dd>
+            <dt>Key</dt><dd>${row.key}</dd>
+            <dt>Tags</dt><dd>${row.tags || '-'}</dd>
+            <dt>Entity tags of the last entry</dt><dd>${row.entityTags || '-'}</dd>
+            <dt>Stale hits, coalesced</dt><dd>${row.stale ?? 0}, ${row.coalesced ?? 0}</dd>
+        </dl>`;
+    }
+
     render() {
         return html`
+            ${this._renderStore()}
             <vaadin-horizontal-layout class="actions">
                 <vaadin-text-field placeholder="/products/42, a key, a tag or a namespace" .value=${this._target}
-                    @value-changed=${e => this._target = e.detail.value} style="min-width: 22em"></vaadin-text-field>
+                    @value-changed=${e => this._target = e.detail.value} style="min-width: 20em"></vaadin-text-field>
                 <vaadin-button @click=${() => this._evict('evictUrl', 'url')}>Evict URL</vaadin-button>
                 <vaadin-button @click=${() => this._evict('evictKey', 'key')}>Evict key</vaadin-button>
                 <vaadin-button @click=${() => this._evict('evictTag', 'tag')}>Evict tag</vaadin-button>
                 <vaadin-button @click=${() => this._evict('evictNamespace', 'namespace')}>Evict namespace</vaadin-button>
                 <vaadin-button theme="error" @click=${() => this._evict('evictAll')}>Evict everything</vaadin-button>
-                <vaadin-button @click=${() => this._evict('clearNearCache')}>Clear near cache</vaadin-button>
+                ${this._store && this._store.nearCache
+                    ? html`<vaadin-button @click=${() => this._evict('clearNearCache')}>Clear near cache</vaadin-button>`
+                    : ''}
             </vaadin-horizontal-layout>
             <div class="result">${this._result}</div>
-            <vaadin-grid .items=${this._rows} theme="row-stripes" all-rows-visible>
-                <vaadin-grid-column auto-width header="Method" path="method"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Path" path="path"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Name" path="name"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Expire" path="expire"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Stale-while-revalidate" path="staleWhileRevalidate"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Stale-if-error" path="staleIfError"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Key" path="key"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Tags" path="tags"></vaadin-grid-column>
-                <vaadin-grid-column width="16em" resizable header="Entity tags of the last entry" path="entityTags"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Hits" path="hit"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Stale" path="stale"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Coalesced" path="coalesced"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Misses" path="miss"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Bypasses" path="bypass"></vaadin-grid-column>
-                <vaadin-grid-column auto-width header="Hit ratio" .renderer=${(root, column, model) => {
-                    const ratio = model.item.hitRatio;
-                    root.textContent = ratio === null || ratio === undefined ? '-' : `${Math.round(ratio * 100)} %`;
-                }}></vaadin-grid-column>
+            <vaadin-grid .items=${this._rows} .detailsOpenedItems=${this._opened} theme="row-stripes" all-rows-visible
+                ${gridRowDetailsRenderer(row => this._renderDetails(row), [])}>
+                <vaadin-grid-column width="3.5em" flex-grow="0" ${columnBodyRenderer(row => html`
+                    <vaadin-button theme="tertiary small icon" aria-label="settings of ${row.name}"
+                        @click=${() => this._toggle(row)}>${this._opened.some(opened => opened.name === row.name)
+                            ? '▾' : '▸'}</vaadin-button>`, [this._opened])}></vaadin-grid-column>
+                <vaadin-grid-column header="Endpoint" flex-grow="1" ${columnBodyRenderer(row => html`
+                    <div class="path">${row.method} ${row.path}</div><div class="name">${row.name}</div>`, [])}>
+                </vaadin-grid-column>
+                <vaadin-grid-column header="Expire" path="expire" width="6em" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Hits" path="hit" width="5.5em" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Misses" path="miss" width="5.5em" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Bypasses" path="bypass" width="6.5em" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Hit ratio" width="6em" flex-grow="0" ${columnBodyRenderer(row => {
+                    const ratio = row.hitRatio;
+                    return html`${ratio === null || ratio === undefined ? '-' : `${Math.round(ratio * 100)} %`}`;
+                }, [])}></vaadin-grid-column>
             </vaadin-grid>`;
     }
 }

@@ -49,6 +49,8 @@ final class CachedEndpointResolver {
     private final IndexView index;
     private final Set<DotName> httpMethods;
     private final Map<String, CachedEndpoint> endpoints = new LinkedHashMap<>();
+    /** The path template each endpoint answers, as its serving class and method declare it. */
+    private final Map<String, String> paths = new LinkedHashMap<>();
     private final Map<String, String> endpointByName = new HashMap<>();
     private final List<Throwable> misuses = new ArrayList<>();
     private final Map<DotName, List<MethodInfo>> methodsByClass = new HashMap<>();
@@ -80,7 +82,7 @@ final class CachedEndpointResolver {
             }
         }
         resolver.checkSubResources(served, serving);
-        return new CachedEndpointsBuildItem(resolver.endpoints, resolver.misuses);
+        return new CachedEndpointsBuildItem(resolver.endpoints, resolver.paths, resolver.misuses);
     }
 
     /** @return the key under which the method scanner finds the endpoint of this (serving class, method) */
@@ -252,6 +254,7 @@ final class CachedEndpointResolver {
                 booleanValue(annotation, "keyByPrincipal"), longValue(annotation, "staleWhileRevalidate", -1),
                 longValue(annotation, "staleIfError", -1), recipe,
                 annotation.value("trackEntities") == null || annotation.value("trackEntities").asBoolean()));
+        paths.put(lookupKey(servingClass, method), EndpointAnnotations.path(index, servingClass, method));
     }
 
     /**

@@ -11,6 +11,8 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
@@ -117,5 +119,27 @@ final class EndpointAnnotations {
             }
         }
         return null;
+    }
+
+    /** @return the class's {@code @Path} (its own, or the resource it implements) joined to the method's */
+    static String path(IndexView index, ClassInfo servingClass, MethodInfo method) {
+        AnnotationInstance classPath = null;
+        for (ClassInfo type = servingClass; type != null
+                && classPath == null; type = type.superName() == null ? null : index.getClassByName(type.superName())) {
+            classPath = type.declaredAnnotation(ResponseCacheDotNames.PATH);
+            for (DotName implemented : type.interfaceNames()) {
+                ClassInfo resource = index.getClassByName(implemented);
+                if (classPath == null && resource != null) {
+                    classPath = resource.declaredAnnotation(ResponseCacheDotNames.PATH);
+                }
+            }
+        }
+        AnnotationInstance methodPath = method.declaredAnnotation(ResponseCacheDotNames.PATH);
+        String joined = ("/" + pathValue(classPath) + "/" + pathValue(methodPath)).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    private static String pathValue(AnnotationInstance path) {
+        return path == null || path.value() == null ? "" : path.value().asString();
     }
 }

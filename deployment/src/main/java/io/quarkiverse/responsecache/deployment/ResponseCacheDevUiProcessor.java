@@ -5,12 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
-import org.jboss.jandex.MethodInfo;
-
 import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheDevCounts;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheJsonRpcService;
@@ -19,7 +13,6 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
@@ -29,10 +22,6 @@ import io.quarkus.devui.spi.page.Page;
  * and offers the operator's evictions through {@link ResponseCacheJsonRpcService}.
  */
 class ResponseCacheDevUiProcessor {
-
-    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
-    private static final DotName GET = DotName.createSimple("jakarta.ws.rs.GET");
-    private static final DotName HEAD = DotName.createSimple("jakarta.ws.rs.HEAD");
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     AdditionalBeanBuildItem counts() {
@@ -45,13 +34,13 @@ class ResponseCacheDevUiProcessor {
     }
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
-    CardPageBuildItem card(CachedEndpointsBuildItem endpoints, CombinedIndexBuildItem index,
-            Capabilities capabilities, ResponseCacheBuildTimeConfig config) {
+    CardPageBuildItem card(CachedEndpointsBuildItem endpoints, Capabilities capabilities,
+            ResponseCacheBuildTimeConfig config) {
         boolean tracking = EntityTrackingProcessor.tracksEntities(capabilities, config);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (CachedEndpoint endpoint : endpoints.endpoints()) {
-            Map<String, Object> row = describe(endpoint, index.getIndex());
-            if (tracking && endpoint.trackEntities()) {
+        for (CachedEndpointsBuildItem.Route route : endpoints.routes()) {
+            Map<String, Object> row = describe(route.endpoint(), route.path());
+            if (tracking && route.endpoint().trackEntities()) {
                 String tags = (String) row.get("tags");
                 row.put("tags", (tags.isEmpty() ? "" : tags + ", ") + "entities read (Hibernate ORM)");
             }
@@ -64,17 +53,23 @@ class ResponseCacheDevUiProcessor {
                 .icon("font-awesome-solid:database")
                 .componentLink("qwc-response-cache-endpoints.js")
                 .staticLabel(Integer.toString(rows.size())));
+        // where the responses go is runtime configuration: the card asks the running application
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Responses stored")
+                .icon("font-awesome-solid:box-archive")
+                .componentLink("qwc-response-cache-endpoints.js")
+                .dynamicLabelJsonRPCMethodName("getStoreLabel"));
         return card;
     }
 
     /** What the card shows of an endpoint: what the build knows, so the page needs no runtime call to list them. */
-    static Map<String, Object> describe(CachedEndpoint endpoint, IndexView index) {
+    static Map<String, Object> describe(CachedEndpoint endpoint, String path) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", endpoint.name());
         row.put("id", endpoint.id());
-        String[] route = route(endpoint, index);
-        row.put("method", route[0]);
-        row.put("path", route[1]);
+        // only GET methods are cached; HEAD requests are answered from the same entries
+        row.put("method", "GET");
+        row.put("path", path);
         row.put("namespace", endpoint.namespace());
         row.put("expire", endpoint.expireSeconds() == 0 ? "default" : endpoint.expireSeconds() + " s");
         row.put("staleWhileRevalidate", window(endpoint.staleWhileRevalidateSeconds()));
@@ -92,44 +87,5 @@ class ResponseCacheDevUiProcessor {
     private static String keyInputs(CachedEndpoint endpoint) {
         String recipe = endpoint.describeKey();
         return endpoint.keyByPrincipal() && !recipe.contains("principal") ? recipe + ", principal" : recipe;
-    }
-
-    /**
-     * @return the HTTP method and path template of the endpoint: the serving class's {@code @Path} and the method's,
-     *         found from the serving class up through its superclasses
-     */
-    private static String[] route(CachedEndpoint endpoint, IndexView index) {
-        int hash = endpoint.id().indexOf('#');
-        String className = hash < 0 ? endpoint.id() : endpoint.id().substring(0, hash);
-        String methodName = hash < 0 ? "" : endpoint.id().substring(hash + 1);
-        ClassInfo serving = index.getClassByName(DotName.createSimple(className));
-        if (serving == null) {
-            return new String[] { "GET", "?" };
-        }
-        String classPath = value(serving.declaredAnnotation(PATH));
-        for (ClassInfo type = serving; type != null; type = superclass(type, index)) {
-            for (MethodInfo method : type.methods()) {
-                if (method.name().equals(methodName) && (method.hasDeclaredAnnotation(GET)
-                        || method.hasDeclaredAnnotation(HEAD))) {
-                    return new String[] { method.hasDeclaredAnnotation(GET) ? "GET" : "HEAD",
-                            join(classPath, value(method.declaredAnnotation(PATH))) };
-                }
-            }
-        }
-        return new String[] { "GET", join(classPath, "") };
-    }
-
-    private static ClassInfo superclass(ClassInfo type, IndexView index) {
-        return type.superName() == null ? null : index.getClassByName(type.superName());
-    }
-
-    private static String value(AnnotationInstance path) {
-        return path == null || path.value() == null ? "" : path.value().asString();
-    }
-
-    private static String join(String classPath, String methodPath) {
-        String joined = "/" + classPath + "/" + methodPath;
-        joined = joined.replaceAll("/+", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }

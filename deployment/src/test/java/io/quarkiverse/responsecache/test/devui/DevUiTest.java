@@ -87,6 +87,12 @@ public class DevUiTest extends DevUIJsonRPCTest {
         assertThat(executeJsonRPCMethod("evictAll").get("evicted").asLong()).isGreaterThanOrEqualTo(1);
         given().get("/items/" + id).then().header("X-Cache", "MISS");
 
+        JsonNode store = executeJsonRPCMethod("getStore");
+        assertThat(store.get("label").asText()).isEqualTo("in Redis");
+        assertThat(store.get("nearCache").asBoolean()).isFalse();
+        assertThat(store.get("hosts").get(0).asText()).isEqualTo(LocalRedis.url().orElseThrow());
+        assertThat(executeJsonRPCMethod("getStoreLabel").asText()).isEqualTo("in Redis");
+
         JsonNode near = executeJsonRPCMethod("clearNearCache");
         assertThat(near.get("cleared").asBoolean()).isFalse();
         assertThat(executeJsonRPCMethod("evictUrl", Map.of("url", "items")).get("error").asText())

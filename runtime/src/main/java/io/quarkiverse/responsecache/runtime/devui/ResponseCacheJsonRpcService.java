@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime.devui;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.management.PurgeRefusedException;
@@ -10,6 +11,7 @@ import io.quarkiverse.responsecache.runtime.management.PurgeTarget;
 import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.store.ResponseStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +27,20 @@ public class ResponseCacheJsonRpcService {
     ResponseCachePurge purge;
     @Inject
     Instance<NearCacheStatus> nearCache;
+    @Inject
+    ResponseStore store;
+    @Inject
+    ResponseCacheBuildTimeConfig buildTimeConfig;
+
+    /** @return where responses are stored (see {@link ActiveStore#describe}) */
+    public JsonObject getStore() {
+        return ActiveStore.describe(store, nearCache, buildTimeConfig);
+    }
+
+    /** @return the card's label: {@code in memory}, {@code in Redis} or {@code in Redis, near cache on} */
+    public String getStoreLabel() {
+        return getStore().getString("label");
+    }
 
     /** @return per endpoint name: its counts by outcome and its hit ratio (of the requests it did not bypass) */
     public JsonArray getCounts() {
