@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheDevCounts;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheJsonRpcService;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;

@@ -5,9 +5,9 @@ import java.util.Set;
 
 import jakarta.enterprise.inject.Instance;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
 import io.quarkus.redis.runtime.client.config.RedisConfig;

@@ -3,7 +3,7 @@ package io.quarkiverse.responsecache.runtime.devui;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.management.PurgeRefusedException;
@@ -11,7 +11,7 @@ import io.quarkiverse.responsecache.runtime.management.PurgeTarget;
 import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -4,8 +4,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCache;
 import io.quarkiverse.responsecache.runtime.store.near.NearCachedStore;
 
