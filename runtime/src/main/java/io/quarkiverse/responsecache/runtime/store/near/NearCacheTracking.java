@@ -36,7 +36,7 @@ import io.vertx.redis.client.impl.types.ErrorType;
  * good, with one warning. State changes are logged once each.
  */
 @Singleton
-public class NearCacheTracking {
+public class NearCacheTracking implements TrackedNode.Listener {
 
     private static final Logger LOG = Logger.getLogger(NearCacheTracking.class);
     private static final long FIRST_RECONNECT_DELAY_MILLIS = 250;
@@ -51,7 +51,6 @@ public class NearCacheTracking {
     private final long heartbeatTimeoutMillis;
     /** The start of every canary key of this instance; on a single Redis, the canary key itself. */
     private final String canaryBase;
-    private final TrackedNode.Listener events = new Events();
 
     private NotificationSources sources;
     private ReactiveRedisDataSource writer;
@@ -70,10 +69,7 @@ public class NearCacheTracking {
     private boolean started;
     private boolean stopped;
     private boolean refused;
-    /** Whether the tier was on at some point, so a later loss is worth a warning. */
-    private boolean wasOn;
-    /** Whether the current outage was reported, so that each retry does not log again. */
-    private boolean outageReported;
+    private final NearCacheStateLog log = new NearCacheStateLog();
 
     @Inject
     public NearCacheTracking(NearCache near, NearCacheAcknowledgements acks, Vertx vertx, ResponseCacheConfig config) {
@@ -96,8 +92,7 @@ public class NearCacheTracking {
             ReactiveRedisDataSource writer) {
         String unsupported = NotificationClients.unsupported(configuration);
         if (unsupported != null) {
-            LOG.warnf("Response cache: the near cache stays off (quarkus.response-cache.near-cache.enabled=true): %s;"
-                    + " responses are still cached in Redis", unsupported);
+            log.unsupported(unsupported);
             return redisStore;
         }
         NotificationSources sources = configuration.clientType() == RedisClientType.CLUSTER
@@ -145,7 +140,7 @@ public class NearCacheTracking {
         Map<TrackedNode, String> slotTags = new HashMap<>();
         for (NotificationSources.Target target : found.targets()) {
             // the first node's connection also hears the acknowledgements of this instance's evictions
-            TrackedNode node = new TrackedNode(this, target, canaryBase, near, events, acks,
+            TrackedNode node = new TrackedNode(this, target, canaryBase, near, this, acks,
                     opened.isEmpty() ? acks.channel() : null);
             opened.add(node);
             slotTags.put(node, target.canaryKey().substring(canaryBase.length()));
@@ -168,7 +163,11 @@ public class NearCacheTracking {
         }
     }
 
-    private synchronized void trackingOn(TrackedNode node) {
+    // what the nodes report (TrackedNode.Listener), each handled under this instance's monitor; reports of closed
+    // nodes are ignored
+
+    @Override
+    public synchronized void trackingOn(TrackedNode node) {
         if (node.closed()) {
             return;
         }
@@ -177,7 +176,8 @@ public class NearCacheTracking {
         sendCanary(node);
     }
 
-    private synchronized void canaryNotified(TrackedNode from, String key) {
+    @Override
+    public synchronized void canaryNotified(TrackedNode from, String key) {
         if (from.closed()) {
             return;
         }
@@ -203,21 +203,7 @@ public class NearCacheTracking {
         }
         reconnectDelayMillis = 0;
         near.enable();
-        if (wasOn) {
-            LOG.info("Response cache: the near cache is on again, Redis's notifications arrive");
-        } else if (discovery.layout() == null) {
-            LOG.infof("Response cache: the near cache is on (notifications from Redis for keys under '%s')",
-                    near.trackedPrefix());
-        } else {
-            LOG.infof("Response cache: the near cache is on (notifications from %s of the Redis Cluster for keys under"
-                    + " '%s')",
-                    nodes.size() == 1 ? "the one master that serves them"
-                            : "each of the " + nodes.size()
-                                    + " masters",
-                    near.trackedPrefix());
-        }
-        wasOn = true;
-        outageReported = false;
+        log.on(discovery.layout() != null, nodes.size(), near.trackedPrefix());
     }
 
     private synchronized void heartbeat() {
@@ -282,6 +268,20 @@ public class NearCacheTracking {
         }
     }
 
+    @Override
+    public synchronized void lost(TrackedNode node, String reason) {
+        if (!node.closed()) {
+            lost(reason);
+        }
+    }
+
+    @Override
+    public synchronized void refused(TrackedNode node, String message) {
+        if (!node.closed()) {
+            refuse("HELLO 3 / CLIENT TRACKING", node.describe(message));
+        }
+    }
+
     /** Notifications may be missed from now on: the tier goes off, and new connections are tried after a delay. */
     private void lost(String reason) {
         if (stopped || !connecting) {
@@ -289,18 +289,7 @@ public class NearCacheTracking {
         }
         near.disable();
         endRound();
-        if (!outageReported) {
-            outageReported = true;
-            if (wasOn) {
-                LOG.warnf("Response cache: the near cache is off until Redis's notifications are back (%s); hits are"
-                        + " answered by Redis meanwhile", reason);
-            } else {
-                LOG.warnf("Response cache: the near cache is not on yet, Redis's notifications do not arrive (%s);"
-                        + " retrying", reason);
-            }
-        } else {
-            LOG.debugf("Response cache: near cache notifications still unavailable (%s)", reason);
-        }
+        log.lost(reason);
         reconnectDelayMillis = reconnectDelayMillis == 0 ? FIRST_RECONNECT_DELAY_MILLIS
                 : Math.min(MAX_RECONNECT_DELAY_MILLIS, reconnectDelayMillis * 2);
         vertx.setTimer(reconnectDelayMillis, id -> connect());
@@ -315,8 +304,7 @@ public class NearCacheTracking {
         near.disable();
         acks.deactivate();
         endRound();
-        LOG.warnf("Response cache: the near cache stays off: Redis refuses client-side caching notifications"
-                + " (" + commands + ": %s); responses are still cached in Redis", message);
+        log.refused(commands, message);
     }
 
     /** Closes every connection of the round; what they, or a discovery or check under way, report is ignored. */
@@ -341,37 +329,5 @@ public class NearCacheTracking {
         near.disable();
         endRound();
         acks.stop();
-    }
-
-    /** What the nodes report, each handled under this instance's monitor; reports of closed nodes are ignored. */
-    private final class Events implements TrackedNode.Listener {
-
-        @Override
-        public void trackingOn(TrackedNode node) {
-            NearCacheTracking.this.trackingOn(node);
-        }
-
-        @Override
-        public void canaryNotified(TrackedNode node, String key) {
-            NearCacheTracking.this.canaryNotified(node, key);
-        }
-
-        @Override
-        public void lost(TrackedNode node, String reason) {
-            synchronized (NearCacheTracking.this) {
-                if (!node.closed()) {
-                    NearCacheTracking.this.lost(reason);
-                }
-            }
-        }
-
-        @Override
-        public void refused(TrackedNode node, String message) {
-            synchronized (NearCacheTracking.this) {
-                if (!node.closed()) {
-                    refuse("HELLO 3 / CLIENT TRACKING", node.describe(message));
-                }
-            }
-        }
     }
 }
