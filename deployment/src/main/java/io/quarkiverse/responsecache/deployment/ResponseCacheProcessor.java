@@ -16,6 +16,8 @@ import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.CacheAndInvalidateException;
 import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
+import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
+import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.entry.CacheableStatusesCheck;
@@ -61,6 +63,7 @@ class ResponseCacheProcessor {
         // the handlers look CacheServices up rather than have it injected, so nothing may be removed as unused
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(CacheServices.class, RequestKeys.class, GuardedStore.class, MissCoordinator.class,
+                        KeyClaims.class, CacheDecisions.class,
                         EntryIndexes.class, CacheStatusHeaders.class, ResponseStoreProducer.class,
                         DefaultResponseCacheKeyBuilder.class, StoreResponseCacheInvalidator.class,
                         SystemResponseCacheClock.class, CacheableStatusesCheck.class, EntryCodec.class,

@@ -60,7 +60,7 @@ final class ResponseSnapshot {
             }
             EndpointPolicy policy = exchange.policy;
             long expiresAt = exchange.services.clock.currentTimeMillis() + policy.expire().toMillis();
-            ClaimedStore.store(request, exchange,
+            exchange.services.decisions.computed(exchange.computation, exchange.claim, exchange.key,
                     new CachedResponse(status, expiresAt, etag, replayable(exchange, status, sent), body));
             headers.putSingle("ETag", etag);
             headers.putSingle("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
@@ -145,7 +145,7 @@ final class ResponseSnapshot {
     }
 
     private static boolean isStorable(CacheExchange exchange, int status, List<Map.Entry<String, String>> headers) {
-        if (ClaimedStore.retention(exchange).toMillis() <= 0) {
+        if (exchange.services.claims.retention(exchange.claim).toMillis() <= 0) {
             return false;
         }
         if (!exchange.services.isCacheableStatus(status) || valueOf(headers, "Set-Cookie") != null) {
