@@ -1,7 +1,7 @@
 package io.quarkiverse.responsecache.deployment;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.management.PurgeTargetCheck;
 import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;

@@ -14,8 +14,8 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.CacheAndInvalidateException;
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
 import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;

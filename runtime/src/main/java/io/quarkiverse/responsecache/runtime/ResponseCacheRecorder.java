@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.management.PurgeExposureCheck;

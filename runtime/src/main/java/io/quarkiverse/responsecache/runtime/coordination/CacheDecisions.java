@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
@@ -16,7 +16,7 @@ import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
 /**

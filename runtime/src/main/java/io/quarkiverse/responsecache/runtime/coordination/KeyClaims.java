@@ -9,14 +9,14 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.orm.EntityEvictions;
 import io.quarkiverse.responsecache.runtime.orm.EntityReads;
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.smallrye.mutiny.Uni;
 
 /**

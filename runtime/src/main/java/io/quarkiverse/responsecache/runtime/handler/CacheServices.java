@@ -3,7 +3,7 @@ package io.quarkiverse.responsecache.runtime.handler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
 import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
@@ -15,7 +15,7 @@ import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCache;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 
 /**
  * What the handlers work with, in one bean: they are recorded at build time and created before the CDI container

@@ -7,6 +7,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
+
 /**
  * The one place the core reports to: every {@link ResponseCacheObserver} bean the application has (metrics when
  * Micrometer is present, tracing when OpenTelemetry is, the Dev UI in dev mode). Without any, every call returns at

@@ -11,10 +11,10 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 

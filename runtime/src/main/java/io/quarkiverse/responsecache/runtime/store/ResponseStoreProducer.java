@@ -8,14 +8,15 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCacheTracking;
 import io.quarkiverse.responsecache.runtime.store.redis.ClusterPipelines;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisResponseStore;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.client.RedisClientName;

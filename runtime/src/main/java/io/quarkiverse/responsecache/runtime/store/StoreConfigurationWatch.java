@@ -3,7 +3,8 @@ package io.quarkiverse.responsecache.runtime.store;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;

@@ -2,6 +2,7 @@ package io.quarkiverse.responsecache.runtime.time;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkus.arc.DefaultBean;
 
 /** The clock used unless the application declares its own {@link ResponseCacheClock} bean. */

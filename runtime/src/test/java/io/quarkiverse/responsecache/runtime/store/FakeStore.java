@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.smallrye.mutiny.Uni;
 
 /**

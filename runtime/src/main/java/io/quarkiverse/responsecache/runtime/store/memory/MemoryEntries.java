@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 
 /**
  * The memory store's entries and their indexes, changed together: every operation on a key runs inside Caffeine's

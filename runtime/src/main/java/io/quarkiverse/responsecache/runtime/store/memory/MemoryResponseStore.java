@@ -7,8 +7,8 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -103,7 +103,7 @@ public class MemoryResponseStore implements ResponseStore {
         });
     }
 
-    /** Writes a tombstone where the entry was (see {@link io.quarkiverse.responsecache.runtime.store.EntryMarks}). */
+    /** Writes a tombstone where the entry was (see {@link io.quarkiverse.responsecache.spi.EntryMarks}). */
     @Override
     public Uni<Long> delete(String key) {
         return Uni.createFrom().item(() -> entries.tombstone(key, null) ? 1L : 0L);

@@ -12,9 +12,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
 import io.smallrye.mutiny.Uni;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
+import io.quarkiverse.responsecache.spi.EntryMarks;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;

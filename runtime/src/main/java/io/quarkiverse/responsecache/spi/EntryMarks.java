@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime.store;
+package io.quarkiverse.responsecache.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
