@@ -12,6 +12,7 @@ import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
+import io.quarkiverse.responsecache.runtime.lifetime.ResponseLifetimes;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.orm.EntityEvictions;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
@@ -46,6 +47,9 @@ public class CacheServices {
     /** Entity tracking's evictions, when the application has Hibernate ORM and tracking is on; else null. */
     final EntityEvictions entityEvictions;
     final int maxTrackedRows;
+    /** How long each stored response stays fresh. */
+    @Inject
+    ResponseLifetimes lifetimes;
     /** Metrics, tracing and the Dev UI, when present. */
     @Inject
     ResponseCacheEvents events;
@@ -71,9 +75,5 @@ public class CacheServices {
         this.nearCache = nearCache;
         this.entityEvictions = entityEvictions.isResolvable() ? entityEvictions.get() : null;
         this.maxTrackedRows = config.hibernateOrm().maxRows();
-    }
-
-    boolean isCacheableStatus(int status) {
-        return rules.cacheableStatus(status);
     }
 }

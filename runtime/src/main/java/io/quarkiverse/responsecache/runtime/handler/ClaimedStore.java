@@ -37,8 +37,8 @@ final class ClaimedStore {
         if (!exchange.key.equals(exchange.claimedKey)) {
             write = storeUnderLearnedKey(request, exchange, response, entityTags);
         } else if (entityTags.isEmpty()) {
-            write = services.store.putIfClaimed(exchange.key, exchange.claim, response, retention(exchange),
-                    exchange.memberships);
+            write = services.store.putIfClaimed(exchange.key, exchange.claim, response,
+                    retention(exchange, response), exchange.memberships);
         } else {
             write = storeWithEntityTags(exchange, response, entityTags);
         }
@@ -77,6 +77,16 @@ final class ClaimedStore {
     }
 
     /**
+     * @return how long this response stays in the store: its own lifetime plus the stale windows, never longer than
+     *         {@link #retention(CacheExchange)}, which the claim's memberships cover
+     */
+    static Duration retention(CacheExchange exchange, CachedResponse response) {
+        Duration claimed = retention(exchange);
+        Duration own = exchange.policy.retention(Duration.ofMillis(response.lifetimeMillis()));
+        return own.compareTo(claimed) < 0 ? own : claimed;
+    }
+
+    /**
      * The entity tags were learned while the endpoint ran, after the claim: they join their indexes under the claim
      * first, then the entry is stored only if no eviction of theirs began since the computation did (see
      * {@code EntityEvictions}); otherwise the claim is released and the next request computes again.
@@ -93,7 +103,8 @@ final class ClaimedStore {
         return services.store.claim(key, retention, tagged)
                 .chain(() -> services.entityEvictions.untouchedSince(exchange.reads.generation(), entityTags))
                 .chain(untouched -> untouched
-                        ? services.store.putIfClaimed(key, exchange.claim, response, retention, memberships)
+                        ? services.store.putIfClaimed(key, exchange.claim, response, retention(exchange, response),
+                                memberships)
                         : services.store.release(key, exchange.claim).replaceWith(false));
     }
 
@@ -119,7 +130,8 @@ final class ClaimedStore {
                 .chain(claim -> services.store.claim(exchange.claimedKey, retention, exchange.memberships)
                         .chain(old -> old.equals(exchange.claim) ? untouched : Uni.createFrom().item(false))
                         .chain(storable -> storable
-                                ? services.store.putIfClaimed(key, claim, response, retention, memberships)
+                                ? services.store.putIfClaimed(key, claim, response, retention(exchange, response),
+                                        memberships)
                                 : Uni.createFrom().item(false)))
                 .call(() -> services.store.release(exchange.claimedKey, exchange.claim));
     }

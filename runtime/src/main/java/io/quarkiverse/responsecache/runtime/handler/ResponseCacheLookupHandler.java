@@ -278,11 +278,12 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
 
     /**
      * @return the entry read from the store if it holds only what a stored response may hold (its expiry cut back to
-     *         the endpoint's freshness), otherwise null: a forged or damaged entry is a miss that gets overwritten
+     *         the freshness the endpoint gives its status), otherwise null: a forged or damaged entry is a miss that gets
+     *         overwritten
      */
     private static CachedResponse admitted(CacheExchange exchange, CachedResponse stored) {
         return stored == null ? null
-                : exchange.services.rules.admit(stored, exchange.policy.expire(),
+                : exchange.services.rules.admit(stored, exchange.policy.lifetimes(),
                         exchange.services.clock.currentTimeMillis());
     }
 
