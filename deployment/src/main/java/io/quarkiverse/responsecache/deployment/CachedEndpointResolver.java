@@ -137,6 +137,7 @@ final class CachedEndpointResolver {
                     misuses.add(new NegativeExpireException(target, graceAttribute, grace));
                 }
             }
+            StatusLifetimes.check(annotation, target, misuses);
             int tags = new HashSet<>(strings(annotation, "tags")).size();
             if (tags > maxTags) {
                 misuses.add(new TooManyTagsException(target, tags, maxTags));
@@ -183,7 +184,8 @@ final class CachedEndpointResolver {
                 expire(annotation), varyHeaders, queryParameters, negotiatesMediaType(servingClass, method),
                 booleanValue(annotation, "keyByPrincipal"), longValue(annotation, "staleWhileRevalidate", -1),
                 longValue(annotation, "staleIfError", -1), recipe,
-                annotation.value("trackEntities") == null || annotation.value("trackEntities").asBoolean()));
+                annotation.value("trackEntities") == null || annotation.value("trackEntities").asBoolean(),
+                StatusLifetimes.of(annotation), booleanValue(annotation, "expireFromResponse")));
     }
 
     /**

@@ -28,12 +28,15 @@ import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.invalidation.StoreResponseCacheInvalidator;
 import io.quarkiverse.responsecache.runtime.key.DefaultResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
+import io.quarkiverse.responsecache.runtime.lifetime.ResponseLifetimes;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.ResponseStoreProducer;
 import io.quarkiverse.responsecache.runtime.store.StoreConfigurationWatch;
 import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCachePolicy;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -67,9 +70,15 @@ class ResponseCacheProcessor {
                         EntryIndexes.class, CacheStatusHeaders.class, ResponseStoreProducer.class,
                         DefaultResponseCacheKeyBuilder.class, StoreResponseCacheInvalidator.class,
                         SystemResponseCacheClock.class, CacheableStatusesCheck.class, EntryCodec.class,
-                        StoreConfigurationWatch.class)
+                        StoreConfigurationWatch.class, ResponseLifetimes.class)
                 .setUnremovable()
                 .build();
+    }
+
+    @BuildStep
+    UnremovableBeanBuildItem responsePolicies() {
+        // looked up through Instance<ResponseCachePolicy>, never injected by type
+        return UnremovableBeanBuildItem.beanTypes(ResponseCachePolicy.class);
     }
 
     @BuildStep

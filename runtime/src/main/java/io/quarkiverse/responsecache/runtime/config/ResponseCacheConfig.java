@@ -96,7 +96,46 @@ public interface ResponseCacheConfig {
          * Its stale-if-error window.
          */
         Optional<Duration> staleIfError();
+
+        /**
+         * How long its responses of a status stay fresh, e.g. {@code expire-by-status."404"=30s}: the status is stored
+         * for this endpoint even when {@code cacheable-statuses} does not list it. Wins over the annotation's
+         * {@code expireByStatus} and the global {@code expire-by-status}, status by status.
+         */
+        @ConfigDocMapKey("status")
+        Map<Integer, Duration> expireByStatus();
+
+        /**
+         * Whether the response's own {@code Cache-Control} ({@code s-maxage}, else {@code max-age}) sets how long it
+         * is stored, capped by the lifetime the endpoint gives its status. Wins over the annotation's
+         * {@code expireFromResponse}.
+         */
+        Optional<Boolean> expireFromResponse();
+
+        /**
+         * Its {@code expire-jitter}, e.g. {@code 10%}.
+         */
+        Optional<String> expireJitter();
     }
+
+    /**
+     * How long responses of a status stay fresh, for every cached endpoint, e.g. {@code expire-by-status."404"=30s}
+     * (negative caching: a scan of missing ids reaches the endpoint once per id and lifetime). A listed status is
+     * stored even when {@code cacheable-statuses} does not list it; a listed cacheable status gets this lifetime
+     * instead of the endpoint's {@code expire}. An annotation's {@code expireByStatus} wins, status by status.
+     */
+    @ConfigDocMapKey("status")
+    Map<Integer, Duration> expireByStatus();
+
+    /**
+     * Spreads the expiries of entries stored at the same moment (after a deployment, a purge, a traffic peak), so that
+     * they do not all expire, and reach the endpoint, together: each stored entry's lifetime is cut by a random part of
+     * it, up to this percentage ({@code 10%}: a 600 s entry lives between 540 s and 600 s). Only ever shorter, so no
+     * entry outlives its {@code expire} and the {@code max-age} sent says the truth. {@code 0%} turns it off; from
+     * {@code 100%} on, startup fails.
+     */
+    @WithDefault("0%")
+    String expireJitter();
 
     /**
      * How long a stored response stays fresh when its annotation does not say ({@code @ResponseCache} without

@@ -221,11 +221,11 @@ public class CacheDecisions {
     }
 
     /**
-     * @return the entry if it holds only what a stored response may hold (its expiry cut back to the endpoint's
-     *         freshness), otherwise null: a forged or damaged entry is a miss that gets overwritten
+     * @return the entry if it holds only what a stored response may hold (its expiry cut back to the freshness the
+     *         endpoint gives its status), otherwise null: a forged or damaged entry is a miss that gets overwritten
      */
     public CachedResponse admitted(EndpointPolicy policy, CachedResponse stored) {
-        return stored == null ? null : rules.admit(stored, policy.expire(), clock.currentTimeMillis());
+        return stored == null ? null : rules.admit(stored, policy.lifetimes(), clock.currentTimeMillis());
     }
 
     /**

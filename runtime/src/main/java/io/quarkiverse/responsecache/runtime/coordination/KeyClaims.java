@@ -101,6 +101,16 @@ public class KeyClaims {
     }
 
     /**
+     * @return how long this response stays in the store: its own lifetime plus the stale windows, never longer than
+     *         {@link #retention(KeyClaim)}, which the claim's memberships cover
+     */
+    private Duration retention(KeyClaim claim, CachedResponse response) {
+        Duration claimed = retention(claim);
+        Duration own = claim.policy.retention(Duration.ofMillis(response.lifetimeMillis()));
+        return own.compareTo(claimed) < 0 ? own : claimed;
+    }
+
+    /**
      * Writes the response under the claim: as claimed, under a key the response's own {@code Vary} taught, or with
      * the entity tags its computation learned.
      *
@@ -113,7 +123,7 @@ public class KeyClaims {
             return storeUnderLearnedKey(claim, key, response, entityTags);
         }
         if (entityTags.isEmpty()) {
-            return store.putIfClaimed(key, claim.token, response, retention(claim), claim.memberships);
+            return store.putIfClaimed(key, claim.token, response, retention(claim, response), claim.memberships);
         }
         return storeWithEntityTags(claim, response, entityTags);
     }
@@ -132,7 +142,7 @@ public class KeyClaims {
         return store.claim(claim.key, retention, tagged)
                 .chain(() -> entityEvictions.untouchedSince(claim.reads.generation(), entityTags))
                 .chain(untouched -> untouched
-                        ? store.putIfClaimed(claim.key, claim.token, response, retention, memberships)
+                        ? store.putIfClaimed(claim.key, claim.token, response, retention(claim, response), memberships)
                         : store.release(claim.key, claim.token).replaceWith(false));
     }
 
@@ -156,7 +166,7 @@ public class KeyClaims {
                 .chain(newClaim -> store.claim(claim.key, retention, claim.memberships)
                         .chain(old -> old.equals(claim.token) ? untouched : Uni.createFrom().item(false))
                         .chain(storable -> storable
-                                ? store.putIfClaimed(key, newClaim, response, retention, memberships)
+                                ? store.putIfClaimed(key, newClaim, response, retention(claim, response), memberships)
                                 : Uni.createFrom().item(false)))
                 .call(() -> store.release(claim.key, claim.token));
     }

@@ -14,14 +14,16 @@ import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
  * small response costs little beyond its body:
  *
  * <pre>
- * RC2 200 mx04z6k1 F-r0uBzqZn-JyDo 19    version, status, fresh until (epoch ms, base 36), ETag (without its
- *                                        quotes when it is strong), body length
+ * RC2 200 mx04z6k1 F-r0uBzqZn-JyDo 19 cuy0   version, status, fresh until (epoch ms, base 36), ETag (without
+ *                                        its quotes when it is strong), body length, lifetime (ms, base 36: fresh
+ *                                        until less this is when it was stored, which gives Age)
  * text/plain;charset=UTF-8               Content-Type (an empty line when there is none)
  * Vary: Accept                           other replayed headers, if any
  *                                        empty line
  * 0.05340959884530738                    body, exactly as sent
  * </pre>
  *
+ * An entry without the lifetime (written before entries had one) decodes with its store time unknown.
  * Anything that does not parse (another version, a truncated value, a value written by someone else under the
  * prefix) decodes to {@code null}: a miss, never an exception.
  */
@@ -42,7 +44,11 @@ public final class CachedResponseCodec {
         head.append(VERSION).append(' ').append(response.status())
                 .append(' ').append(Long.toString(response.expiresAtMillis(), 36))
                 .append(' ').append(storedETag(response.etag()))
-                .append(' ').append(response.bodyLength()).append('\n');
+                .append(' ').append(response.bodyLength());
+        if (response.storedAtMillis() != CachedResponse.STORED_AT_UNKNOWN) {
+            head.append(' ').append(Long.toString(response.lifetimeMillis(), 36));
+        }
+        head.append('\n');
         StringBuilder otherHeaders = new StringBuilder();
         for (Map.Entry<String, String> header : response.headers()) {
             if (contentType.isEmpty() && CONTENT_TYPE.equalsIgnoreCase(header.getKey())) {
@@ -72,7 +78,11 @@ public final class CachedResponseCodec {
             long expiresAt = reader.number(36, SPACE);
             String storedETag = reader.text(SPACE);
             String etag = storedETag.isEmpty() ? null : replayedETag(storedETag);
-            int length = (int) reader.number(10, NL);
+            int length = (int) reader.number(10, SPACE, NL);
+            long storedAt = CachedResponse.STORED_AT_UNKNOWN;
+            if (bytes[reader.position - 1] == SPACE) {
+                storedAt = expiresAt - reader.number(36, NL);
+            }
             if (status < 100 || status > 599 || length < 0 || !HttpCacheHeaders.isEntityTag(etag)) {
                 return null;
             }
@@ -93,7 +103,7 @@ public final class CachedResponseCodec {
                 return null;
             }
             // the body stays where it is: a hit writes it from there
-            return new CachedResponse(status, expiresAt, etag, headers, bytes, reader.position, length);
+            return new CachedResponse(status, expiresAt, storedAt, etag, headers, bytes, reader.position, length);
         } catch (RuntimeException notAnEntry) {
             return null;
         }
@@ -133,9 +143,14 @@ public final class CachedResponseCodec {
         }
 
         long number(int radix, byte end) {
+            return number(radix, end, end);
+        }
+
+        /** Reads a number that ends at either byte. */
+        long number(int radix, byte end, byte otherEnd) {
             long value = 0;
             int start = position;
-            while (position < bytes.length && bytes[position] != end) {
+            while (position < bytes.length && bytes[position] != end && bytes[position] != otherEnd) {
                 int digit = Character.digit(bytes[position++], radix);
                 if (digit < 0 || value > (Long.MAX_VALUE - digit) / radix) {
                     throw new IllegalArgumentException("not a number");

@@ -11,6 +11,7 @@ import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
+import io.quarkiverse.responsecache.runtime.lifetime.ResponseLifetimes;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
@@ -42,6 +43,9 @@ public class CacheServices {
     final BackgroundRefresher refresher;
     final CacheStatusHeaders statusHeaders;
     final ResponseCacheClock clock;
+    /** How long each stored response stays fresh. */
+    @Inject
+    ResponseLifetimes lifetimes;
     /** Metrics, tracing and the Dev UI, when present. */
     @Inject
     ResponseCacheEvents events;
@@ -64,9 +68,5 @@ public class CacheServices {
         this.statusHeaders = statusHeaders;
         this.clock = clock;
         this.nearCache = nearCache;
-    }
-
-    boolean isCacheableStatus(int status) {
-        return rules.cacheableStatus(status);
     }
 }

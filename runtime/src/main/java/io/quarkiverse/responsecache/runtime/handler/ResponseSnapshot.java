@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime.handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ final class ResponseSnapshot {
         List<Map.Entry<String, String>> sent = headerLines(response);
         boolean storable = body.length <= exchange.services.maxBodySize && isStorable(exchange, status, sent)
                 && keyCoversVary(request, exchange, sent);
+        // the response's own say on its lifetime, the application's policies and the jitter; null: not stored
+        Duration lifetime = storable ? exchange.services.lifetimes.of(exchange.policy, status, sent, entity) : null;
+        storable = lifetime != null;
         if (storable) {
             String etag = valueOf(sent, "ETag");
             if (!HttpCacheHeaders.isEntityTag(etag)) {
@@ -59,11 +63,12 @@ final class ResponseSnapshot {
                 etag = HttpCacheHeaders.strongETag(body);
             }
             EndpointPolicy policy = exchange.policy;
-            long expiresAt = exchange.services.clock.currentTimeMillis() + policy.expire().toMillis();
-            exchange.services.decisions.computed(exchange.computation, exchange.claim, exchange.key,
-                    new CachedResponse(status, expiresAt, etag, replayable(exchange, status, sent), body));
+            long now = exchange.services.clock.currentTimeMillis();
+            CachedResponse stored = new CachedResponse(status, now + lifetime.toMillis(), now, etag,
+                    replayable(exchange, status, sent), body);
+            exchange.services.decisions.computed(exchange.computation, exchange.claim, exchange.key, stored);
             headers.putSingle("ETag", etag);
-            headers.putSingle("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
+            headers.putSingle("Cache-Control", policy.cacheControl(stored.secondsLeft(now)));
         }
         exchange.statusHeaders(headers::putSingle, storable, 0);
         if (entity != null) {
@@ -148,7 +153,8 @@ final class ResponseSnapshot {
         if (exchange.services.claims.retention(exchange.claim).toMillis() <= 0) {
             return false;
         }
-        if (!exchange.services.isCacheableStatus(status) || valueOf(headers, "Set-Cookie") != null) {
+        if (!exchange.services.rules.cacheableStatus(status, exchange.policy.lifetimes())
+                || valueOf(headers, "Set-Cookie") != null) {
             return false;
         }
         String cacheControl = valueOf(headers, "Cache-Control");

@@ -159,4 +159,33 @@ class CachedResponseCodecTest {
         assertThat(decoded).isNotNull();
         assertThat(decoded.etag()).isEqualTo("\"\"");
     }
+
+    @Test
+    void anEntryKeepsItsLifetimeSoItsStoreTimeSurvives() {
+        long storedAt = 1_795_853_787_121L;
+        CachedResponse response = new CachedResponse(404, storedAt + 30_000, storedAt, "\"x\"", List.of(), BODY);
+        byte[] entry = CachedResponseCodec.encode(response);
+        assertThat(new String(entry, StandardCharsets.UTF_8)).startsWith("RC2 404 mx04ztpd x " + BODY.length + " n5c\n");
+
+        CachedResponse decoded = CachedResponseCodec.decode(entry);
+        assertThat(decoded.storedAtMillis()).isEqualTo(storedAt);
+        assertThat(decoded.lifetimeMillis()).isEqualTo(30_000);
+        assertThat(decoded.body()).isEqualTo(BODY);
+    }
+
+    @Test
+    void anEntryWrittenBeforeEntriesHadALifetimeDecodesWithItsStoreTimeUnknown() {
+        CachedResponse decoded = CachedResponseCodec.decode(("RC2 200 mx04z6k1 F-r0uBzqZn-JyDo 19\n"
+                + "text/plain;charset=UTF-8\n\n0.05340959884530738").getBytes(StandardCharsets.UTF_8));
+        assertThat(decoded.storedAtMillis()).isEqualTo(CachedResponse.STORED_AT_UNKNOWN);
+        assertThat(decoded.expiresAtMillis()).isEqualTo(1_795_853_787_121L);
+        assertThat(new String(decoded.body(), StandardCharsets.UTF_8)).isEqualTo("0.05340959884530738");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "RC2 200 mx04z6k1 x 1 \n\n\na", "RC2 200 mx04z6k1 x 1 -5\n\n\na",
+            "RC2 200 mx04z6k1 x 1 n5s n5s\n\n\na", "RC2 200 mx04z6k1 x 1 n5s" })
+    void aLifetimeThatDoesNotParseIsAMiss(String entry) {
+        assertThat(CachedResponseCodec.decode(entry.getBytes(StandardCharsets.UTF_8))).isNull();
+    }
 }
