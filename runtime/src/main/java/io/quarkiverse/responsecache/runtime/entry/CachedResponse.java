@@ -17,12 +17,19 @@ import java.util.Objects;
  * @param etag the strong entity tag, quoted
  * @param headers the replayable response headers, {@code Content-Type} among them
  * @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes
+ * @param encoded the body compressed once when it was stored (see {@link EncodedBody}), or null
  */
 public record CachedResponse(int status, long expiresAtMillis, String etag,
-        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength) {
+        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength, EncodedBody encoded) {
 
     public CachedResponse {
         Objects.checkFromIndexSize(bodyOffset, bodyLength, source.length);
+    }
+
+    /** @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes */
+    public CachedResponse(int status, long expiresAtMillis, String etag, List<Map.Entry<String, String>> headers,
+            byte[] source, int bodyOffset, int bodyLength) {
+        this(status, expiresAtMillis, etag, headers, source, bodyOffset, bodyLength, null);
     }
 
     /** @param body the serialized body, held as it is */
@@ -39,7 +46,12 @@ public record CachedResponse(int status, long expiresAtMillis, String etag,
 
     /** @return the same response, fresh until {@code expiresAtMillis} instead, sharing its body */
     public CachedResponse expiringAt(long expiresAtMillis) {
-        return new CachedResponse(status, expiresAtMillis, etag, headers, source, bodyOffset, bodyLength);
+        return new CachedResponse(status, expiresAtMillis, etag, headers, source, bodyOffset, bodyLength, encoded);
+    }
+
+    /** @return the same response with {@code encoded} kept beside its body */
+    public CachedResponse withEncoded(EncodedBody encoded) {
+        return new CachedResponse(status, expiresAtMillis, etag, headers, source, bodyOffset, bodyLength, encoded);
     }
 
     /**

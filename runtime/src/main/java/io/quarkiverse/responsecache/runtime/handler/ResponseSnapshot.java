@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.core.serialization.EntityWriter;
 
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 
 /**
@@ -35,8 +36,9 @@ final class ResponseSnapshot {
     private ResponseSnapshot() {
     }
 
-    static void storeAndReplace(ResteasyReactiveRequestContext request, CacheExchange exchange, Response response)
-            throws IOException {
+    /** @param compression whether the body is also kept compressed, built once here for every hit */
+    static void storeAndReplace(ResteasyReactiveRequestContext request, CacheExchange exchange, Response response,
+            StoredCompression compression) throws IOException {
         Object entity = response.getEntity();
         EntityWriter writer = request.getEntityWriter();
         byte[] body = entity == null ? new byte[0] : serialize(request, writer, entity, exchange.services.maxBodySize);
@@ -52,6 +54,7 @@ final class ResponseSnapshot {
         List<Map.Entry<String, String>> sent = headerLines(response);
         boolean storable = body.length <= exchange.services.maxBodySize && isStorable(exchange, status, sent)
                 && keyCoversVary(request, exchange, sent);
+        CachedResponse stored = null;
         if (storable) {
             String etag = valueOf(sent, "ETag");
             if (!HttpCacheHeaders.isEntityTag(etag)) {
@@ -60,14 +63,19 @@ final class ResponseSnapshot {
             }
             EndpointPolicy policy = exchange.policy;
             long expiresAt = exchange.services.clock.currentTimeMillis() + policy.expire().toMillis();
-            ClaimedStore.store(request, exchange,
-                    new CachedResponse(status, expiresAt, etag, replayable(exchange, status, sent), body));
+            stored = new CachedResponse(status, expiresAt, etag, replayable(exchange, status, sent), body)
+                    .withEncoded(compression.gzip(valueOf(sent, "Content-Type"), valueOf(sent, "Content-Encoding"),
+                            body));
+            ClaimedStore.store(request, exchange, stored);
             headers.putSingle("ETag", etag);
             headers.putSingle("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
         }
         exchange.statusHeaders(headers::putSingle, storable, 0);
         if (entity != null) {
-            request.setResult(Response.fromResponse(response).entity(new CachedBody(body, 0, body.length)).build());
+            CachedBody cachedBody = new CachedBody(body, 0, body.length, stored == null ? null : stored.encoded());
+            Response result = Response.fromResponse(response).entity(cachedBody).build();
+            StoredEncoding.vary(cachedBody, result.getHeaders());
+            request.setResult(result);
             request.setEntityWriter(new CachedBodyWriter(writer));
         }
     }
