@@ -51,6 +51,7 @@ import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.resteasy.reactive.common.deployment.ResourceScanningResultBuildItem;
 import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
+import io.quarkus.vertx.http.runtime.VertxHttpBuildTimeConfig;
 
 class ResponseCacheProcessor {
 
@@ -111,8 +112,8 @@ class ResponseCacheProcessor {
     }
 
     @BuildStep
-    MethodScannerBuildItem wireCachedEndpoints(CachedEndpointsBuildItem endpoints) {
-        return new MethodScannerBuildItem(new ResponseCacheMethodScanner(endpoints));
+    MethodScannerBuildItem wireCachedEndpoints(CachedEndpointsBuildItem endpoints, VertxHttpBuildTimeConfig http) {
+        return new MethodScannerBuildItem(new ResponseCacheMethodScanner(endpoints, http));
     }
 
     /**

@@ -19,15 +19,22 @@ import java.util.Objects;
  * @param etag the strong entity tag, quoted
  * @param headers the replayable response headers, {@code Content-Type} among them
  * @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes
+ * @param encoded the body compressed once when it was stored (see {@link EncodedBody}), or null
  */
 public record CachedResponse(int status, long expiresAtMillis, long storedAtMillis, String etag,
-        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength) {
+        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength, EncodedBody encoded) {
 
     /** The store time of an entry that does not say: its age is then derived from its endpoint's freshness. */
     public static final long STORED_AT_UNKNOWN = -1;
 
     public CachedResponse {
         Objects.checkFromIndexSize(bodyOffset, bodyLength, source.length);
+    }
+
+    /** @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes */
+    public CachedResponse(int status, long expiresAtMillis, long storedAtMillis, String etag,
+            List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength) {
+        this(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset, bodyLength, null);
     }
 
     /** @param body the serialized body, held as it is */
@@ -51,7 +58,13 @@ public record CachedResponse(int status, long expiresAtMillis, long storedAtMill
     /** @return the same response, fresh until {@code expiresAtMillis} instead, sharing its body */
     public CachedResponse expiringAt(long expiresAtMillis) {
         return new CachedResponse(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset,
-                bodyLength);
+                bodyLength, encoded);
+    }
+
+    /** @return the same response with {@code encoded} kept beside its body */
+    public CachedResponse withEncoded(EncodedBody encoded) {
+        return new CachedResponse(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset,
+                bodyLength, encoded);
     }
 
     /**

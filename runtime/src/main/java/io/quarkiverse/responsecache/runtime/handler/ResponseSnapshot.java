@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.core.serialization.EntityWriter;
 
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 
 /**
@@ -36,8 +37,9 @@ final class ResponseSnapshot {
     private ResponseSnapshot() {
     }
 
-    static void storeAndReplace(ResteasyReactiveRequestContext request, CacheExchange exchange, Response response)
-            throws IOException {
+    /** @param compression whether the body is also kept compressed, built once here for every hit */
+    static void storeAndReplace(ResteasyReactiveRequestContext request, CacheExchange exchange, Response response,
+            StoredCompression compression) throws IOException {
         Object entity = response.getEntity();
         EntityWriter writer = request.getEntityWriter();
         byte[] body = entity == null ? new byte[0] : serialize(request, writer, entity, exchange.services.maxBodySize);
@@ -56,6 +58,7 @@ final class ResponseSnapshot {
         // the response's own say on its lifetime, the application's policies and the jitter; null: not stored
         Duration lifetime = storable ? exchange.services.lifetimes.of(exchange.policy, status, sent, entity) : null;
         storable = lifetime != null;
+        CachedResponse stored = null;
         if (storable) {
             String etag = valueOf(sent, "ETag");
             if (!HttpCacheHeaders.isEntityTag(etag)) {
@@ -64,15 +67,20 @@ final class ResponseSnapshot {
             }
             EndpointPolicy policy = exchange.policy;
             long now = exchange.services.clock.currentTimeMillis();
-            CachedResponse stored = new CachedResponse(status, now + lifetime.toMillis(), now, etag,
-                    replayable(exchange, status, sent), body);
+            stored = new CachedResponse(status, now + lifetime.toMillis(), now, etag,
+                    replayable(exchange, status, sent), body)
+                    .withEncoded(compression.gzip(valueOf(sent, "Content-Type"), valueOf(sent, "Content-Encoding"),
+                            body));
             exchange.services.decisions.computed(exchange.computation, exchange.claim, exchange.key, stored);
             headers.putSingle("ETag", etag);
             headers.putSingle("Cache-Control", policy.cacheControl(stored.secondsLeft(now)));
         }
         exchange.statusHeaders(headers::putSingle, storable, 0);
         if (entity != null) {
-            request.setResult(Response.fromResponse(response).entity(new CachedBody(body, 0, body.length)).build());
+            CachedBody cachedBody = new CachedBody(body, 0, body.length, stored == null ? null : stored.encoded());
+            Response result = Response.fromResponse(response).entity(cachedBody).build();
+            StoredEncoding.vary(cachedBody, result.getHeaders());
+            request.setResult(result);
             request.setEntityWriter(new CachedBodyWriter(writer));
         }
     }
