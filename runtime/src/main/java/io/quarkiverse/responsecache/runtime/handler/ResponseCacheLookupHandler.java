@@ -278,10 +278,12 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
 
     /**
      * @return the entry read from the store if it holds only what a stored response may hold (its expiry cut back to
-     *         the endpoint's freshness), otherwise null: a forged or damaged entry is a miss that gets overwritten
+     *         the endpoint's freshness) and the keys the layers in front need, otherwise null: a forged or damaged
+     *         entry is a miss that gets overwritten
      */
     private static CachedResponse admitted(CacheExchange exchange, CachedResponse stored) {
-        return stored == null ? null
+        // an entry without the keys the layers in front purge it by is no hit for them: computed again, with them
+        return stored == null || !exchange.services.edge.carriesTags(stored) ? null
                 : exchange.services.rules.admit(stored, exchange.policy.expire(),
                         exchange.services.clock.currentTimeMillis());
     }
