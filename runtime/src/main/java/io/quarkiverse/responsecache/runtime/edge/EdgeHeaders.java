@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
-import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 
@@ -85,8 +84,8 @@ public class EdgeHeaders {
      * Writes how long the layers in front may keep the response, unless it is private (RFC 9213: a targeted field wins
      * over {@code Cache-Control} for the caches it targets, so it must never make them keep a private response).
      */
-    public void cacheControl(EndpointPolicy policy, BiConsumer<String, String> headers) {
-        if (cacheControl != null && !policy.isPrivate()) {
+    public void cacheControl(boolean privateResponse, BiConsumer<String, String> headers) {
+        if (cacheControl != null && !privateResponse) {
             headers.accept(cacheControlHeader, cacheControl);
         }
     }

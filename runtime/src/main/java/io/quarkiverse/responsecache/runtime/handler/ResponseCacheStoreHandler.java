@@ -80,7 +80,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
         long ttl = stored.ttlSeconds(now);
         headers.putSingle("ETag", stored.etag());
         headers.putSingle("Cache-Control", exchange.policy.cacheControl(Math.max(0, ttl)));
-        exchange.services.edge.cacheControl(exchange.policy, headers::putSingle);
+        exchange.services.edge.cacheControl(exchange.policy.isPrivate(), headers::putSingle);
         headers.putSingle("Age", Long.toString(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
         if ("HEAD".equals(request.getMethod())) {
             headers.putSingle("Content-Length", Integer.toString(stored.bodyLength()));

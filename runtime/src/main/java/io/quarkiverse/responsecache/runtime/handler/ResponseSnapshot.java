@@ -71,7 +71,7 @@ final class ResponseSnapshot {
             ClaimedStore.store(request, exchange, new CachedResponse(status, expiresAt, etag, replayed, body));
             headers.putSingle("ETag", etag);
             headers.putSingle("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
-            exchange.services.edge.cacheControl(policy, headers::putSingle);
+            exchange.services.edge.cacheControl(policy.isPrivate(), headers::putSingle);
         }
         exchange.statusHeaders(headers::putSingle, storable, 0);
         if (entity != null) {
