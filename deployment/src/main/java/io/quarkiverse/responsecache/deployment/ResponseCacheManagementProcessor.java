@@ -1,6 +1,6 @@
 package io.quarkiverse.responsecache.deployment;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
 import io.quarkiverse.responsecache.runtime.management.PurgeTargetCheck;
 import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;

@@ -5,7 +5,7 @@ import java.util.function.BiConsumer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /**
  * The headers that tell a client what the cache did: {@code X-Cache} (or its configured name) and RFC 9211

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.responsecache.runtime.LogCapture;
 import io.quarkiverse.responsecache.runtime.TestConfig;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
-import io.quarkiverse.responsecache.runtime.observe.ResponseCacheObserver;
+import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 import io.vertx.core.Vertx;
 
 class EdgePurgesTest {
