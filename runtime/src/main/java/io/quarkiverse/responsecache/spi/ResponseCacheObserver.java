@@ -61,4 +61,12 @@ public interface ResponseCacheObserver {
      */
     default void evicted(String kind, String name, long entries) {
     }
+
+    /**
+     * A purge of a layer in front of the application (an HTTP cache, a CDN) failed or ran out of time.
+     *
+     * @param layer its purge URL, {@code fastly} or {@code cloudflare}
+     */
+    default void edgePurgeFailed(String layer) {
+    }
 }

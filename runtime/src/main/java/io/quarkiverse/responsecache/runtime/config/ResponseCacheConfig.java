@@ -297,6 +297,9 @@ public interface ResponseCacheConfig {
     /** Refreshing stale entries within their stale-while-revalidate window. */
     BackgroundRefreshConfig backgroundRefresh();
 
+    /** The HTTP caches in front of the application (Varnish, a CDN): tags sent to them, purges of them. */
+    EdgeConfig edge();
+
     /** When the store keeps failing, stop calling it for a while, then probe it again. */
     interface CircuitBreaker {
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
@@ -49,17 +50,20 @@ public class CacheDecisions {
     /** Whether a stale entry of an endpoint is refreshed in the background rather than by a waiting request. */
     private final Predicate<EndpointPolicy> refreshesInBackground;
     private final ResponseCacheEvents events;
+    /** Whether an entry carries the keys the layers in front purge it by (always, without edge tagging). */
+    private final Predicate<CachedResponse> carriesEdgeKeys;
 
     @Inject
     public CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, ResponseCacheConfig config,
             CacheStatusHeaders statusHeaders, ResponseCacheClock clock, BackgroundRefresher refresher,
-            ResponseCacheEvents events) {
+            ResponseCacheEvents events, EdgeHeaders edge) {
         this(store, coordinator, claims, new EntryRules(config.cacheableStatuses(), statusHeaders::isStatusHeader),
-                clock, policy -> refresher.refreshesInBackground(policy.keyByPrincipal()), events);
+                clock, policy -> refresher.refreshesInBackground(policy.keyByPrincipal()), events, edge::carriesTags);
     }
 
     CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, EntryRules rules,
-            ResponseCacheClock clock, Predicate<EndpointPolicy> refreshesInBackground, ResponseCacheEvents events) {
+            ResponseCacheClock clock, Predicate<EndpointPolicy> refreshesInBackground, ResponseCacheEvents events,
+            Predicate<CachedResponse> carriesEdgeKeys) {
         this.store = store;
         this.coordinator = coordinator;
         this.claims = claims;
@@ -67,6 +71,7 @@ public class CacheDecisions {
         this.clock = clock;
         this.refreshesInBackground = refreshesInBackground;
         this.events = events;
+        this.carriesEdgeKeys = carriesEdgeKeys;
     }
 
     /** @return what a stored entry may hold, checked when storing and again when replaying */
@@ -222,10 +227,13 @@ public class CacheDecisions {
 
     /**
      * @return the entry if it holds only what a stored response may hold (its expiry cut back to the freshness the
-     *         endpoint gives its status), otherwise null: a forged or damaged entry is a miss that gets overwritten
+     *         endpoint gives its status) and the keys the layers in front purge it by, otherwise null: a forged or
+     *         damaged entry is a miss that gets overwritten, and so is one without those keys (computed again, with
+     *         them)
      */
     public CachedResponse admitted(EndpointPolicy policy, CachedResponse stored) {
-        return stored == null ? null : rules.admit(stored, policy.lifetimes(), clock.currentTimeMillis());
+        return stored == null || !carriesEdgeKeys.test(stored) ? null
+                : rules.admit(stored, policy.lifetimes(), clock.currentTimeMillis());
     }
 
     /**

@@ -88,11 +88,18 @@ public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration 
         return endpoint.keyByPrincipal();
     }
 
+    /**
+     * @return whether its responses belong to one client (keyed by a principal or a cookie): no shared cache downstream may
+     *         reuse them
+     */
+    public boolean isPrivate() {
+        return keyByPrincipal() || !endpoint.keyRecipe().cookies().isEmpty();
+    }
+
     /** @return the {@code Cache-Control} of a response with {@code secondsLeft} of freshness */
     public String cacheControl(long secondsLeft) {
         StringBuilder value = new StringBuilder(48);
-        if (keyByPrincipal() || !endpoint.keyRecipe().cookies().isEmpty()) {
-            // an entry keyed by a principal or a cookie belongs to one client: no shared cache downstream may reuse it
+        if (isPrivate()) {
             value.append("private, ");
         }
         value.append("max-age=").append(secondsLeft);

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
 import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
+import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
@@ -49,6 +50,9 @@ public class CacheServices {
     /** Metrics, tracing and the Dev UI, when present. */
     @Inject
     ResponseCacheEvents events;
+    /** What responses tell the HTTP caches in front. */
+    @Inject
+    EdgeHeaders edge;
 
     @Inject
     public CacheServices(ResponseCacheConfig config, CachedEndpoints endpoints, RequestKeys keys, GuardedStore store,

@@ -123,6 +123,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
         long ttl = stored.ttlSeconds(now);
         headers.putSingle("ETag", stored.etag());
         headers.putSingle("Cache-Control", exchange.policy.cacheControl(Math.max(0, ttl)));
+        exchange.services.edge.cacheControl(exchange.policy.isPrivate(), headers::putSingle);
         headers.putSingle("Age", Long.toString(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
         CachedBody body = response.getEntity() instanceof CachedBody entity ? entity : null;
         StoredEncoding.vary(body, headers);

@@ -67,13 +67,21 @@ final class ResponseSnapshot {
             }
             EndpointPolicy policy = exchange.policy;
             long now = exchange.services.clock.currentTimeMillis();
-            stored = new CachedResponse(status, now + lifetime.toMillis(), now, etag,
-                    replayable(exchange, status, sent), body)
+            List<Map.Entry<String, String>> replayed = replayable(exchange, status, sent);
+            Map.Entry<String, String> edgeTags = edgeTags(request, exchange);
+            if (edgeTags != null) {
+                // stored with the entry: a hit sends the keys its computation learned
+                replayed.removeIf(header -> header.getKey().equalsIgnoreCase(edgeTags.getKey()));
+                replayed.add(edgeTags);
+                headers.putSingle(edgeTags.getKey(), edgeTags.getValue());
+            }
+            stored = new CachedResponse(status, now + lifetime.toMillis(), now, etag, replayed, body)
                     .withEncoded(compression.gzip(valueOf(sent, "Content-Type"), valueOf(sent, "Content-Encoding"),
                             body));
             exchange.services.decisions.computed(exchange.computation, exchange.claim, exchange.key, stored);
             headers.putSingle("ETag", etag);
             headers.putSingle("Cache-Control", policy.cacheControl(stored.secondsLeft(now)));
+            exchange.services.edge.cacheControl(policy.isPrivate(), headers::putSingle);
         }
         exchange.statusHeaders(headers::putSingle, storable, 0);
         if (entity != null) {
@@ -168,6 +176,16 @@ final class ResponseSnapshot {
         String cacheControl = valueOf(headers, "Cache-Control");
         return !HttpCacheHeaders.hasDirective(cacheControl, "no-store")
                 && !HttpCacheHeaders.hasDirective(cacheControl, "private");
+    }
+
+    /** @return the header that lists the response's keys for the layers in front, or null when none is configured */
+    private static Map.Entry<String, String> edgeTags(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        if (!exchange.services.edge.tagsResponses()) {
+            return null;
+        }
+        EndpointPolicy policy = exchange.policy;
+        return exchange.services.edge.tagLine(exchange.key, policy.endpoint().namespace(), policy.renderTags(request),
+                exchange.claim.reads() == null ? List.of() : exchange.claim.reads().tags(), request.getPath());
     }
 
     private static List<Map.Entry<String, String>> replayable(CacheExchange exchange, int status,

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.edge.EdgePurge;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.EvictionBarrier;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
@@ -55,6 +56,9 @@ public class EntryIndexes {
     /** What an eviction waits for after its writes: the other instances' near caches (read-your-writes). */
     @Inject
     EvictionBarrier barrier = EvictionBarrier.none();
+    /** The HTTP caches in front, purged of what each eviction removed: every eviction passes through here. */
+    @Inject
+    EdgePurge edge = EdgePurge.none();
     /**
      * Whether entries also join an index of their URL path, so operators can evict by URL: only when something can
      * (the operator endpoints, the Dev UI), since it costs one more index write per stored entry.
@@ -86,6 +90,11 @@ public class EntryIndexes {
     /** Entries stored from now on also join the index of their URL path (see {@link #evictUrl}). */
     public void indexUrls() {
         this.indexesUrls = true;
+    }
+
+    /** @return whether entries join the index of their URL path, i.e. something can evict by URL */
+    public boolean indexesUrls() {
+        return indexesUrls;
     }
 
     /**
@@ -154,6 +163,19 @@ public class EntryIndexes {
         return reported(store.evictIndex(tagIndex(tag)), "tag", tag);
     }
 
+    /** Evicts several tags at once (a write's entity tags): as many evictions, one purge of the layers in front. */
+    public Uni<Long> evictTags(Collection<String> tags) {
+        List<Uni<Long>> evictions = new ArrayList<>(tags.size());
+        for (String tag : tags) {
+            evictions.add(store.evictIndex(tagIndex(tag)).call(barrier::pass)
+                    .invoke(count -> events.evicted("tag", tag, count)));
+        }
+        Uni<Long> evicted = evictions.isEmpty() ? Uni.createFrom().item(0L)
+                : Uni.join().all(evictions).andCollectFailures()
+                        .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
+        return purgingEdge(evicted, "tag", tags);
+    }
+
     public Uni<Long> evictNamespace(String namespace) {
         return reported(evictShards(namespace), "namespace", namespace);
     }
@@ -205,19 +227,32 @@ public class EntryIndexes {
      * writes its namespaces again with its next entries, which also replaces a registry that is garbage.
      */
     public Uni<Long> evictAll() {
-        return namespaces().chain(namespaces -> {
+        return purgingEdge(namespaces().chain(namespaces -> {
             registeredUntil.clear();
             List<Uni<Long>> evictions = new ArrayList<>();
             for (String namespace : namespaces) {
                 evictions.add(evictShards(namespace));
             }
             return sum(evictions);
-        }).call(barrier::pass).invoke(count -> events.evicted("all", "", count));
+        }).call(barrier::pass).invoke(count -> events.evicted("all", "", count)), "all", List.of(""));
     }
 
-    /** @return completes once no instance answers from memory what was written or evicted before this call */
-    public Uni<Void> awaitNearCaches() {
-        return barrier.pass();
+    /**
+     * After a soft purge marked entries stale: completes once no instance answers from memory a fresh copy of them,
+     * and the layers in front were soft-purged of them too.
+     *
+     * @param kind what the purge named ({@code key}, {@code tag}, {@code namespace}, {@code url} or {@code all})
+     */
+    public Uni<Void> markedStale(String kind, String name) {
+        return barrier.pass().call(() -> edge.purge(kind, List.of(name), true));
+    }
+
+    /**
+     * Purges the layers in front of what an eviction named without evicting anything from the store: for an eviction
+     * refused while the store is being skipped, whose entries the layers in front keep all the same.
+     */
+    public Uni<Void> purgeEdge(String kind, Collection<String> names) {
+        return edge.purge(kind, names, false);
     }
 
     /** @return the namespaces in the registry and those this instance registered */
@@ -230,7 +265,16 @@ public class EntryIndexes {
     }
 
     private Uni<Long> reported(Uni<Long> eviction, String kind, String name) {
-        return eviction.call(barrier::pass).invoke(count -> events.evicted(kind, name, count));
+        return purgingEdge(eviction.call(barrier::pass).invoke(count -> events.evicted(kind, name, count)), kind,
+                List.of(name));
+    }
+
+    /**
+     * The layers in front are purged once the store's eviction ended, failed or not: their copies are as old either
+     * way, and purged before, they could fetch again what the store was about to evict.
+     */
+    private Uni<Long> purgingEdge(Uni<Long> eviction, String kind, Collection<String> names) {
+        return eviction.onItemOrFailure().call((count, failure) -> edge.purge(kind, names, false));
     }
 
     private static Uni<Long> sum(List<Uni<Long>> evictions) {

@@ -39,6 +39,7 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
     private final Map<String, Timer> lookups = new ConcurrentHashMap<>();
     private final Map<String, Counter> storeFailures = new ConcurrentHashMap<>();
     private final Map<String, Counter> evictions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> edgePurgeFailures = new ConcurrentHashMap<>();
 
     @Inject
     public ResponseCacheMeters(MeterRegistry registry, CachedEndpoints cachedEndpoints) {
@@ -107,6 +108,14 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
         String endpoint = "namespace".equals(kind) ? endpointOfNamespace.getOrDefault(name, ANY_ENDPOINT)
                 : ANY_ENDPOINT;
         eviction(endpoint).increment(entries);
+    }
+
+    @Override
+    public void edgePurgeFailed(String layer) {
+        edgePurgeFailures.computeIfAbsent(layer, name -> Counter.builder("response.cache.edge.purge.failures")
+                .description("Purges of a layer in front of the application (HTTP cache, CDN) that failed or timed out")
+                .tag("layer", name)
+                .register(registry)).increment();
     }
 
     private Counter eviction(String endpoint) {

@@ -75,4 +75,10 @@ public class ResponseCacheEvents {
             observer.evicted(kind, name, entries);
         }
     }
+
+    public void edgePurgeFailed(String layer) {
+        for (ResponseCacheObserver observer : observers) {
+            observer.edgePurgeFailed(layer);
+        }
+    }
 }

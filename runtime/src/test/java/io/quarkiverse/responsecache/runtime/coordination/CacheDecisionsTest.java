@@ -43,7 +43,7 @@ class CacheDecisionsTest {
     final CacheDecisions decisions = new CacheDecisions(guarded, coordinator,
             new KeyClaims(guarded, new EntryIndexes(guarded, config, clock), null, 100),
             new EntryRules(Set.of(200, 404), name -> false), clock, policy -> backgroundRefresh,
-            ResponseCacheEvents.none());
+            ResponseCacheEvents.none(), entry -> true);
 
     /** An endpoint fresh for 60 s, then stale-while-revalidate 30 s, then stale-if-error 60 s more. */
     final EndpointPolicy policy = EndpointPolicy.of(new CachedEndpoint("Products#list", "Products.list", "products",
