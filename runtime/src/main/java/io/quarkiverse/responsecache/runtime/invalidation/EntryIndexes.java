@@ -21,7 +21,6 @@ import io.quarkiverse.responsecache.runtime.edge.EdgePurge;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.EvictionBarrier;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
@@ -29,10 +28,7 @@ import io.smallrye.mutiny.Uni;
  * The indexes that find entries for eviction: one per tag, and per namespace a few shards (so that no single key is
  * written by every store of a namespace, a hot key on Redis Cluster), each listing entry keys; and a registry listing
  * the namespaces, so everything can be evicted without {@code KEYS}. Index names start with {@code <prefix>#}, entries
- * with {@code <prefix>:}, so they never collide.
- * <p>
- * The registry is written by each instance once per namespace, then again only about every
- * {@link #REGISTRY_REFRESH}, not with every entry: it is the one key every namespace shares.
+ * with {@code <prefix>:}, so they never collide. The registry is {@link NamespaceRegistry}.
  */
 @Singleton
 public class EntryIndexes {
@@ -42,14 +38,10 @@ public class EntryIndexes {
     public static final int DEFAULT_MAX_TAGS = 32;
     /** Shards of a namespace's index: its entries are spread over them by key. */
     public static final int NAMESPACE_SHARDS = 8;
-    /** How often, at most, an instance writes a namespace into the registry again. */
-    static final Duration REGISTRY_REFRESH = Duration.ofMinutes(1);
 
     private final GuardedStore store;
     private final String prefix;
-    private final ResponseCacheClock clock;
-    /** Until when (the cache's clock, ms) this instance knows each namespace to be in the registry. */
-    private final Map<String, Long> registeredUntil = new ConcurrentHashMap<>();
+    private final NamespaceRegistry registry;
     /** Told how many entries each eviction removed; injected, so tests that build this class need not know. */
     @Inject
     ResponseCacheEvents events = ResponseCacheEvents.none();
@@ -83,7 +75,7 @@ public class EntryIndexes {
     public EntryIndexes(GuardedStore store, ResponseCacheConfig config, ResponseCacheClock clock, int maxTags) {
         this.store = store;
         this.prefix = config.prefix();
-        this.clock = clock;
+        this.registry = new NamespaceRegistry(store, clock, namespaceRegistry());
         this.maxTags = maxTags;
     }
 
@@ -139,20 +131,9 @@ public class EntryIndexes {
         return memberships;
     }
 
-    /**
-     * Makes sure {@code namespace} stays in the registry for as long as an entry claimed now for {@code timeToLive}
-     * can live: writes it only when this instance has not done so recently enough.
-     */
+    /** Makes sure {@code namespace} stays in the registry as long as an entry claimed now can live. */
     public Uni<Void> register(String namespace, Duration timeToLive) {
-        long now = clock.currentTimeMillis();
-        Duration needed = timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE);
-        Long until = registeredUntil.get(namespace);
-        if (until != null && until - now >= needed.toMillis()) {
-            return Uni.createFrom().voidItem();
-        }
-        Duration written = needed.plus(REGISTRY_REFRESH);
-        return store.index(namespaceRegistry(), namespace, written)
-                .invoke(() -> registeredUntil.merge(namespace, now + written.toMillis(), Math::max));
+        return registry.register(namespace, timeToLive);
     }
 
     public Uni<Long> evictKey(String key) {
@@ -212,7 +193,7 @@ public class EntryIndexes {
 
     /** @return the keys of every entry, through the namespace indexes */
     public Uni<Set<String>> keysOfAll() {
-        return namespaces().chain(namespaces -> {
+        return registry.namespaces().chain(namespaces -> {
             List<Uni<Set<String>>> members = new ArrayList<>();
             for (String namespace : namespaces) {
                 members.add(keysOfNamespace(namespace));
@@ -227,8 +208,8 @@ public class EntryIndexes {
      * writes its namespaces again with its next entries, which also replaces a registry that is garbage.
      */
     public Uni<Long> evictAll() {
-        return purgingEdge(namespaces().chain(namespaces -> {
-            registeredUntil.clear();
+        return purgingEdge(registry.namespaces().chain(namespaces -> {
+            registry.forget();
             List<Uni<Long>> evictions = new ArrayList<>();
             for (String namespace : namespaces) {
                 evictions.add(evictShards(namespace));
@@ -253,15 +234,6 @@ public class EntryIndexes {
      */
     public Uni<Void> purgeEdge(String kind, Collection<String> names) {
         return edge.purge(kind, names, false);
-    }
-
-    /** @return the namespaces in the registry and those this instance registered */
-    private Uni<Set<String>> namespaces() {
-        return store.members(namespaceRegistry()).map(registered -> {
-            Set<String> namespaces = new HashSet<>(registered);
-            namespaces.addAll(registeredUntil.keySet());
-            return namespaces;
-        });
     }
 
     private Uni<Long> reported(Uni<Long> eviction, String kind, String name) {
