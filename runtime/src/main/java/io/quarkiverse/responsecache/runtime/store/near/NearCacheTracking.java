@@ -10,14 +10,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
 import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.impl.types.ErrorType;
@@ -25,24 +22,15 @@ import io.vertx.redis.client.impl.types.ErrorType;
 /**
  * Keeps the {@link NearCache} coherent: Redis notifies this instance of every change of a key under the prefix, over
  * connections of its own ({@link TrackedNode}): one on a single Redis, one per master on a Redis Cluster
- * ({@link ClusterMasters}).
- * <p>
- * The tier answers only while notifications are known to arrive. Every heartbeat interval a canary key under the
- * prefix is written through the cache's ordinary client for each followed node, in a slot of that node on a cluster,
- * and its notification must come back over that node's connection within the heartbeat timeout. The tier turns on once
- * every node's canary came back; a connection that fails, ends or stays silent, or (on a cluster) a topology that
- * changed, turns it off and empties it, and every connection is set up anew, on a cluster after reading the topology
- * again. A Redis that refuses {@code HELLO 3} or {@code CLIENT TRACKING} (too old, an ACL, a proxy) leaves it off for
- * good, with one warning. State changes are logged once each.
+ * ({@link ClusterMasters}). The tier answers only while notifications are known to arrive ({@link NearCacheHeartbeat});
+ * whatever shows they may not ends the {@link TrackingRound}, and a new one starts after a delay. Its monitor guards
+ * the state of the rounds, their nodes and the heartbeat. See "Keeping the near cache coherent" in the architecture.
  */
 @Singleton
 public class NearCacheTracking implements TrackedNode.Listener {
 
-    private static final Logger LOG = Logger.getLogger(NearCacheTracking.class);
     private static final long FIRST_RECONNECT_DELAY_MILLIS = 250;
     private static final long MAX_RECONNECT_DELAY_MILLIS = 10_000;
-    /** How long setting up the connections may take before they are given up and tried again. */
-    private static final long SETUP_TIMEOUT_MILLIS = 10_000;
 
     private final NearCache near;
     private final NearCacheAcknowledgements acks;
@@ -51,25 +39,17 @@ public class NearCacheTracking implements TrackedNode.Listener {
     private final long heartbeatTimeoutMillis;
     /** The start of every canary key of this instance; on a single Redis, the canary key itself. */
     private final String canaryBase;
+    private final NearCacheStateLog log = new NearCacheStateLog();
 
     private NotificationSources sources;
-    private ReactiveRedisDataSource writer;
-    /** Counts the rounds of connections; a discovery or check of an earlier round is ignored. */
-    private long round;
-    /** Whether a round is under way: its nodes being discovered, set up or followed. */
-    private boolean connecting;
-    private long roundStartedNanos;
-    private NotificationSources.Discovery discovery;
-    /** The nodes of the current round, empty until they are discovered. */
-    private List<TrackedNode> nodes = List.of();
-    private boolean layoutCheckInFlight;
-    private long canaries;
+    private NearCacheHeartbeat heartbeat;
+    /** The round under way (its nodes being discovered, set up or followed), or null. */
+    private TrackingRound round;
     private long reconnectDelayMillis;
     private long heartbeatTimer = -1;
     private boolean started;
     private boolean stopped;
     private boolean refused;
-    private final NearCacheStateLog log = new NearCacheStateLog();
 
     @Inject
     public NearCacheTracking(NearCache near, NearCacheAcknowledgements acks, Vertx vertx, ResponseCacheConfig config) {
@@ -115,27 +95,26 @@ public class NearCacheTracking implements TrackedNode.Listener {
         }
         started = true;
         this.sources = sources;
-        this.writer = writer;
+        this.heartbeat = new NearCacheHeartbeat(this, sources, writer, heartbeatIntervalMillis, heartbeatTimeoutMillis,
+                this::lost);
         connect();
         heartbeatTimer = vertx.setPeriodic(heartbeatIntervalMillis, id -> heartbeat());
     }
 
     private synchronized void connect() {
-        if (stopped || refused || connecting) {
+        if (stopped || refused || round != null) {
             return;
         }
-        connecting = true;
-        long thisRound = ++round;
-        roundStartedNanos = System.nanoTime();
+        TrackingRound thisRound = new TrackingRound();
+        round = thisRound;
         sources.discover().subscribe().with(found -> discovered(thisRound, found),
                 failure -> discoveryFailed(thisRound, failure));
     }
 
-    private synchronized void discovered(long thisRound, NotificationSources.Discovery found) {
-        if (thisRound != round || stopped) {
+    private synchronized void discovered(TrackingRound thisRound, NotificationSources.Discovery found) {
+        if (thisRound != round) {
             return;
         }
-        discovery = found;
         List<TrackedNode> opened = new ArrayList<>();
         Map<TrackedNode, String> slotTags = new HashMap<>();
         for (NotificationSources.Target target : found.targets()) {
@@ -145,15 +124,15 @@ public class NearCacheTracking implements TrackedNode.Listener {
             opened.add(node);
             slotTags.put(node, target.canaryKey().substring(canaryBase.length()));
         }
-        nodes = List.copyOf(opened);
+        thisRound.follow(found, opened);
         acks.follow(slotTags);
-        for (TrackedNode node : nodes) {
+        for (TrackedNode node : opened) {
             node.open();
         }
     }
 
-    private synchronized void discoveryFailed(long thisRound, Throwable failure) {
-        if (thisRound != round || stopped) {
+    private synchronized void discoveryFailed(TrackingRound thisRound, Throwable failure) {
+        if (thisRound != round) {
             return;
         }
         if (failure instanceof ErrorType && String.valueOf(failure.getMessage()).startsWith("NOPERM")) {
@@ -173,7 +152,7 @@ public class NearCacheTracking implements TrackedNode.Listener {
         }
         node.trackingOn();
         acks.trackingOn(node);
-        sendCanary(node);
+        heartbeat.sendCanary(node);
     }
 
     @Override
@@ -181,12 +160,7 @@ public class NearCacheTracking implements TrackedNode.Listener {
         if (from.closed()) {
             return;
         }
-        TrackedNode owner = null;
-        for (TrackedNode node : nodes) {
-            if (node.canaryKey().equals(key)) {
-                owner = node;
-            }
-        }
+        TrackedNode owner = round == null ? null : round.canaryOwner(key);
         if (owner == null || !from.tracking()) {
             // a canary of an earlier round, which another topology placed elsewhere
             return;
@@ -198,74 +172,19 @@ public class NearCacheTracking implements TrackedNode.Listener {
             return;
         }
         from.canaryReturned();
-        if (near.coherent() || !nodes.stream().allMatch(TrackedNode::confirmed)) {
+        if (near.coherent() || !round.allConfirmed()) {
             return;
         }
         reconnectDelayMillis = 0;
         near.enable();
-        log.on(discovery.layout() != null, nodes.size(), near.trackedPrefix());
+        log.on(round.discovery().layout() != null, round.nodes().size(), near.trackedPrefix());
     }
 
     private synchronized void heartbeat() {
-        if (stopped || refused || !connecting) {
+        if (stopped || refused || round == null) {
             return;
         }
-        long now = System.nanoTime();
-        if (nodes.isEmpty() || !nodes.stream().allMatch(TrackedNode::tracking)) {
-            if (now - roundStartedNanos > SETUP_TIMEOUT_MILLIS * 1_000_000) {
-                lost("no answer within " + SETUP_TIMEOUT_MILLIS + " ms while setting up tracking");
-            }
-            return;
-        }
-        for (TrackedNode node : nodes) {
-            if (node.canaryLate(now, heartbeatTimeoutMillis * 1_000_000)) {
-                lost(node.describe("the notification of a canary write did not arrive within "
-                        + heartbeatTimeoutMillis + " ms"));
-                return;
-            }
-        }
-        for (TrackedNode node : nodes) {
-            if (!node.canaryPending()) {
-                sendCanary(node);
-            }
-        }
-        checkLayout();
-    }
-
-    private void sendCanary(TrackedNode node) {
-        node.canarySent(System.nanoTime());
-        long ttl = Math.max(60_000, 10 * heartbeatIntervalMillis);
-        writer.execute("SET", node.canaryKey(), Long.toString(++canaries), "PX", Long.toString(ttl)).subscribe().with(
-                written -> {
-                },
-                failure -> LOG.debugf("Response cache: a near cache canary was not written (%s)", failure.toString()));
-    }
-
-    /** On a cluster, reads the topology again: slots may have moved between masters without moving a canary. */
-    private void checkLayout() {
-        if (layoutCheckInFlight) {
-            return;
-        }
-        Uni<String> check = sources.changedSince(discovery);
-        if (check == null) {
-            return;
-        }
-        layoutCheckInFlight = true;
-        long thisRound = round;
-        check.subscribe().with(change -> layoutChecked(thisRound, change), failure -> {
-            LOG.debugf("Response cache: the near cache could not read the cluster's slots (%s)", failure.toString());
-            layoutChecked(thisRound, null);
-        });
-    }
-
-    private synchronized void layoutChecked(long thisRound, String change) {
-        if (thisRound != round) {
-            return;
-        }
-        layoutCheckInFlight = false;
-        if (change != null) {
-            lost(change);
-        }
+        heartbeat.beat(round);
     }
 
     @Override
@@ -284,7 +203,7 @@ public class NearCacheTracking implements TrackedNode.Listener {
 
     /** Notifications may be missed from now on: the tier goes off, and new connections are tried after a delay. */
     private void lost(String reason) {
-        if (stopped || !connecting) {
+        if (stopped || round == null) {
             return;
         }
         near.disable();
@@ -297,7 +216,7 @@ public class NearCacheTracking implements TrackedNode.Listener {
 
     /** Redis will not notify this client: the tier stays off, caching in Redis goes on. */
     private void refuse(String commands, String message) {
-        if (stopped || !connecting) {
+        if (stopped || round == null) {
             return;
         }
         refused = true;
@@ -307,16 +226,12 @@ public class NearCacheTracking implements TrackedNode.Listener {
         log.refused(commands, message);
     }
 
-    /** Closes every connection of the round; what they, or a discovery or check under way, report is ignored. */
+    /** Ends the round under way; what its nodes, or a discovery or check under way, report is ignored. */
     private void endRound() {
-        round++;
-        connecting = false;
-        discovery = null;
-        layoutCheckInFlight = false;
-        for (TrackedNode node : nodes) {
-            node.close();
+        if (round != null) {
+            round.end();
+            round = null;
         }
-        nodes = List.of();
         acks.follow(Map.of());
     }
 
