@@ -194,6 +194,14 @@ public interface ResponseCacheConfig {
          */
         @WithDefault("response-cache")
         String cacheName();
+
+        /**
+         * Whether {@code Cache-Status} also carries the entry's key ({@code key="response-cache:products:..."}), to
+         * tell which entry a response came from or would have been stored under. Off by default: a key can reveal
+         * what went into it, such as a digest of a caller's credentials or a cookie's value, to every client.
+         */
+        @WithDefault("false")
+        boolean includeKey();
     }
 
     /**

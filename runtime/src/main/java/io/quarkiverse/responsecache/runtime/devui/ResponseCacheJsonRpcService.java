@@ -8,8 +8,8 @@ import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.management.PurgeRefusedException;
 import io.quarkiverse.responsecache.runtime.management.PurgeTarget;
 import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,12 +34,12 @@ public class ResponseCacheJsonRpcService {
             JsonObject row = new JsonObject().put("name", name).put("enabled", policy.enabled());
             long answered = 0;
             long computed = 0;
-            for (RequestOutcome outcome : RequestOutcome.values()) {
+            for (CacheOutcome outcome : CacheOutcome.values()) {
                 long count = counts.count(name, outcome);
-                row.put(outcome.tagValue(), count);
+                row.put(outcome.label(), count);
                 if (outcome.answeredFromCache()) {
                     answered += count;
-                } else if (outcome == RequestOutcome.MISS) {
+                } else if (outcome == CacheOutcome.MISS) {
                     computed += count;
                 }
             }

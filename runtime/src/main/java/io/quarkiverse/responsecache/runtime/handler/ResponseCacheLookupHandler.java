@@ -12,6 +12,9 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
 import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.orm.EntityReads;
 import io.smallrye.mutiny.Uni;
 
@@ -22,16 +25,16 @@ import io.smallrye.mutiny.Uni;
  *
  * <pre>
  * cache or endpoint disabled                  -> not involved
- * request Cache-Control: no-store             -> bypass (fwd=request)
+ * request Cache-Control: no-store             -> bypass (fwd=request; detail=request-no-store)
  * a caller, endpoint not keyed by callers     -> bypass (detail=credentials)
- * request Cache-Control: no-cache             -> miss, stored (fwd=request)
+ * this instance's background refresh request -> miss, stored (fwd=stale; detail=background-refresh), no lookup
+ * request Cache-Control: no-cache             -> miss, stored (fwd=request; detail=request-no-cache)
  * fresh copy in the near cache                -> hit (detail=near), answered synchronously
  * breaker open                                -> bypass (detail=store-unavailable)
  * lookup failed or timed out                  -> bypass (detail=store-unavailable)
- * entry breaks the entry rules (EntryRules)   -> missing: a forged or damaged entry is overwritten
+ * entry breaks the entry rules (EntryRules)   -> missing (detail=invalid): a forged or damaged entry is overwritten
  * fresh entry                                 -> hit
- * this instance's background refresh request -> miss, stored (fwd=stale), no lookup
- * missing or stale entry                      -> {@link #onMiss}
+ * missing or stale entry                      -> {@link #onMiss} (detail=absent, evicted, claimed, expired)
  * </pre>
  *
  * A hit makes the stored response the request's result, which the invocation handler takes as the method's: the
@@ -104,13 +107,13 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 ? request.serverRequest().getRequestHeader("Cache-Control")
                 : null;
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-store")) {
-            exchange.bypass("request", null);
+            exchange.bypass(CacheForward.REQUEST, CacheDetail.REQUEST_NO_STORE);
             return;
         }
         String principal = null;
         if (RequestCredentials.present(request)) {
             if (!policy.keyByPrincipal()) {
-                exchange.bypass("bypass", "credentials");
+                exchange.bypass(CacheForward.BYPASS, CacheDetail.CREDENTIALS);
                 return;
             }
             principal = RequestCredentials.principal(request);
@@ -121,13 +124,13 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         if (cache.refresher.isRefresh(request)) {
             // this instance's own background refresh of a stale entry: compute and store (under a claim, as any
             // computation), as for no-cache
-            exchange.forward = "stale";
+            exchange.forward(CacheForward.STALE, CacheDetail.BACKGROUND_REFRESH);
             request.suspend();
             compute(request, exchange);
             return;
         }
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
-            exchange.forward = "request";
+            exchange.forward(CacheForward.REQUEST, CacheDetail.REQUEST_NO_CACHE);
             request.suspend();
             compute(request, exchange);
             return;
@@ -138,12 +141,12 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         if (near != null && near.isFresh(cache.clock.currentTimeMillis())) {
             // answered here, on the event loop, without suspending: no store call, no callback
             exchange.tier = "near";
-            exchange.replay(near, "near");
+            exchange.replay(near, CacheOutcome.HIT, CacheDetail.NEAR);
             answer(request, exchange);
             return;
         }
         if (!cache.store.available()) {
-            exchange.bypass("bypass", "store-unavailable");
+            exchange.bypass(CacheForward.BYPASS, CacheDetail.STORE_UNAVAILABLE);
             return;
         }
         request.suspend();
@@ -153,13 +156,14 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                     exchange.tier = cache.store.tier();
                     CachedResponse found = admitted(exchange, lookup.response());
                     if (found != null && found.isFresh(cache.clock.currentTimeMillis())) {
-                        replay(request, exchange, found, null);
+                        replay(request, exchange, found, CacheOutcome.HIT, null);
                     } else {
+                        exchange.detail = found != null ? CacheDetail.EXPIRED : lookup.missReason();
                         onMiss(request, exchange, found, lookupStarted, lookup.fingerprint());
                     }
                 },
                 failure -> {
-                    exchange.bypass("bypass", "store-unavailable");
+                    exchange.bypass(CacheForward.BYPASS, CacheDetail.STORE_UNAVAILABLE);
                     request.resume();
                 });
     }
@@ -190,7 +194,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         boolean staleServable = stale != null
                 && now < stale.expiresAtMillis() + policy.staleWhileRevalidate().toMillis();
         if (stale != null) {
-            exchange.forward = "stale";
+            exchange.forward(CacheForward.STALE, CacheDetail.EXPIRED);
             if (now < stale.expiresAtMillis() + policy.staleIfError().toMillis()) {
                 exchange.staleFallback = stale;
                 request.setAbortHandlerChain(StaleIfErrorHandler.insertInto(request.getAbortHandlerChain()));
@@ -199,7 +203,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         if (staleServable && cache.refresher.refreshesInBackground(policy.keyByPrincipal())) {
             // nobody waits for the refresh: this request gets the stale copy like the others, and the instance asks
             // itself for the resource again (one refresh per key at a time)
-            replay(request, exchange, stale, "stale");
+            replay(request, exchange, stale, CacheOutcome.STALE, CacheDetail.STALE);
             cache.refresher.refresh(exchange.key, request.serverRequest(), policy, exchange.varied);
             return;
         }
@@ -213,11 +217,11 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         });
         if (!computation.leads()) {
             if (staleServable) {
-                replay(request, exchange, stale, "stale");
+                replay(request, exchange, stale, CacheOutcome.STALE, CacheDetail.STALE);
             } else {
                 coordinator.awaitLeader(computation).subscribe().with(computed -> {
                     if (computed != null && answers(exchange, computed)) {
-                        replay(request, exchange, computed, "coalesced");
+                        replay(request, exchange, computed, CacheOutcome.COALESCED, CacheDetail.COALESCED);
                     } else {
                         lookAgain(request, exchange);
                     }
@@ -234,13 +238,13 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 compute(request, exchange);
             } else if (staleServable) {
                 coordinator.answered(computation, stale);
-                replay(request, exchange, stale, "stale");
+                replay(request, exchange, stale, CacheOutcome.STALE, CacheDetail.STALE);
             } else {
                 coordinator.awaitOtherInstance(computation).subscribe().with(stored -> {
                     CachedResponse found = admitted(exchange, stored);
                     if (found != null && answers(exchange, found)) {
                         coordinator.answered(computation, found);
-                        replay(request, exchange, found, "coalesced");
+                        replay(request, exchange, found, CacheOutcome.COALESCED, CacheDetail.COALESCED);
                     } else {
                         compute(request, exchange);
                     }
@@ -260,7 +264,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         cache.store.lookup(exchange.key).subscribe().with(lookup -> {
             CachedResponse found = admitted(exchange, lookup.response());
             if (found != null && found.isFresh(cache.clock.currentTimeMillis()) && answers(exchange, found)) {
-                replay(request, exchange, found, "coalesced");
+                replay(request, exchange, found, CacheOutcome.COALESCED, CacheDetail.COALESCED);
             } else {
                 compute(request, exchange);
             }
@@ -299,6 +303,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         EndpointPolicy policy = exchange.policy;
         if (!cache.store.acceptsWrites()) {
             // the writes' breaker is open: the endpoint runs, nothing is claimed nor stored
+            exchange.detail = CacheDetail.WRITES_UNAVAILABLE;
             request.resume();
             return;
         }
@@ -329,12 +334,15 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                         }
                     });
                     request.resume();
-                }, failure -> request.resume());
+                }, failure -> {
+                    exchange.detail = CacheDetail.WRITES_UNAVAILABLE;
+                    request.resume();
+                });
     }
 
     private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,
-            String detail) {
-        exchange.replay(response, detail);
+            CacheOutcome outcome, CacheDetail detail) {
+        exchange.replay(response, outcome, detail);
         answer(request, exchange);
         request.resume();
     }

@@ -20,7 +20,7 @@ public interface ResponseCacheObserver {
      * @param cacheStatus the RFC 9211 {@code Cache-Status} parameters of this response, e.g. {@code hit; ttl=30}
      * @param ageSeconds the age of a replayed entry, {@code -1} when nothing was replayed
      */
-    default void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    default void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
     }
 
     /**
