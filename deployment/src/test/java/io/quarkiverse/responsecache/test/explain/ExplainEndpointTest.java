@@ -128,12 +128,14 @@ class ExplainEndpointTest {
         JsonPath withCredentials = explain(path, "Authorization: Bearer secret");
         assertThat(withCredentials.getString("outcome")).isEqualTo("bypass");
         assertThat(withCredentials.getString("bypass")).startsWith("credentials: ");
+        assertThat(withCredentials.getString("detail")).isEqualTo("credentials");
         assertThat(given().header("Authorization", "Bearer secret").get(path).header("Cache-Status"))
                 .isEqualTo("response-cache; fwd=bypass; detail=credentials");
 
         JsonPath noStore = explain(path, "Cache-Control: no-store");
         assertThat(noStore.getString("outcome")).isEqualTo("bypass");
         assertThat(noStore.getString("bypass")).startsWith("request-no-store: ");
+        assertThat(noStore.getString("detail")).isEqualTo("request-no-store");
         Response live = given().header("Cache-Control", "no-store").get(path);
         assertThat(live.header("Cache-Status")).startsWith("response-cache; fwd=request; detail=request-no-store");
     }

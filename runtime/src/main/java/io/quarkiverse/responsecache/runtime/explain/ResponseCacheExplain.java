@@ -93,15 +93,19 @@ public class ResponseCacheExplain {
                 .put("tags", tags(policy, match));
 
         String cacheControl = honorsRequestDirectives ? request.header("Cache-Control") : null;
-        String bypass = bypass(policy, cacheControl, credentials);
+        Bypass bypass = bypass(policy, cacheControl, credentials);
         if (bypass != null) {
-            answer.put("outcome", CacheOutcome.BYPASS.label()).put("bypass", bypass);
+            answer.put("outcome", CacheOutcome.BYPASS.label()).put("bypass", bypass.reason())
+                    .put("detail", bypass.detail() == null ? null : bypass.detail().token());
         }
         if (store.isOpen()) {
-            return Uni.createFrom().item(answer.put("entry", new JsonObject().put("error", "not looked up: the"
-                    + " store's breaker is open")).put("outcome", CacheOutcome.BYPASS.label())
-                    .put("detail", CacheDetail.STORE_UNAVAILABLE.token()).put("bypass", bypass != null ? bypass
-                            : "the store is unavailable (its breaker is open): requests go to the endpoint"));
+            answer.put("entry", new JsonObject().put("error", "not looked up: the store's breaker is open"));
+            if (bypass == null) {
+                // as the lookup handler: the reasons above come first
+                answer.put("outcome", CacheOutcome.BYPASS.label()).put("detail", CacheDetail.STORE_UNAVAILABLE.token())
+                        .put("bypass", "store-unavailable: the store's breaker is open, requests go to the endpoint");
+            }
+            return Uni.createFrom().item(answer);
         }
         boolean noCache = HttpCacheHeaders.hasDirective(cacheControl, "no-cache");
         return store.lookup(key)
@@ -109,10 +113,15 @@ public class ResponseCacheExplain {
                     predict(answer, policy, lookup, bypass != null, noCache);
                     return answer;
                 })
-                .onFailure().recoverWithItem(failure -> answer
-                        .put("entry", new JsonObject().put("error", "the lookup failed: " + failure.getMessage()))
-                        .put("outcome", CacheOutcome.BYPASS.label())
-                        .put("detail", CacheDetail.STORE_UNAVAILABLE.token()));
+                .onFailure().recoverWithItem(failure -> {
+                    answer.put("entry", new JsonObject().put("error", "the lookup failed: " + failure.getMessage()));
+                    if (bypass == null) {
+                        answer.put("outcome", CacheOutcome.BYPASS.label())
+                                .put("detail", CacheDetail.STORE_UNAVAILABLE.token())
+                                .put("bypass", "store-unavailable: the lookup failed or timed out");
+                    }
+                    return answer;
+                });
     }
 
     /** @return the 404 answer for a URL no cached endpoint matches: the routes it could have matched */
@@ -122,25 +131,29 @@ public class ResponseCacheExplain {
     }
 
     /**
-     * @return why a request would bypass the cache whatever the store holds, with its {@code Cache-Status} detail
-     *         first ({@code disabled} has none: a disabled cache writes no status), or null
+     * @return why a request would bypass the cache whatever the store holds, or null. A disabled cache has no
+     *         {@code Cache-Status} detail: it writes no status headers
      */
-    private String bypass(EndpointPolicy policy, String cacheControl, boolean credentials) {
+    private Bypass bypass(EndpointPolicy policy, String cacheControl, boolean credentials) {
         if (!enabled) {
-            return "disabled: quarkus.response-cache.enabled=false (no status headers are written)";
+            return new Bypass(null, "disabled: quarkus.response-cache.enabled=false (no status headers are written)");
         }
         if (!policy.enabled()) {
-            return "disabled: quarkus.response-cache.endpoint.\"" + policy.endpoint().name()
-                    + "\".enabled=false (no status headers are written)";
+            return new Bypass(null, "disabled: quarkus.response-cache.endpoint.\"" + policy.endpoint().name()
+                    + "\".enabled=false (no status headers are written)");
         }
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-store")) {
-            return CacheDetail.REQUEST_NO_STORE.token() + ": the request says Cache-Control: no-store";
+            return new Bypass(CacheDetail.REQUEST_NO_STORE, "request-no-store: the request says Cache-Control: no-store");
         }
         if (credentials && !policy.keyByPrincipal()) {
-            return CacheDetail.CREDENTIALS.token() + ": the request has a caller (Authorization, or an identity) and"
-                    + " the endpoint is not keyed by principal (@ResponseCache(keyByPrincipal = true))";
+            return new Bypass(CacheDetail.CREDENTIALS, "credentials: the request has a caller (Authorization, or an"
+                    + " identity) and the endpoint is not keyed by principal (@ResponseCache(keyByPrincipal = true))");
         }
         return null;
+    }
+
+    /** @param detail the {@code Cache-Status} detail of the bypass, null when no status is written */
+    private record Bypass(CacheDetail detail, String reason) {
     }
 
     /** Adds the entry found and the outcome a request would have, as the lookup handler decides it. */
