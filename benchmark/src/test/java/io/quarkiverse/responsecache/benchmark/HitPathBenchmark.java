@@ -25,7 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;

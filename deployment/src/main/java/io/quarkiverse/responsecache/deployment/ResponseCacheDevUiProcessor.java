@@ -11,7 +11,7 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheDevCounts;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheJsonRpcService;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.jandex.DotName;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
 import io.quarkiverse.responsecache.runtime.explain.EndpointRoutes;
 import io.quarkiverse.responsecache.runtime.explain.ResponseCacheExplain;

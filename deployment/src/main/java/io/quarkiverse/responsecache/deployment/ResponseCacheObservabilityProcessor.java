@@ -2,7 +2,7 @@ package io.quarkiverse.responsecache.deployment;
 
 import java.util.Optional;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.health.ResponseCacheHealthCheck;
 import io.quarkiverse.responsecache.runtime.metrics.ResponseCacheGauges;
 import io.quarkiverse.responsecache.runtime.metrics.ResponseCacheMeters;

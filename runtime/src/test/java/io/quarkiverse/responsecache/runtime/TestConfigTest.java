@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /** The helper other tests build their configuration with gives what an application would get. */
 class TestConfigTest {

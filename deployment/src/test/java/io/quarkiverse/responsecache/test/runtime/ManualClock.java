@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 
 /**
  * The cache's clock in a test application: it starts at the real time and then stands still until the test moves it

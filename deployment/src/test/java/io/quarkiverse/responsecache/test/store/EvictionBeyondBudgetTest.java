@@ -18,7 +18,7 @@ import io.quarkiverse.responsecache.ResponseCacheUnavailableException;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.test.runtime.Await;
 import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkus.test.QuarkusUnitTest;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.test.runtime.Await;
 import io.quarkiverse.responsecache.testing.LocalRedis;
 import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
-import io.quarkiverse.responsecache.runtime.observe.ResponseCacheObserver;
+import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
  * Counts requests per endpoint and outcome, and keeps the entity tags of its last tagged entry, for the Dev UI card

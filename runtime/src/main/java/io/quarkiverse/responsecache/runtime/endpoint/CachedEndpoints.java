@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**

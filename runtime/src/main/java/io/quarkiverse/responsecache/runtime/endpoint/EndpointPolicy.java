@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /**
  * An endpoint's caching rules as they apply at runtime: its annotation's settings completed by the configuration.

@@ -17,7 +17,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /**
  * What the store holds for a response: its {@link CachedResponseCodec} form, signed when

@@ -8,7 +8,7 @@ import io.quarkiverse.responsecache.ResponseCacheKeyInput;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.StoreLookup;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.jboss.resteasy.reactive.common.util.PathHelper;
 
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.endpoint.TagTemplate;
@@ -24,7 +24,7 @@ import io.quarkiverse.responsecache.runtime.observe.CacheForward;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.StoreLookup;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkus.resteasy.reactive.server.runtime.ResteasyReactiveRecorder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

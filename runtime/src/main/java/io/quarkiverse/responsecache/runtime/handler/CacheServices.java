@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
@@ -17,7 +17,7 @@ import io.quarkiverse.responsecache.runtime.orm.EntityEvictions;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCache;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 
 /**
  * What the handlers work with, in one bean: they are recorded at build time and created before the CDI container

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import io.quarkiverse.responsecache.runtime.coordination.Computation;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -5,7 +5,7 @@ import java.util.function.BiConsumer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
 import io.quarkiverse.responsecache.runtime.observe.CacheForward;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;

@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.responsecache.ResponseCacheUnavailableException;
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkus.arc.DefaultBean;
 

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.key.DefaultResponseCacheKeyBuilder;
 import io.quarkus.arc.InjectableInstance;
 

@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
-import io.quarkiverse.responsecache.runtime.observe.ResponseCacheObserver;
+import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
  * The cache's counters, timers and summaries in Micrometer. {@code cache.gets}, {@code cache.puts} and

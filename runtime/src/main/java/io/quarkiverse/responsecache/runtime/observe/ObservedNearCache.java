@@ -3,7 +3,7 @@ package io.quarkiverse.responsecache.runtime.observe;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.near.NearCache;
 
 /** The near cache's state as metrics, health and the Dev UI read it. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
  * The one place the core reports to: every {@link ResponseCacheObserver} bean the application has (metrics when

@@ -8,14 +8,14 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheBuildTimeConfig;
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCacheTracking;
 import io.quarkiverse.responsecache.runtime.store.redis.ClusterPipelines;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisResponseStore;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.client.RedisClientName;
@@ -25,6 +25,7 @@ import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisClientType;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 
 /**
  * Chooses the store, unless the application declares a {@link ResponseStore} bean of its own, and says which, once:

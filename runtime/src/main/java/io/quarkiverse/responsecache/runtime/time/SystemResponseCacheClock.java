@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime.time;
 import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 
 /** The clock used unless the application declares its own {@link ResponseCacheClock} bean. */
 @DefaultBean

@@ -6,7 +6,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
-import io.quarkiverse.responsecache.runtime.observe.ResponseCacheObserver;
+import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
  * Tells the request's server span what the cache did: whether it answered ({@code cache.hit}), how (its

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /** The annotation's settings, completed by the configured defaults and overridden by the per-endpoint settings. */
 class EndpointPolicyTest {

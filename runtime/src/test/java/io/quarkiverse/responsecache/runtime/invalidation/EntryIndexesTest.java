@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.responsecache.ResponseCacheInvalidator;
 import io.quarkiverse.responsecache.runtime.LogCapture;
-import io.quarkiverse.responsecache.runtime.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponseCodec;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;

@@ -13,9 +13,9 @@ import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
-import io.quarkiverse.responsecache.runtime.store.ResponseStore;
-import io.quarkiverse.responsecache.runtime.time.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.EntryMarks;
+import io.quarkiverse.responsecache.spi.ResponseStore;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.responsecache.runtime.store.EntryMarks;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.runtime.time.FakeClock;
 import io.smallrye.mutiny.Uni;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime;
+package io.quarkiverse.responsecache.runtime.config;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +12,10 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkiverse.responsecache.runtime.config.BackgroundRefreshConfig;
+import io.quarkiverse.responsecache.runtime.config.HibernateOrmConfig;
+import io.quarkiverse.responsecache.runtime.config.InvalidationConfig;
+import io.quarkiverse.responsecache.runtime.config.NearCacheConfig;
 
 /**
  * Runtime configuration of the response cache.

@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime;
+package io.quarkiverse.responsecache.runtime.config;
 
 import java.time.Duration;
 

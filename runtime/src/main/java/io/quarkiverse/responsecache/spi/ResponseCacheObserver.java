@@ -1,6 +1,8 @@
-package io.quarkiverse.responsecache.runtime.observe;
+package io.quarkiverse.responsecache.spi;
 
 import java.util.List;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 
 /**
  * What the cache tells the integrations that watch it (metrics, tracing, the Dev UI). The few places that know an

@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime.store;
+package io.quarkiverse.responsecache.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 
 /**
  * The values, other than entries, that the cache writes under an entry's key so that a response computed before an

@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime.store;
+package io.quarkiverse.responsecache.spi;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.mutiny.Uni;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 
 /**
  * Where encoded responses live, and the sets (indexes) that find them by namespace and tag for eviction.

@@ -1,4 +1,4 @@
-package io.quarkiverse.responsecache.runtime.time;
+package io.quarkiverse.responsecache.spi;
 
 /**
  * Where the response cache reads the time: freshness, staleness, ages, the breaker's open period, lock waits and the
