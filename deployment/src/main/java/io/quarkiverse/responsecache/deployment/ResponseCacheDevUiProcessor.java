@@ -64,6 +64,10 @@ class ResponseCacheDevUiProcessor {
                 .icon("font-awesome-solid:database")
                 .componentLink("qwc-response-cache-endpoints.js")
                 .staticLabel(Integer.toString(rows.size())));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Explain a URL")
+                .icon("font-awesome-solid:magnifying-glass")
+                .componentLink("qwc-response-cache-explain.js"));
         return card;
     }
 

@@ -2,7 +2,7 @@ package io.quarkiverse.responsecache.spi;
 
 import java.util.List;
 
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 
 /**
@@ -23,7 +23,7 @@ public interface ResponseCacheObserver {
      * @param cacheStatus the RFC 9211 {@code Cache-Status} parameters of this response, e.g. {@code hit; ttl=30}
      * @param ageSeconds the age of a replayed entry, {@code -1} when nothing was replayed
      */
-    default void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    default void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
     }
 
     /**

@@ -14,6 +14,9 @@ import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
@@ -74,6 +77,9 @@ public class CacheDecisions {
         this.carriesEdgeKeys = carriesEdgeKeys;
     }
 
+    private static final CacheDecision UNAVAILABLE = new CacheDecision.Bypass(CacheForward.BYPASS,
+            CacheDetail.STORE_UNAVAILABLE);
+
     /** @return what a stored entry may hold, checked when storing and again when replaying */
     public EntryRules rules() {
         return rules;
@@ -90,69 +96,72 @@ public class CacheDecisions {
 
     public Uni<CacheDecision> decide(KeyedRequest request, Start start) {
         if (start != Start.LOOKUP) {
-            return compute(request, start == Start.REFRESH ? "stale" : "request", null);
+            return start == Start.REFRESH ? compute(request, CacheForward.STALE, CacheDetail.BACKGROUND_REFRESH, null, null)
+                    : compute(request, CacheForward.REQUEST, CacheDetail.REQUEST_NO_CACHE, null, null);
         }
         if (!store.available()) {
-            return Uni.createFrom().item(new CacheDecision.Bypass("bypass", "store-unavailable"));
+            return Uni.createFrom().item(UNAVAILABLE);
         }
         long lookupStarted = coordinator.lookupStarts();
         return store.lookup(request.key())
                 .chain(lookup -> {
                     CachedResponse found = admitted(request.policy(), lookup.response());
                     if (found != null && found.isFresh(clock.currentTimeMillis())) {
-                        return Uni.createFrom().<CacheDecision> item(new CacheDecision.Replay(found, null, false));
+                        return Uni.createFrom().<CacheDecision> item(
+                                new CacheDecision.Replay(found, CacheOutcome.HIT, null, false));
                     }
-                    return missed(request, found, lookupStarted, lookup.fingerprint());
+                    CacheDetail why = found != null ? CacheDetail.EXPIRED : lookup.missReason();
+                    return missed(request, found, why, lookupStarted, lookup.fingerprint());
                 })
-                .onFailure().recoverWithItem(() -> new CacheDecision.Bypass("bypass", "store-unavailable"));
+                .onFailure().recoverWithItem(() -> UNAVAILABLE);
     }
 
     /**
      * No fresh entry. One request per key computes it; the others of this instance wait for its response, or get the
      * stale entry at once while it is within its stale-while-revalidate window.
      */
-    private Uni<CacheDecision> missed(KeyedRequest request, CachedResponse stale, long lookupStarted,
-            String observed) {
+    private Uni<CacheDecision> missed(KeyedRequest request, CachedResponse stale, CacheDetail why,
+            long lookupStarted, String observed) {
         EndpointPolicy policy = request.policy();
         long now = clock.currentTimeMillis();
         boolean staleServable = stale != null
                 && now < stale.expiresAtMillis() + policy.staleWhileRevalidate().toMillis();
-        String forward = stale == null ? "uri-miss" : "stale";
+        CacheForward forward = stale == null ? CacheForward.URI_MISS : CacheForward.STALE;
         CachedResponse fallback = stale != null && now < stale.expiresAtMillis() + policy.staleIfError().toMillis()
                 ? stale
                 : null;
         if (staleServable && refreshesInBackground.test(policy)) {
             // nobody waits for the refresh: the instance asks itself for the resource again, one refresh per key
-            return Uni.createFrom().item(new CacheDecision.Replay(stale, "stale", true));
+            return Uni.createFrom().item(new CacheDecision.Replay(stale, CacheOutcome.STALE, CacheDetail.STALE, true));
         }
         Computation computation = coordinator.join(request.key(), lookupStarted, observed);
         request.joined(computation);
         if (!computation.leads()) {
             if (staleServable) {
-                return Uni.createFrom().item(new CacheDecision.Replay(stale, "stale", false));
+                return Uni.createFrom().item(new CacheDecision.Replay(stale, CacheOutcome.STALE, CacheDetail.STALE, false));
             }
             return coordinator.awaitLeader(computation).chain(computed -> computed != null && answers(request, computed)
-                    ? Uni.createFrom().item(new CacheDecision.Replay(computed, "coalesced", false))
-                    : lookAgain(request, forward, fallback));
+                    ? Uni.createFrom().item(coalesced(computed))
+                    : lookAgain(request, forward, why, fallback));
         }
         if (!coordinator.distributedLockEnabled()) {
-            return compute(request, forward, fallback, computation);
+            return compute(request, forward, why, fallback, computation);
         }
         return coordinator.tryLock(computation).chain(taken -> {
             if (taken) {
-                return compute(request, forward, fallback, computation);
+                return compute(request, forward, why, fallback, computation);
             }
             if (staleServable) {
                 coordinator.answered(computation, stale);
-                return Uni.createFrom().item(new CacheDecision.Replay(stale, "stale", false));
+                return Uni.createFrom().item(new CacheDecision.Replay(stale, CacheOutcome.STALE, CacheDetail.STALE, false));
             }
             return coordinator.awaitOtherInstance(computation).chain(stored -> {
                 CachedResponse other = admitted(policy, stored);
                 if (other != null && answers(request, other)) {
                     coordinator.answered(computation, other);
-                    return Uni.createFrom().item(new CacheDecision.Replay(other, "coalesced", false));
+                    return Uni.createFrom().item(coalesced(other));
                 }
-                return compute(request, forward, fallback, computation);
+                return compute(request, forward, why, fallback, computation);
             });
         });
     }
@@ -162,26 +171,29 @@ public class CacheDecisions {
      * or it failed). One more lookup, so that another instance's fresh entry answers rather than every waiter of this
      * instance running the endpoint; an entry found now was stored under a claim no eviction crossed.
      */
-    private Uni<CacheDecision> lookAgain(KeyedRequest request, String forward, CachedResponse fallback) {
+    private Uni<CacheDecision> lookAgain(KeyedRequest request, CacheForward forward, CacheDetail why,
+            CachedResponse fallback) {
         return store.lookup(request.key()).map(lookup -> admitted(request.policy(), lookup.response()))
                 .onFailure().recoverWithNull()
                 .chain(found -> found != null && found.isFresh(clock.currentTimeMillis()) && answers(request, found)
-                        ? Uni.createFrom().<CacheDecision> item(new CacheDecision.Replay(found, "coalesced", false))
-                        : compute(request, forward, fallback));
+                        ? Uni.createFrom().<CacheDecision> item(coalesced(found))
+                        : compute(request, forward, why, fallback, null));
     }
 
-    private Uni<CacheDecision> compute(KeyedRequest request, String forward, CachedResponse fallback) {
-        return compute(request, forward, fallback, null);
-    }
-
-    private Uni<CacheDecision> compute(KeyedRequest request, String forward, CachedResponse fallback,
-            Computation computation) {
+    /** Claims the key; without a claim (the writes' breaker open, or the claim failed) nothing is stored. */
+    private Uni<CacheDecision> compute(KeyedRequest request, CacheForward forward, CacheDetail why,
+            CachedResponse fallback, Computation computation) {
         return claims.take(request).map(claim -> {
             if (claim != null && computation != null) {
                 computation.claimed(claim.token);
             }
-            return new CacheDecision.Compute(forward, fallback, claim);
+            return new CacheDecision.Compute(forward, claim == null ? CacheDetail.WRITES_UNAVAILABLE : why, fallback,
+                    claim);
         });
+    }
+
+    private static CacheDecision coalesced(CachedResponse computed) {
+        return new CacheDecision.Replay(computed, CacheOutcome.COALESCED, CacheDetail.COALESCED, false);
     }
 
     /**

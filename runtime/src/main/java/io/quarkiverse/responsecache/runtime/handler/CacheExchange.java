@@ -15,9 +15,10 @@ import io.quarkiverse.responsecache.runtime.coordination.KeyClaim;
 import io.quarkiverse.responsecache.runtime.coordination.KeyedRequest;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
-import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 
 /**
@@ -39,9 +40,9 @@ final class CacheExchange implements KeyedRequest {
     Set<String> varied = Set.of();
     CacheOutcome outcome = CacheOutcome.MISS;
     /** RFC 9211 {@code fwd} parameter of a miss or a bypass: why the request went to the endpoint. */
-    String forward = "uri-miss";
-    /** RFC 9211 {@code detail} parameter, or null. */
-    String detail;
+    CacheForward forward = CacheForward.URI_MISS;
+    /** RFC 9211 {@code detail} parameter: why it missed or bypassed, how a hit was answered; null for a fresh hit. */
+    CacheDetail detail = CacheDetail.ABSENT;
     /** The response a hit replays: fresh, stale, or computed by a concurrent request. */
     CachedResponse replay;
     /** A stale entry that may replace an error of the endpoint (stale-if-error). */
@@ -94,15 +95,22 @@ final class CacheExchange implements KeyedRequest {
         this.computation = computation;
     }
 
-    void bypass(String forward, String detail) {
+    void bypass(CacheForward forward, CacheDetail detail) {
         this.outcome = CacheOutcome.BYPASS;
         this.forward = forward;
         this.detail = detail;
     }
 
-    void replay(CachedResponse response, String detail) {
-        this.outcome = CacheOutcome.HIT;
+    /** @param outcome {@link CacheOutcome#HIT}, {@link CacheOutcome#STALE} or {@link CacheOutcome#COALESCED} */
+    void replay(CachedResponse response, CacheOutcome outcome, CacheDetail detail) {
+        this.outcome = outcome;
         this.replay = response;
+        this.detail = detail;
+    }
+
+    /** The request goes to the endpoint as a miss, for this reason. */
+    void forward(CacheForward forward, CacheDetail detail) {
+        this.forward = forward;
         this.detail = detail;
     }
 
@@ -129,7 +137,7 @@ final class CacheExchange implements KeyedRequest {
 
     /** Writes this request's status headers. */
     void statusHeaders(BiConsumer<String, String> headers, boolean stored, long ttlSeconds) {
-        services.statusHeaders.write(headers, outcome, forward, detail, stored, ttlSeconds);
+        services.statusHeaders.write(headers, outcome, forward, detail, stored, ttlSeconds, key);
         report(stored, ttlSeconds);
     }
 
@@ -147,19 +155,6 @@ final class CacheExchange implements KeyedRequest {
                 : replay.ageSeconds(services.clock.currentTimeMillis(), policy.expire().toMillis());
         String cacheStatus = CacheStatusHeaders.parameters(new StringBuilder(48), outcome, forward, detail, stored,
                 ttlSeconds).toString();
-        events.answered(policy.endpoint().name(), requestOutcome(), tier, cacheStatus, age);
-    }
-
-    private RequestOutcome requestOutcome() {
-        if (outcome == CacheOutcome.BYPASS) {
-            return RequestOutcome.BYPASS;
-        }
-        if (outcome == CacheOutcome.MISS) {
-            return RequestOutcome.MISS;
-        }
-        if ("coalesced".equals(detail)) {
-            return RequestOutcome.COALESCED;
-        }
-        return detail != null && detail.startsWith("stale") ? RequestOutcome.STALE : RequestOutcome.HIT;
+        events.answered(policy.endpoint().name(), outcome, tier, cacheStatus, age);
     }
 }

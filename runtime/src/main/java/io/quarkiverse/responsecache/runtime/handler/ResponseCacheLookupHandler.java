@@ -9,6 +9,9 @@ import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.orm.EntityReads;
 
 /**
@@ -18,7 +21,7 @@ import io.quarkiverse.responsecache.runtime.orm.EntityReads;
  *
  * <pre>
  * cache or endpoint disabled                  -> not involved
- * request Cache-Control: no-store             -> bypass (fwd=request)
+ * request Cache-Control: no-store             -> bypass (fwd=request; detail=request-no-store)
  * a caller, endpoint not keyed by callers     -> bypass (detail=credentials)
  * fresh copy in the near cache                -> hit (detail=near), answered synchronously
  * otherwise                                   -> what {@link CacheDecisions} decides, carried out once
@@ -94,13 +97,13 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 ? request.serverRequest().getRequestHeader("Cache-Control")
                 : null;
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-store")) {
-            exchange.bypass("request", null);
+            exchange.bypass(CacheForward.REQUEST, CacheDetail.REQUEST_NO_STORE);
             return;
         }
         String principal = null;
         if (RequestCredentials.present(request)) {
             if (!policy.keyByPrincipal()) {
-                exchange.bypass("bypass", "credentials");
+                exchange.bypass(CacheForward.BYPASS, CacheDetail.CREDENTIALS);
                 return;
             }
             principal = RequestCredentials.principal(request);
@@ -118,7 +121,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             if (near != null && near.isFresh(cache.clock.currentTimeMillis())) {
                 // answered here, on the event loop, without suspending: no store call, no callback
                 exchange.tier = "near";
-                exchange.replay(near, "near");
+                exchange.replay(near, CacheOutcome.HIT, CacheDetail.NEAR);
                 answer(request, exchange);
                 return;
             }
@@ -142,14 +145,14 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
     private static void carryOut(ResteasyReactiveRequestContext request, CacheExchange exchange,
             CacheDecision decision) {
         if (decision instanceof CacheDecision.Replay replay) {
-            exchange.replay(replay.response(), replay.detail());
+            exchange.replay(replay.response(), replay.outcome(), replay.detail());
             answer(request, exchange);
             if (replay.refresh()) {
                 exchange.services.refresher.refresh(exchange.key, request.serverRequest(), exchange.policy,
                         exchange.varied);
             }
         } else if (decision instanceof CacheDecision.Compute compute) {
-            exchange.forward = compute.forward();
+            exchange.forward(compute.forward(), compute.detail());
             if (compute.staleFallback() != null) {
                 exchange.staleFallback = compute.staleFallback();
                 request.setAbortHandlerChain(StaleIfErrorHandler.insertInto(request.getAbortHandlerChain()));

@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
-import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 
 /**
  * Runs once the resource method's result became a response (or a hit's stored response took its place), before the
@@ -72,7 +73,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
         if (exchange == null) {
             return;
         }
-        if (exchange.outcome == CacheOutcome.HIT) {
+        if (exchange.outcome.answeredFromCache()) {
             prepareHit(request, exchange);
             return;
         }
@@ -106,7 +107,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
      * stale entry takes the error's place, as a hit.
      */
     static void serveStaleIfError(ResteasyReactiveRequestContext request, CacheExchange exchange) {
-        exchange.replay(exchange.staleFallback, "stale-if-error");
+        exchange.replay(exchange.staleFallback, CacheOutcome.STALE, CacheDetail.STALE_IF_ERROR);
         request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
         prepareHit(request, exchange);
     }

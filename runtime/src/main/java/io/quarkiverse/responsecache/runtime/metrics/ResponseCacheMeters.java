@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
@@ -68,9 +68,9 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
     }
 
     @Override
-    public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    public void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
         EndpointMeters meters = endpoint(endpoint);
-        if (outcome != RequestOutcome.BYPASS) {
+        if (outcome != CacheOutcome.BYPASS) {
             (outcome.answeredFromCache() ? meters.hits : meters.misses).increment();
         }
         meters.requests(tier)[outcome.ordinal()].increment();
@@ -133,14 +133,14 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
     /** The meters of one endpoint. */
     private final class EndpointMeters {
 
-        private static final RequestOutcome[] OUTCOMES = RequestOutcome.values();
+        private static final CacheOutcome[] OUTCOMES = CacheOutcome.values();
 
         final String name;
         final Counter hits;
         final Counter misses;
         final Counter puts;
         final DistributionSummary entrySizes;
-        /** Per tier, a counter per {@link RequestOutcome}, by ordinal. */
+        /** Per tier, a counter per {@link CacheOutcome}, by ordinal. */
         private final Map<String, Counter[]> requestsByTier = new ConcurrentHashMap<>();
 
         EndpointMeters(String name) {
@@ -171,10 +171,10 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
 
         private Counter[] newRequestCounters(String tier) {
             Counter[] counters = new Counter[OUTCOMES.length];
-            for (RequestOutcome outcome : OUTCOMES) {
+            for (CacheOutcome outcome : OUTCOMES) {
                 counters[outcome.ordinal()] = Counter.builder("response.cache.requests")
                         .description("Requests to cached endpoints, by what the cache did and the tier that answered")
-                        .tags("cache", name, "outcome", outcome.tagValue(), "tier", tier)
+                        .tags("cache", name, "outcome", outcome.label(), "tier", tier)
                         .register(registry);
             }
             return counters;

@@ -40,7 +40,7 @@ public class ResponseCacheEvents {
         return observers.length != 0;
     }
 
-    public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    public void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
         for (ResponseCacheObserver observer : observers) {
             observer.answered(endpoint, outcome, tier, cacheStatus, ageSeconds);
         }

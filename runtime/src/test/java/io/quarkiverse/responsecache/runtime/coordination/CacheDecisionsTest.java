@@ -18,6 +18,9 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.FakeStore;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
@@ -108,6 +111,7 @@ class CacheDecisionsTest {
         assertThat(decision).isInstanceOf(CacheDecision.Replay.class);
         CacheDecision.Replay replay = (CacheDecision.Replay) decision;
         assertThat(body(replay.response())).isEqualTo("fresh");
+        assertThat(replay.outcome()).isEqualTo(CacheOutcome.HIT);
         assertThat(replay.detail()).isNull();
         assertThat(replay.refresh()).isFalse();
     }
@@ -118,7 +122,8 @@ class CacheDecisionsTest {
         CacheDecision decision = decide(first, CacheDecisions.Start.LOOKUP);
         assertThat(decision).isInstanceOf(CacheDecision.Compute.class);
         CacheDecision.Compute compute = (CacheDecision.Compute) decision;
-        assertThat(compute.forward()).isEqualTo("uri-miss");
+        assertThat(compute.forward()).isEqualTo(CacheForward.URI_MISS);
+        assertThat(compute.detail()).isEqualTo(CacheDetail.ABSENT);
         assertThat(compute.staleFallback()).isNull();
         assertThat(compute.claim()).as("a claim to store under").isNotNull();
         assertThat(first.computation.leads()).isTrue();
@@ -140,7 +145,8 @@ class CacheDecisionsTest {
         decisions.computed(leader.computation, compute.claim(), KEY, response("computed once", 200));
         CacheDecision decision = waiting.awaitItem(PATIENCE).getItem();
         assertThat(decision).isInstanceOf(CacheDecision.Replay.class);
-        assertThat(((CacheDecision.Replay) decision).detail()).isEqualTo("coalesced");
+        assertThat(((CacheDecision.Replay) decision).outcome()).isEqualTo(CacheOutcome.COALESCED);
+        assertThat(((CacheDecision.Replay) decision).detail()).isEqualTo(CacheDetail.COALESCED);
         assertThat(body(((CacheDecision.Replay) decision).response())).isEqualTo("computed once");
     }
 
@@ -149,14 +155,16 @@ class CacheDecisionsTest {
         stored(response("stale", 200));
         clock.advance(Duration.ofSeconds(70));
         CacheDecision.Replay replay = (CacheDecision.Replay) decide(new Request(), CacheDecisions.Start.LOOKUP);
-        assertThat(replay.detail()).isEqualTo("stale");
+        assertThat(replay.outcome()).isEqualTo(CacheOutcome.STALE);
+        assertThat(replay.detail()).isEqualTo(CacheDetail.STALE);
         assertThat(replay.refresh()).isTrue();
 
         backgroundRefresh = false;
         CacheDecision decision = decide(new Request(), CacheDecisions.Start.LOOKUP);
         assertThat(decision).as("without background refresh, the first request computes").isInstanceOf(
                 CacheDecision.Compute.class);
-        assertThat(((CacheDecision.Compute) decision).forward()).isEqualTo("stale");
+        assertThat(((CacheDecision.Compute) decision).forward()).isEqualTo(CacheForward.STALE);
+        assertThat(((CacheDecision.Compute) decision).detail()).isEqualTo(CacheDetail.EXPIRED);
     }
 
     @Test
@@ -165,7 +173,7 @@ class CacheDecisionsTest {
         clock.advance(Duration.ofSeconds(100));
         Request first = new Request();
         CacheDecision.Compute compute = (CacheDecision.Compute) decide(first, CacheDecisions.Start.LOOKUP);
-        assertThat(compute.forward()).isEqualTo("stale");
+        assertThat(compute.forward()).isEqualTo(CacheForward.STALE);
         assertThat(body(compute.staleFallback())).isEqualTo("stale");
         // the request ended without a response to store: the next one leads
         decisions.ended(first.computation, compute.claim());
@@ -186,7 +194,7 @@ class CacheDecisionsTest {
         stored(response("fresh", 200));
         store.gets = FakeStore.Behaviour.FAIL;
         CacheDecision decision = decide(new Request(), CacheDecisions.Start.LOOKUP);
-        assertThat(decision).isEqualTo(new CacheDecision.Bypass("bypass", "store-unavailable"));
+        assertThat(decision).isEqualTo(new CacheDecision.Bypass(CacheForward.BYPASS, CacheDetail.STORE_UNAVAILABLE));
     }
 
     @Test
@@ -198,7 +206,9 @@ class CacheDecisionsTest {
         CacheDecision refresh = decide(new Request(), CacheDecisions.Start.REFRESH);
         assertThat(revalidate).isInstanceOf(CacheDecision.Compute.class);
         assertThat(refresh).isInstanceOf(CacheDecision.Compute.class);
-        assertThat(((CacheDecision.Compute) revalidate).forward()).isEqualTo("request");
-        assertThat(((CacheDecision.Compute) refresh).forward()).isEqualTo("stale");
+        assertThat(((CacheDecision.Compute) revalidate).forward()).isEqualTo(CacheForward.REQUEST);
+        assertThat(((CacheDecision.Compute) revalidate).detail()).isEqualTo(CacheDetail.REQUEST_NO_CACHE);
+        assertThat(((CacheDecision.Compute) refresh).forward()).isEqualTo(CacheForward.STALE);
+        assertThat(((CacheDecision.Compute) refresh).detail()).isEqualTo(CacheDetail.BACKGROUND_REFRESH);
     }
 }
