@@ -1,30 +1,33 @@
 #!/usr/bin/env bash
 # Load benchmark of the response cache, plus JMH benchmarks of a hit's own work.
 #
-#   benchmark/run.sh              build, measure, print the table (about 6 minutes on 2 cores)
+#   benchmark/run.sh              build, measure, print the table (about 9 minutes on 2 cores)
 #   benchmark/run.sh --quick      a smoke run: 1 short wrk run per endpoint, short JMH
 #   benchmark/run.sh --no-jmh     the load benchmark only
 #   benchmark/run.sh --jmh-only   the JMH benchmarks only
 #   benchmark/run.sh --no-build   reuse the last build
 #
-# It starts its own redis-server and the packaged benchmark application on free loopback ports, runs wrk against
-# 127.0.0.1 only, and stops both when it ends. Results: benchmark/target/benchmark-results/ (results.md, results.csv,
-# jmh-results.csv, benchmark.png, and every tool's raw output).
+# It starts its own redis-server, the packaged benchmark application (three times: as it is, with the near cache, and
+# built with quarkus.http.enable-compression) and, when Debian's nginx is installed, an nginx proxy_cache in front of
+# the near-cache application, all on free loopback ports; runs wrk against 127.0.0.1 only, and stops them all when it
+# ends. Results: benchmark/target/benchmark-results/ (results.md, results.csv, jmh-results.csv, benchmark.png, and
+# every tool's raw output).
 #
-# Settings (environment): BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_DURATION (10s), BENCH_RUNS (3),
-# BENCH_WARMUP (5s), BENCH_JMH_ARGS (JMH options, default "-f 1 -wi 3 -w 1s -i 5 -r 1s").
+# Settings (environment): BENCH_THREADS (1), BENCH_CONNECTIONS (32), BENCH_DURATION (5s), BENCH_RUNS (3),
+# BENCH_WARMUP (2s), BENCH_ROWS (a space-separated subset of the rows, e.g. "near.response-cache-hit nginx.plain"),
+# BENCH_JMH_ARGS (JMH options, default "-f 1 -wi 2 -w 1s -i 3 -r 1s").
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$here/target/benchmark-results"
 
-threads="${BENCH_THREADS:-2}"
+threads="${BENCH_THREADS:-1}"
 connections="${BENCH_CONNECTIONS:-32}"
-duration="${BENCH_DURATION:-10s}"
+duration="${BENCH_DURATION:-5s}"
 runs="${BENCH_RUNS:-3}"
-warmup="${BENCH_WARMUP:-5s}"
-jmh_args="${BENCH_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
+warmup="${BENCH_WARMUP:-2s}"
+jmh_args="${BENCH_JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
 load=true
 jmh=true
 build=true
@@ -41,7 +44,7 @@ for arg in "$@"; do
         --jmh-only) load=false ;;
         --no-build) build=false ;;
         -h | --help)
-            sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *)
@@ -57,6 +60,13 @@ endpoints=(plain redis-get response-cache-hit cacheresult-hit cacheresult-uni-hi
 # The same application started a second time with the near cache on, against the same Redis: its rows are named
 # near.<endpoint>, and compare a near-cache hit with the uncached endpoint of the same process.
 near_endpoints=(near.plain near.response-cache-hit near.plain-64k near.response-cache-hit-64k)
+# nginx proxy_cache in front of the near-cache application: nginx.<endpoint> is a cache hit of nginx for <endpoint>.
+nginx_endpoints=(nginx.plain nginx.plain-64k)
+# The application built with quarkus.http.enable-compression, every request with Accept-Encoding: gzip: a hit that
+# sends the entry's stored gzip form, and the same hit compressed per request (as every hit was before entries kept
+# that form); then nginx serving the same 64 KiB as a precompressed file (gzip_static).
+gzip_endpoints=(gzip.response-cache-hit-json-64k gzip.recompressed-json-64k)
+nginx_gzip_endpoints=(nginx.gzip-static-json-64k)
 
 started=$(date +%s)
 log() { printf '[%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
@@ -91,9 +101,18 @@ if $build; then
         rm -f "$build_log"
         exit 1
     }
+    # quarkus.http.enable-compression is fixed at build time: the compressing application is a build of its own
+    log "building the benchmark application with quarkus.http.enable-compression=true"
+    (cd "$root" && ./mvnw -B -q -Pbenchmark -pl benchmark -am package -DskipTests \
+        -Dquarkus.http.enable-compression=true -Dquarkus.package.output-directory=gzip-build) > "$build_log" 2>&1 || {
+        cat "$build_log" >&2
+        rm -f "$build_log"
+        exit 1
+    }
     rm -f "$build_log"
 fi
 app_jar="$here/target/quarkus-app/quarkus-run.jar"
+gzip_app_jar="$here/target/gzip-build/quarkus-run.jar"
 tools_cp="$here/target/test-classes:$(cat "$here/target/tools-classpath.txt")"
 [[ -f $app_jar ]] || {
     echo "no $app_jar: run without --no-build" >&2
@@ -108,9 +127,11 @@ mkdir -p "$out/raw"
 redis_pid=""
 app_pid=""
 near_app_pid=""
+gzip_app_pid=""
+nginx_pid=""
 stop() {
     local pid
-    for pid in "$app_pid" "$near_app_pid" "$redis_pid"; do
+    for pid in "$nginx_pid" "$app_pid" "$near_app_pid" "$gzip_app_pid" "$redis_pid"; do
         if [[ -n $pid ]] && kill -0 "$pid" 2> /dev/null; then
             kill "$pid" 2> /dev/null || true
             for _ in $(seq 1 50); do
@@ -123,6 +144,8 @@ stop() {
     done
     app_pid=""
     near_app_pid=""
+    gzip_app_pid=""
+    nginx_pid=""
     redis_pid=""
 }
 trap stop EXIT
@@ -130,17 +153,17 @@ trap 'exit 130' INT TERM
 
 # Starts the benchmark application against the benchmark's Redis and waits until it answers. $1 and $2 name the
 # variables that get its pid (app_pid or near_app_pid, which stop() stops, set before anything can fail) and its base
-# URL; $3 names its log; $4 says what it is in messages; the rest are java options.
+# URL; $3 names its log; $4 says what it is in messages; $5 is its jar; the rest are java options.
 start_app() {
-    local pid_variable=$1 base_variable=$2 name=$3 what=$4 port url
-    shift 4
+    local pid_variable=$1 base_variable=$2 name=$3 what=$4 jar=$5 port url
+    shift 5
     port=$(free_port)
     url="http://127.0.0.1:$port/bench"
     log "starting the benchmark application ${what}on 127.0.0.1:$port"
     java -Xms1g -Xmx1g \
         -Dquarkus.http.port="$port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" \
         -Dquarkus.redis.quarkus-cache.hosts="redis://127.0.0.1:$redis_port" \
-        "$@" -jar "$app_jar" > "$out/$name.log" 2>&1 &
+        "$@" -jar "$jar" > "$out/$name.log" 2>&1 &
     printf -v "$pid_variable" '%s' "$!"
     printf -v "$base_variable" '%s' "$url"
     for _ in $(seq 1 150); do
@@ -168,16 +191,90 @@ free_port() {
     return 1
 }
 
-# a row's application and URL: near.<endpoint> is <endpoint> of the application with the near cache
+# a row's application and URL: near.<endpoint> is <endpoint> of the application with the near cache, nginx.<endpoint>
+# the same through nginx, gzip.<endpoint> of the application built with compression on
 base_of() {
-    if [[ $1 == near.* ]]; then
-        echo "$near_base"
-    else
-        echo "$base"
-    fi
+    case "$1" in
+        near.* | nginx.*) echo "$near_base" ;;
+        gzip.*) echo "$gzip_base" ;;
+        *) echo "$base" ;;
+    esac
 }
 url_of() {
-    echo "$(base_of "$1")/${1#near.}"
+    case "$1" in
+        nginx.gzip-static-*) echo "$nginx_url/static/${1#nginx.gzip-static-}.json" ;;
+        nginx.*) echo "$nginx_url/bench/${1#nginx.}" ;;
+        *) echo "$(base_of "$1")/${1#*.}" ;;
+    esac
+}
+# the request header of a row's requests
+headers_of() {
+    case "$1" in
+        gzip.* | nginx.gzip-*) echo "Accept-Encoding: gzip" ;;
+        *) echo "X-Bench: 1" ;;
+    esac
+}
+
+# nginx (Debian's package) with proxy_cache in front of the near-cache application, as one would put it there: 2
+# workers, keepalive to the application, hits from a disk cache in the page cache, no access log. It also serves the
+# 64 KiB JSON body as a precompressed file (gzip_static).
+start_nginx() {
+    local dir="$out/nginx" port upstream
+    port=$(free_port)
+    upstream=${near_base#http://}
+    upstream=${upstream%/bench}
+    mkdir -p "$dir/cache" "$dir/tmp" "$dir/www/static"
+    curl -sf "$near_base/json-64k" > "$dir/www/static/json-64k.json"
+    gzip -6 -k -n -f "$dir/www/static/json-64k.json"
+    cat > "$dir/nginx.conf" << CONF
+worker_processes 2;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    default_type application/json;
+    client_body_temp_path $dir/tmp/body;
+    proxy_temp_path $dir/tmp/proxy;
+    fastcgi_temp_path $dir/tmp/fastcgi;
+    uwsgi_temp_path $dir/tmp/uwsgi;
+    scgi_temp_path $dir/tmp/scgi;
+    proxy_cache_path $dir/cache levels=1:2 keys_zone=bench:10m max_size=256m inactive=60m use_temp_path=off;
+    upstream app {
+        server $upstream;
+        keepalive 32;
+    }
+    server {
+        listen 127.0.0.1:$port;
+        location /bench/ {
+            proxy_pass http://app;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_cache bench;
+            proxy_cache_valid 200 10m;
+            proxy_cache_lock on;
+            add_header X-Nginx-Cache \$upstream_cache_status;
+        }
+        location /static/ {
+            root $dir/www;
+            gzip_static on;
+        }
+    }
+}
+CONF
+    log "starting nginx (proxy_cache in front of the near-cache application) on 127.0.0.1:$port"
+    nginx -c "$dir/nginx.conf" -p "$dir" -g 'daemon off;' > "$dir/nginx.out" 2>&1 &
+    nginx_pid=$!
+    nginx_url="http://127.0.0.1:$port"
+    for _ in $(seq 1 50); do
+        curl -sf -o /dev/null "$nginx_url/bench/plain" && break
+        sleep 0.1
+    done
+    curl -sf -o /dev/null "$nginx_url/bench/plain" || {
+        cat "$dir/nginx.out" "$dir/error.log" >&2
+        echo "nginx did not start" >&2
+        exit 1
+    }
 }
 
 machine_cpus=$(nproc)
@@ -212,15 +309,33 @@ if $load; then
         exit 1
     }
 
-    start_app app_pid base app ""
-    start_app near_app_pid near_base near-app "with the near cache " -Dquarkus.response-cache.near-cache.enabled=true
-    endpoints+=("${near_endpoints[@]}")
+    start_app app_pid base app "" "$app_jar"
+    start_app near_app_pid near_base near-app "with the near cache " "$app_jar" \
+        -Dquarkus.response-cache.near-cache.enabled=true
+    # with the near cache too: what is compared is the compression, not the Redis client's cost of a 64 KiB value
+    start_app gzip_app_pid gzip_base gzip-app "with compression on " "$gzip_app_jar" \
+        -Dquarkus.response-cache.near-cache.enabled=true
+    endpoints+=("${near_endpoints[@]}" "${gzip_endpoints[@]}")
+    if command -v nginx > /dev/null; then
+        start_nginx
+        endpoints+=("${nginx_endpoints[@]}" "${nginx_gzip_endpoints[@]}")
+    else
+        log "no nginx: its rows are skipped (install Debian's package nginx to compare with it)"
+    fi
+    if [[ -n ${BENCH_ROWS:-} ]]; then
+        chosen=()
+        for endpoint in "${endpoints[@]}"; do
+            [[ " $BENCH_ROWS " == *" $endpoint "* ]] && chosen+=("$endpoint")
+        done
+        endpoints=("${chosen[@]}")
+    fi
 
     # fill the caches, then check every cached endpoint answers from its cache
     for endpoint in "${endpoints[@]}"; do
-        curl -sf -o /dev/null "$(url_of "$endpoint")"
+        curl -sf -o /dev/null -H "$(headers_of "$endpoint")" "$(url_of "$endpoint")"
     done
     for endpoint in response-cache-hit expensive-cached response-cache-hit-64k; do
+        [[ " ${endpoints[*]} " == *" $endpoint "* ]] || continue
         status=$(curl -sf -D - -o /dev/null "$base/$endpoint" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
         [[ $status == HIT ]] || {
             echo "$endpoint answered X-Cache: '$status', not HIT: nothing to measure" >&2
@@ -228,10 +343,11 @@ if $load; then
         }
     done
 
-    for endpoint in near.response-cache-hit near.response-cache-hit-64k; do
+    for endpoint in near.response-cache-hit near.response-cache-hit-64k "${gzip_endpoints[@]}"; do
         [[ " ${endpoints[*]} " == *" $endpoint "* ]] || continue
         for _ in $(seq 1 100); do
-            status=$(curl -sf -D - -o /dev/null "$(url_of "$endpoint")" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-status" {print $2}')
+            status=$(curl -sf -D - -o /dev/null -H "$(headers_of "$endpoint")" "$(url_of "$endpoint")" | tr -d '\r' \
+                | awk -F': ' 'tolower($1) == "cache-status" {print $2}')
             [[ $status == *detail=near* ]] && break
             sleep 0.1
         done
@@ -241,9 +357,28 @@ if $load; then
         }
     done
 
+    for endpoint in nginx.plain nginx.plain-64k; do
+        [[ " ${endpoints[*]} " == *" $endpoint "* ]] || continue
+        status=$(curl -sf -D - -o /dev/null "$(url_of "$endpoint")" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-nginx-cache" {print $2}')
+        [[ $status == HIT ]] || {
+            echo "$endpoint answered X-Nginx-Cache: '$status', not HIT: nothing to measure" >&2
+            exit 1
+        }
+    done
+    for endpoint in "${gzip_endpoints[@]}" "${nginx_gzip_endpoints[@]}"; do
+        [[ " ${endpoints[*]} " == *" $endpoint "* ]] || continue
+        encoding=$(curl -sf -D - -o /dev/null -H 'Accept-Encoding: gzip' "$(url_of "$endpoint")" | tr -d '\r' \
+            | awk -F': ' 'tolower($1) == "content-encoding" {print $2}')
+        [[ $encoding == gzip ]] || {
+            echo "$endpoint answered Content-Encoding: '$encoding', not gzip: nothing to measure" >&2
+            exit 1
+        }
+    done
+
     log "warming up: wrk -d$warmup on each endpoint"
     for endpoint in "${endpoints[@]}"; do
-        timeout 120 wrk -t"$threads" -c"$connections" -d"$warmup" "$(url_of "$endpoint")" > /dev/null
+        timeout 120 wrk -t"$threads" -c"$connections" -d"$warmup" -H "$(headers_of "$endpoint")" \
+            "$(url_of "$endpoint")" > /dev/null
     done
 
     printf '%s\n' "${endpoints[@]}" > "$out/endpoints.txt"
@@ -256,8 +391,8 @@ if $load; then
         for endpoint in "${endpoints[@]}"; do
             log "run $run/$runs: $endpoint (wrk -t$threads -c$connections -d$duration)"
             allocated_before=$(curl -sf "$(base_of "$endpoint")/allocated-bytes")
-            timeout 300 wrk -t"$threads" -c"$connections" -d"$duration" --latency "$(url_of "$endpoint")" \
-                > "$out/raw/$endpoint/run-$run.txt"
+            timeout 300 wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "$(headers_of "$endpoint")" \
+                "$(url_of "$endpoint")" > "$out/raw/$endpoint/run-$run.txt"
             allocated_after=$(curl -sf "$(base_of "$endpoint")/allocated-bytes")
             requests=$(awk '/requests in/ {print $1}' "$out/raw/$endpoint/run-$run.txt")
             echo "$(((allocated_after - allocated_before) / (requests > 0 ? requests : 1)))" \

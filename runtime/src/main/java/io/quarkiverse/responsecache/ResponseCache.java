@@ -104,4 +104,34 @@ public @interface ResponseCache {
      * their expiry, tags and namespaces.
      */
     boolean trackEntities() default true;
+
+    /**
+     * Lifetimes of responses by status, instead of {@link #expire()}: a status listed here is stored for this endpoint
+     * even when {@code quarkus.response-cache.cacheable-statuses} does not list it, e.g. a {@code 404} kept for 30 s
+     * so that scans of missing ids do not reach the endpoint ({@code expireByStatus = @StatusExpire(status = 404,
+     * expire = 30)}). {@code quarkus.response-cache.endpoint."<name>".expire-by-status."<status>"} wins, status by
+     * status. A status that is never stored (1xx, 204, 205, 206, 304), a lifetime that is not positive or longer than
+     * a year, or a status listed twice fails the build.
+     */
+    StatusExpire[] expireByStatus() default {};
+
+    /**
+     * Whether the response's own {@code Cache-Control} sets how long it is stored: its {@code s-maxage}, else its
+     * {@code max-age}, capped by the lifetime this endpoint gives its status ({@link #expire()} or
+     * {@link #expireByStatus()}). {@code max-age=0} (or {@code s-maxage=0}) is not stored; a response without either
+     * gets the endpoint's lifetime. {@code quarkus.response-cache.endpoint."<name>".expire-from-response} wins.
+     */
+    boolean expireFromResponse() default false;
+
+    /** How long the responses of some statuses are stored, in {@link ResponseCache#expireByStatus()}. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({})
+    @interface StatusExpire {
+
+        /** The HTTP statuses, e.g. {@code 404} or {@code {404, 410}}. */
+        int[] status();
+
+        /** How long a response of these statuses stays fresh, in seconds. */
+        long expire();
+    }
 }

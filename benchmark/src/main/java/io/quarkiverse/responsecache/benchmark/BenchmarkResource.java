@@ -117,6 +117,40 @@ public class BenchmarkResource {
         return Bodies.LARGE;
     }
 
+    /** The ceiling for 64 KiB of JSON: the precomputed array, on the event loop. */
+    @GET
+    @Path("json-64k")
+    @Produces(MediaType.APPLICATION_JSON)
+    @NonBlocking
+    public byte[] json64k() {
+        return Bodies.LARGE;
+    }
+
+    /**
+     * 64 KiB of JSON behind the response cache, measured on hits. With compression on, the entry keeps its gzip form,
+     * which a hit sends as it is.
+     */
+    @GET
+    @Path("response-cache-hit-json-64k")
+    @Produces(MediaType.APPLICATION_JSON)
+    @ResponseCache(expire = 3600, namespace = "bench-json")
+    public byte[] responseCacheHitJson64k() {
+        return Bodies.LARGE;
+    }
+
+    /**
+     * The same, as hits were served before entries kept a compressed form: a writer interceptor makes the cache send
+     * the identity body, which the server then compresses on every request.
+     */
+    @GET
+    @Path("recompressed-json-64k")
+    @Produces(MediaType.APPLICATION_JSON)
+    @ResponseCache(expire = 3600, namespace = "bench-json-recompressed")
+    @PassThrough
+    public byte[] recompressedJson64k() {
+        return Bodies.LARGE;
+    }
+
     /**
      * Bytes allocated so far by the live threads of this process: run.sh reads it before and after a load to report
      * what one request allocates, a cost that does not depend on how busy the machine is.

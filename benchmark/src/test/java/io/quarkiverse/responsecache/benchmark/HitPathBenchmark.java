@@ -81,7 +81,8 @@ public class HitPathBenchmark {
                 List.of(Map.entry("Content-Type", "text/plain;charset=UTF-8")), BODY);
         entry = CachedResponseCodec.encode(response);
         ifNoneMatch = "W/\"older-version\", " + response.etag();
-        near = new NearCache(config, new SystemResponseCacheClock());
+        near = new NearCache(config, new SystemResponseCacheClock(),
+                io.quarkiverse.responsecache.runtime.entry.EntryCodec.unsigned());
         near.enable();
         String nearKey = key();
         near.fill(nearKey, near.reserve(nearKey), entry);

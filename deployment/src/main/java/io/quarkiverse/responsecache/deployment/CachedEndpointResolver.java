@@ -12,13 +12,11 @@ import static io.quarkiverse.responsecache.deployment.EndpointAnnotations.string
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.GET;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE;
 
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +51,7 @@ final class CachedEndpointResolver {
     private final Map<String, String> paths = new LinkedHashMap<>();
     private final Map<String, String> endpointByName = new HashMap<>();
     private final List<Throwable> misuses = new ArrayList<>();
-    private final Map<DotName, List<MethodInfo>> methodsByClass = new HashMap<>();
+    private final ResourceMethods resourceMethods;
 
     /** The most tags one annotation may name ({@code quarkus.response-cache.max-tags}). */
     private final int maxTags;
@@ -61,6 +59,7 @@ final class CachedEndpointResolver {
     private CachedEndpointResolver(IndexView index, Set<DotName> httpMethods, int maxTags) {
         this.index = index;
         this.httpMethods = httpMethods;
+        this.resourceMethods = new ResourceMethods(index, httpMethods);
         this.maxTags = maxTags;
     }
 
@@ -74,9 +73,9 @@ final class CachedEndpointResolver {
         CachedEndpointResolver resolver = new CachedEndpointResolver(index, httpMethods, maxTags);
         resolver.checkAnnotationTargets();
         Set<MethodInfo> served = new HashSet<>();
-        Collection<ClassInfo> serving = servingClasses(index, resourceClasses);
+        Collection<ClassInfo> serving = ResourceMethods.servingClasses(index, resourceClasses);
         for (ClassInfo servingClass : serving) {
-            for (MethodInfo method : resolver.resourceMethods(servingClass)) {
+            for (MethodInfo method : resolver.resourceMethods.of(servingClass)) {
                 served.add(method);
                 resolver.resolve(servingClass, method);
             }
@@ -88,29 +87,6 @@ final class CachedEndpointResolver {
     /** @return the key under which the method scanner finds the endpoint of this (serving class, method) */
     static String lookupKey(ClassInfo servingClass, MethodInfo method) {
         return servingClass.name() + "#" + method.name() + method.parameterTypes();
-    }
-
-    /** A resource declared by an interface or an abstract class is served by its concrete implementations. */
-    private static Set<ClassInfo> servingClasses(IndexView index, Collection<ClassInfo> resourceClasses) {
-        Set<ClassInfo> serving = new LinkedHashSet<>();
-        for (ClassInfo resource : resourceClasses) {
-            if (isConcrete(resource)) {
-                serving.add(resource);
-            }
-            Collection<ClassInfo> implementations = resource.isInterface()
-                    ? index.getAllKnownImplementors(resource.name())
-                    : index.getAllKnownSubclasses(resource.name());
-            for (ClassInfo implementation : implementations) {
-                if (isConcrete(implementation)) {
-                    serving.add(implementation);
-                }
-            }
-        }
-        return serving;
-    }
-
-    private static boolean isConcrete(ClassInfo clazz) {
-        return !clazz.isInterface() && !Modifier.isAbstract(clazz.flags());
     }
 
     /**
@@ -163,6 +139,7 @@ final class CachedEndpointResolver {
                     misuses.add(new NegativeExpireException(target, graceAttribute, grace));
                 }
             }
+            StatusLifetimes.check(annotation, target, misuses);
             int tags = new HashSet<>(strings(annotation, "tags")).size();
             if (tags > maxTags) {
                 misuses.add(new TooManyTagsException(target, tags, maxTags));
@@ -172,50 +149,6 @@ final class CachedEndpointResolver {
                 misuses.add(new NonGetMethodTargetException(annotation.target().asMethod()));
             }
         }
-    }
-
-    /**
-     * @return the resource methods of the serving class, its own first, then those it inherits that it does not
-     *         override, as Quarkus REST sees them
-     */
-    private List<MethodInfo> resourceMethods(ClassInfo servingClass) {
-        return methodsByClass.computeIfAbsent(servingClass.name(), name -> collectResourceMethods(servingClass));
-    }
-
-    private List<MethodInfo> collectResourceMethods(ClassInfo servingClass) {
-        List<MethodInfo> methods = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        collectResourceMethods(servingClass, methods, seen, new HashSet<>());
-        return methods;
-    }
-
-    private void collectResourceMethods(ClassInfo clazz, List<MethodInfo> methods, Set<String> seen,
-            Set<DotName> visited) {
-        if (clazz == null || !visited.add(clazz.name())) {
-            return;
-        }
-        for (MethodInfo method : clazz.methods()) {
-            String signature = method.name() + method.parameterTypes();
-            // an override without JAX-RS annotations is not a resource method: the overridden one, further up, is
-            if (isResourceMethod(method) && seen.add(signature)) {
-                methods.add(method);
-            }
-        }
-        if (clazz.superName() != null) {
-            collectResourceMethods(index.getClassByName(clazz.superName()), methods, seen, visited);
-        }
-        for (DotName implemented : clazz.interfaceNames()) {
-            collectResourceMethods(index.getClassByName(implemented), methods, seen, visited);
-        }
-    }
-
-    private boolean isResourceMethod(MethodInfo method) {
-        for (DotName httpMethod : httpMethods) {
-            if (method.hasDeclaredAnnotation(httpMethod)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void resolve(ClassInfo servingClass, MethodInfo method) {
@@ -253,7 +186,8 @@ final class CachedEndpointResolver {
                 expire(annotation), varyHeaders, queryParameters, negotiatesMediaType(servingClass, method),
                 booleanValue(annotation, "keyByPrincipal"), longValue(annotation, "staleWhileRevalidate", -1),
                 longValue(annotation, "staleIfError", -1), recipe,
-                annotation.value("trackEntities") == null || annotation.value("trackEntities").asBoolean()));
+                annotation.value("trackEntities") == null || annotation.value("trackEntities").asBoolean(),
+                StatusLifetimes.of(annotation), booleanValue(annotation, "expireFromResponse")));
         paths.put(lookupKey(servingClass, method), EndpointAnnotations.path(index, servingClass, method));
     }
 
@@ -267,7 +201,7 @@ final class CachedEndpointResolver {
             return true;
         }
         String path = pathTemplate(method);
-        for (MethodInfo other : resourceMethods(servingClass)) {
+        for (MethodInfo other : resourceMethods.of(servingClass)) {
             if (!other.equals(method) && other.hasDeclaredAnnotation(GET) && path.equals(pathTemplate(other))
                     && !produced.equals(producedMediaTypes(other, servingClass))) {
                 return true;

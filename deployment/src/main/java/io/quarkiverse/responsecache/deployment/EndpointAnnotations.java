@@ -48,6 +48,25 @@ final class EndpointAnnotations {
         return longValue(annotation, "expire", ResponseCache.DEFAULT_EXPIRE);
     }
 
+    /**
+     * @return the annotation's {@code expireByStatus} as (status, seconds) pairs, in the order written, a status
+     *         listed twice twice
+     */
+    static List<long[]> expireByStatus(AnnotationInstance annotation) {
+        AnnotationValue value = annotation.value("expireByStatus");
+        if (value == null) {
+            return List.of();
+        }
+        List<long[]> pairs = new ArrayList<>();
+        for (AnnotationInstance byStatus : value.asNestedArray()) {
+            long expire = byStatus.value("expire").asLong();
+            for (int status : byStatus.value("status").asIntArray()) {
+                pairs.add(new long[] { status, expire });
+            }
+        }
+        return pairs;
+    }
+
     static long longValue(AnnotationInstance annotation, String name, long defaultValue) {
         AnnotationValue value = annotation.value(name);
         return value == null ? defaultValue : value.asLong();

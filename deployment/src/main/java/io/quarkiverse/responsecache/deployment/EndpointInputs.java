@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.FieldInfo;
@@ -87,7 +86,7 @@ final class EndpointInputs {
             Type type = method.parameterType(i);
             String name = method.parameterName(i);
             String where = "parameter " + (name == null ? "#" + i : name);
-            List<AnnotationInstance> annotations = parameterAnnotations(method, i);
+            List<AnnotationInstance> annotations = InputAnnotations.parameterAnnotations(method, i);
             if (readAnnotated(annotations, type, name, where)) {
                 continue;
             }
@@ -106,18 +105,6 @@ final class EndpointInputs {
         }
     }
 
-    private static List<AnnotationInstance> parameterAnnotations(MethodInfo method, int position) {
-        List<AnnotationInstance> annotations = new ArrayList<>();
-        for (AnnotationInstance annotation : method.annotations()) {
-            if (annotation.target() != null
-                    && annotation.target().kind() == AnnotationTarget.Kind.METHOD_PARAMETER
-                    && annotation.target().asMethodParameter().position() == position) {
-                annotations.add(annotation);
-            }
-        }
-        return annotations;
-    }
-
     /** Fields, setters and constructor parameters of one class. */
     private void readMembers(ClassInfo clazz, String owner) {
         for (FieldInfo field : clazz.fields()) {
@@ -126,7 +113,8 @@ final class EndpointInputs {
                     .filter(a -> a.target() != null && a.target().kind() == AnnotationTarget.Kind.FIELD)
                     .toList();
             if (!readAnnotated(annotations, field.type(), field.name(), where)
-                    && EndpointInputDotNames.READS_ANYTHING.contains(field.type().name()) && isInjected(annotations)) {
+                    && EndpointInputDotNames.READS_ANYTHING.contains(field.type().name())
+                    && InputAnnotations.isInjected(annotations)) {
                 readsAnything.add(field.type().name().withoutPackagePrefix() + " (" + where + ")");
             }
         }
@@ -136,7 +124,7 @@ final class EndpointInputs {
                     Type type = member.parameterType(i);
                     String name = member.parameterName(i);
                     String where = "constructor parameter " + (name == null ? "#" + i : name) + " of " + owner;
-                    if (!readAnnotated(parameterAnnotations(member, i), type, name, where)
+                    if (!readAnnotated(InputAnnotations.parameterAnnotations(member, i), type, name, where)
                             && EndpointInputDotNames.READS_ANYTHING.contains(type.name())) {
                         readsAnything.add(type.name().withoutPackagePrefix() + " (" + where + ")");
                     }
@@ -152,20 +140,12 @@ final class EndpointInputs {
                 Type type = member.parameterType(0);
                 String where = "setter " + member.name() + " of " + owner;
                 if (!readAnnotated(annotations, type, property, where)
-                        && EndpointInputDotNames.READS_ANYTHING.contains(type.name()) && isInjected(annotations)) {
+                        && EndpointInputDotNames.READS_ANYTHING.contains(type.name())
+                        && InputAnnotations.isInjected(annotations)) {
                     readsAnything.add(type.name().withoutPackagePrefix() + " (" + where + ")");
                 }
             }
         }
-    }
-
-    private static boolean isInjected(List<AnnotationInstance> annotations) {
-        for (AnnotationInstance annotation : annotations) {
-            if (EndpointInputDotNames.INJECTION.contains(annotation.name())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -189,7 +169,7 @@ final class EndpointInputs {
                 if (EndpointInputDotNames.MAPS.contains(type.name())) {
                     allQueryParameters = true;
                 } else {
-                    String parameter = nameOf(annotation, name);
+                    String parameter = InputAnnotations.nameOf(annotation, name);
                     if (!queryParameters.containsKey(parameter)) {
                         queryParameters.put(parameter, defaultValue);
                     } else if (!Objects.equals(queryParameters.get(parameter), defaultValue)) {
@@ -202,9 +182,9 @@ final class EndpointInputs {
                 if (EndpointInputDotNames.MAPS.contains(type.name())) {
                     readsAnything.add("a map of every header (" + where + ")");
                 } else {
-                    String header = kind.equals(EndpointInputDotNames.REST_HEADER) && blank(annotation)
-                            ? headerName(name)
-                            : nameOf(annotation, name);
+                    String header = kind.equals(EndpointInputDotNames.REST_HEADER) && InputAnnotations.blank(annotation)
+                            ? InputAnnotations.headerName(name)
+                            : InputAnnotations.nameOf(annotation, name);
                     if (headers.add(header)) {
                         headerSources.putIfAbsent(header.toLowerCase(Locale.ROOT), "@" + kind.withoutPackagePrefix()
                                 + "(\"" + header + "\") on its " + where);
@@ -212,14 +192,14 @@ final class EndpointInputs {
                 }
             } else if (EndpointInputDotNames.COOKIE.contains(kind)) {
                 read = true;
-                cookies.add(nameOf(annotation, name));
+                cookies.add(InputAnnotations.nameOf(annotation, name));
             } else if (EndpointInputDotNames.MATRIX.contains(kind)) {
                 read = true;
                 matrixParameters = true;
             } else if (EndpointInputDotNames.PATH.contains(kind)) {
                 read = true;
                 // a PathSegment carries its segment's matrix parameters
-                if (mentions(type, EndpointInputDotNames.PATH_SEGMENT)) {
+                if (InputAnnotations.mentions(type, EndpointInputDotNames.PATH_SEGMENT)) {
                     matrixParameters = true;
                 }
             } else if (EndpointInputDotNames.FORM.contains(kind)) {
@@ -256,43 +236,4 @@ final class EndpointInputs {
         readHierarchy(type, "parameter container ");
     }
 
-    private static boolean mentions(Type type, DotName name) {
-        if (type.name().equals(name)) {
-            return true;
-        }
-        if (type.kind() == Type.Kind.PARAMETERIZED_TYPE) {
-            for (Type argument : type.asParameterizedType().arguments()) {
-                if (mentions(argument, name)) {
-                    return true;
-                }
-            }
-        }
-        return type.kind() == Type.Kind.ARRAY && mentions(type.asArrayType().constituent(), name);
-    }
-
-    private static boolean blank(AnnotationInstance annotation) {
-        AnnotationValue value = annotation.value();
-        return value == null || value.asString().isBlank();
-    }
-
-    private static String nameOf(AnnotationInstance annotation, String javaName) {
-        return blank(annotation) ? String.valueOf(javaName) : annotation.value().asString();
-    }
-
-    /** {@code @RestHeader String userAgent} reads {@code User-Agent}, as Quarkus REST names it. */
-    static String headerName(String javaName) {
-        if (javaName == null || javaName.isEmpty()) {
-            return String.valueOf(javaName);
-        }
-        StringBuilder header = new StringBuilder();
-        header.append(Character.toUpperCase(javaName.charAt(0)));
-        for (int i = 1; i < javaName.length(); i++) {
-            char c = javaName.charAt(i);
-            if (Character.isUpperCase(c)) {
-                header.append('-');
-            }
-            header.append(c);
-        }
-        return header.toString();
-    }
 }

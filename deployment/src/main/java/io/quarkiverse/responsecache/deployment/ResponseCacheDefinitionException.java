@@ -146,6 +146,35 @@ public abstract class ResponseCacheDefinitionException extends RuntimeException 
         }
     }
 
+    /** {@code expireByStatus} naming a status the cache never stores. */
+    public static final class UncacheableStatusExpireException extends ResponseCacheDefinitionException {
+        UncacheableStatusExpireException(String target, int status) {
+            super("@ResponseCache(expireByStatus) on " + target + " gives status " + status + " a lifetime, but the"
+                    + " cache never stores it: 1xx, 204, 205 and 304 have no body to replay, and a 206 answers one"
+                    + " Range request only. Fix: remove the @StatusExpire of status " + status + ".");
+        }
+    }
+
+    /** {@code expireByStatus} listing a status twice. */
+    public static final class DuplicateStatusExpireException extends ResponseCacheDefinitionException {
+        DuplicateStatusExpireException(String target, int status) {
+            super("@ResponseCache(expireByStatus) on " + target + " lists status " + status + " twice. Fix: keep one"
+                    + " @StatusExpire for it.");
+        }
+    }
+
+    /** A per-status lifetime that is not positive, or longer than a year. */
+    public static final class StatusExpireRangeException extends ResponseCacheDefinitionException {
+        StatusExpireRangeException(String target, int status, long expire) {
+            super("@ResponseCache(expireByStatus) on " + target + " gives status " + status + " expire = " + expire
+                    + (expire <= 0 ? ", which is not positive" : " seconds, more than a year")
+                    + ". Fix: " + (expire <= 0
+                            ? "give the seconds a response of that status stays fresh, or remove its @StatusExpire to"
+                                    + " store it as the endpoint's other responses."
+                            : "give the lifetime in seconds (milliseconds perhaps were meant)."));
+        }
+    }
+
     static String describe(MethodInfo method, ClassInfo servingClass) {
         return servingClass.name().equals(method.declaringClass().name()) ? describe(method)
                 : describe(method) + " (served by '" + servingClass.name() + "')";

@@ -5,6 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheDevCounts;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheJsonRpcService;
@@ -59,6 +64,10 @@ class ResponseCacheDevUiProcessor {
                 .icon("font-awesome-solid:box-archive")
                 .componentLink("qwc-response-cache-endpoints.js")
                 .dynamicLabelJsonRPCMethodName("getStoreLabel"));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Explain a URL")
+                .icon("font-awesome-solid:magnifying-glass")
+                .componentLink("qwc-response-cache-explain.js"));
         return card;
     }
 

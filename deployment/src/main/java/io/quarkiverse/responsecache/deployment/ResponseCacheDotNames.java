@@ -15,6 +15,8 @@ final class ResponseCacheDotNames {
     static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     static final DotName GET = DotName.createSimple("jakarta.ws.rs.GET");
     static final DotName PRODUCES = DotName.createSimple("jakarta.ws.rs.Produces");
+    static final DotName COMPRESSED = DotName.createSimple("io.quarkus.vertx.http.Compressed");
+    static final DotName UNCOMPRESSED = DotName.createSimple("io.quarkus.vertx.http.Uncompressed");
     static final DotName SSE_EVENT_SINK = DotName.createSimple("jakarta.ws.rs.sse.SseEventSink");
 
     /** Return types whose body is produced over time: there is no single response to store. */

@@ -1,9 +1,13 @@
 package io.quarkiverse.responsecache.deployment;
 
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.COMPRESSED;
 import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.RESPONSE_CACHE_INVALIDATE;
+import static io.quarkiverse.responsecache.deployment.ResponseCacheDotNames.UNCOMPRESSED;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassInfo;
@@ -16,6 +20,7 @@ import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 import io.quarkiverse.responsecache.runtime.handler.ResponseCacheInvalidateHandler;
 import io.quarkiverse.responsecache.runtime.handler.ResponseCacheLookupHandler;
 import io.quarkiverse.responsecache.runtime.handler.ResponseCacheStoreHandler;
+import io.quarkus.vertx.http.runtime.VertxHttpBuildTimeConfig;
 
 /**
  * Gives each cached endpoint its handlers: the lookup twice, right after matching (it acts only for a chain of Quarkus
@@ -28,9 +33,11 @@ import io.quarkiverse.responsecache.runtime.handler.ResponseCacheStoreHandler;
 final class ResponseCacheMethodScanner implements MethodScanner {
 
     private final CachedEndpointsBuildItem endpoints;
+    private final VertxHttpBuildTimeConfig http;
 
-    ResponseCacheMethodScanner(CachedEndpointsBuildItem endpoints) {
+    ResponseCacheMethodScanner(CachedEndpointsBuildItem endpoints, VertxHttpBuildTimeConfig http) {
         this.endpoints = endpoints;
+        this.http = http;
     }
 
     @Override
@@ -55,7 +62,25 @@ final class ResponseCacheMethodScanner implements MethodScanner {
                 // otherwise after the request filters, the security checks and the parameters: a miss minus the call
                 new FixedHandlerChainCustomizer(new ResponseCacheLookupHandler(endpoint.id(), false),
                         HandlerChainCustomizer.Phase.BEFORE_METHOD_INVOKE),
-                new FixedHandlerChainCustomizer(new ResponseCacheStoreHandler(),
+                new FixedHandlerChainCustomizer(storeHandler(method),
                         HandlerChainCustomizer.Phase.AFTER_RESPONSE_CREATED));
+    }
+
+    /**
+     * The store handler keeps a gzip form of what it stores exactly when Quarkus would compress the method's responses
+     * (and gzip is among its compressors), so that a hit sends that form instead of the server compressing again.
+     */
+    private ResponseCacheStoreHandler storeHandler(MethodInfo method) {
+        ResponseCacheStoreHandler handler = new ResponseCacheStoreHandler();
+        boolean gzip = http.enableCompression() && http.compressors().orElse(List.of()).stream()
+                .anyMatch(compressor -> compressor.trim().equalsIgnoreCase("gzip"));
+        if (!gzip || method.hasDeclaredAnnotation(UNCOMPRESSED)) {
+            return handler;
+        }
+        handler.setCompressAlways(method.hasDeclaredAnnotation(COMPRESSED));
+        handler.setCompressMediaTypes(http.compressMediaTypes().orElse(List.of()).stream()
+                .map(type -> type.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+        http.compressionLevel().ifPresent(handler::setCompressionLevel);
+        return handler;
     }
 }

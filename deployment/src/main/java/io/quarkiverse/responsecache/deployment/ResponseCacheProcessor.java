@@ -16,6 +16,9 @@ import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.CacheAndInvalidateException;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
+import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.entry.CacheableStatusesCheck;
@@ -26,13 +29,16 @@ import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.invalidation.StoreResponseCacheInvalidator;
 import io.quarkiverse.responsecache.runtime.key.DefaultResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
+import io.quarkiverse.responsecache.runtime.lifetime.ResponseLifetimes;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.ResponseStoreProducer;
 import io.quarkiverse.responsecache.runtime.store.StoreConfigurationWatch;
 import io.quarkiverse.responsecache.runtime.store.redis.CacheClientOptions;
 import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseCachePolicy;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -47,6 +53,7 @@ import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.resteasy.reactive.common.deployment.ResourceScanningResultBuildItem;
 import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
+import io.quarkus.vertx.http.runtime.VertxHttpBuildTimeConfig;
 
 class ResponseCacheProcessor {
 
@@ -62,12 +69,19 @@ class ResponseCacheProcessor {
         // the handlers look CacheServices up rather than have it injected, so nothing may be removed as unused
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(CacheServices.class, RequestKeys.class, GuardedStore.class, MissCoordinator.class,
+                        KeyClaims.class, CacheDecisions.class,
                         EntryIndexes.class, CacheStatusHeaders.class, ResponseStoreProducer.class,
                         DefaultResponseCacheKeyBuilder.class, StoreResponseCacheInvalidator.class,
                         SystemResponseCacheClock.class, CacheableStatusesCheck.class, EntryCodec.class,
-                        StoreConfigurationWatch.class, CacheClientOptions.class)
+                        StoreConfigurationWatch.class, CacheClientOptions.class, ResponseLifetimes.class)
                 .setUnremovable()
                 .build();
+    }
+
+    @BuildStep
+    UnremovableBeanBuildItem responsePolicies() {
+        // looked up through Instance<ResponseCachePolicy>, never injected by type
+        return UnremovableBeanBuildItem.beanTypes(ResponseCachePolicy.class);
     }
 
     @BuildStep
@@ -100,8 +114,8 @@ class ResponseCacheProcessor {
     }
 
     @BuildStep
-    MethodScannerBuildItem wireCachedEndpoints(CachedEndpointsBuildItem endpoints) {
-        return new MethodScannerBuildItem(new ResponseCacheMethodScanner(endpoints));
+    MethodScannerBuildItem wireCachedEndpoints(CachedEndpointsBuildItem endpoints, VertxHttpBuildTimeConfig http) {
+        return new MethodScannerBuildItem(new ResponseCacheMethodScanner(endpoints, http));
     }
 
     /**

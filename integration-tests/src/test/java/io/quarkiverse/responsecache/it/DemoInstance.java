@@ -60,7 +60,7 @@ final class DemoInstance implements AutoCloseable {
 
     DemoInstance awaitReady() {
         Awaitility.await("the demo application on port " + port + " (log: " + log + ")")
-                .atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> get("/stats/product-invocations").statusCode() == 200);
         return this;

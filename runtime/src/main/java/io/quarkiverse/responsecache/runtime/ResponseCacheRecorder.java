@@ -5,8 +5,12 @@ import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointRoute;
+import io.quarkiverse.responsecache.runtime.explain.EndpointRoutes;
+import io.quarkiverse.responsecache.runtime.explain.ExplainRouteHandler;
 import io.quarkiverse.responsecache.runtime.management.PurgeExposureCheck;
 import io.quarkiverse.responsecache.runtime.management.PurgeRouteHandler;
 import io.quarkus.runtime.RuntimeValue;
@@ -31,9 +35,19 @@ public class ResponseCacheRecorder {
         return () -> resolved;
     }
 
-    /** Warns once at startup when the purge endpoints on the application's port have no permission over them. */
-    public void warnIfPurgeUnprotected(String evictPath) {
-        PurgeExposureCheck.warnIfUnprotected(ConfigProvider.getConfig(), evictPath);
+    /** Warns once at startup when the operator endpoints on the application's port have no permission over them. */
+    public void warnIfPurgeUnprotected(String evictPath, String explainPath) {
+        PurgeExposureCheck.warnIfUnprotected(ConfigProvider.getConfig(), evictPath, explainPath);
+    }
+
+    /** @return the handler of the operator explain route */
+    public Handler<RoutingContext> explainRoute() {
+        return new ExplainRouteHandler();
+    }
+
+    /** @return the supplier of the {@link EndpointRoutes} bean: the cached endpoints' path templates, matchable */
+    public Supplier<EndpointRoutes> endpointRoutes(List<EndpointRoute> routes) {
+        return () -> new EndpointRoutes(routes);
     }
 
     /** @return the handler of an operator purge route: evicting, or marking stale when {@code soft} */

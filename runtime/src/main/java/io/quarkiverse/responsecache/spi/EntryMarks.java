@@ -52,6 +52,16 @@ public final class EntryMarks {
         return startsWith(value, TOMBSTONE_PREFIX) || startsWith(value, PLACEHOLDER_PREFIX);
     }
 
+    /** @return whether {@code value} is a tombstone: an eviction removed the entry less than a lifetime ago */
+    public static boolean isTombstone(byte[] value) {
+        return startsWith(value, TOMBSTONE_PREFIX);
+    }
+
+    /** @return whether {@code value} is a placeholder: a computation claimed the key and has not stored yet */
+    public static boolean isPlaceholder(byte[] value) {
+        return startsWith(value, PLACEHOLDER_PREFIX);
+    }
+
     /** @return whether {@code value} is an entry an eviction removes and counts: anything but nothing and a mark */
     public static boolean isEvictable(byte[] value) {
         return value != null && !isMark(value);

@@ -4,6 +4,9 @@ import java.util.List;
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
+
 /**
  * What the cache tells the integrations that watch it (metrics, tracing, the Dev UI). The few places that know an
  * outcome call it through {@link ResponseCacheEvents}; an integration is a bean implementing the methods it needs.
@@ -22,7 +25,7 @@ public interface ResponseCacheObserver {
      * @param cacheStatus the RFC 9211 {@code Cache-Status} parameters of this response, e.g. {@code hit; ttl=30}
      * @param ageSeconds the age of a replayed entry, {@code -1} when nothing was replayed
      */
-    default void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    default void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
     }
 
     /**
@@ -59,5 +62,13 @@ public interface ResponseCacheObserver {
      * @param entries how many entries went
      */
     default void evicted(String kind, String name, long entries) {
+    }
+
+    /**
+     * A purge of a layer in front of the application (an HTTP cache, a CDN) failed or ran out of time.
+     *
+     * @param layer its purge URL, {@code fastly} or {@code cloudflare}
+     */
+    default void edgePurgeFailed(String layer) {
     }
 }

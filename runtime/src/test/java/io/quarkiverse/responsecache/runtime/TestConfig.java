@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

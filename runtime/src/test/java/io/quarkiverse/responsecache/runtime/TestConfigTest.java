@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
+
 /** The helper other tests build their configuration with gives what an application would get. */
 class TestConfigTest {
 

@@ -24,7 +24,7 @@ final class BenchmarkChart {
     private static final int WIDTH = 1280;
     private static final int ROW = 46;
     private static final int TOP = 96;
-    private static final int LABEL = 190;
+    private static final int LABEL = 240;
     private static final Color CACHE = new Color(0x1f77b4);
     private static final Color OTHER = new Color(0x9aa5b1);
     private static final Color P99 = new Color(0xe07b39);
@@ -108,7 +108,7 @@ final class BenchmarkChart {
 
     /** @return whether the row is a hit of the response cache (through Redis or the near cache, any body size) */
     private static boolean isResponseCache(String endpoint) {
-        String row = endpoint.startsWith("near.") ? endpoint.substring("near.".length()) : endpoint;
+        String row = endpoint.startsWith("near.") || endpoint.startsWith("gzip.") ? endpoint.substring(5) : endpoint;
         return row.startsWith("response-cache-hit") || row.equals("expensive-cached");
     }
 

@@ -30,6 +30,10 @@ public final class BenchmarkReport {
             { "redis-get-64k-buffer", "redis-get-64k", "" },
             { "near.response-cache-hit", "near.plain", "0.90" },
             { "near.response-cache-hit-64k", "near.plain-64k", "0.80" },
+            { "near.response-cache-hit", "nginx.plain", "1.10" },
+            { "near.response-cache-hit-64k", "nginx.plain-64k", "1.10" },
+            { "gzip.response-cache-hit-json-64k", "gzip.recompressed-json-64k", "3.00" },
+            { "gzip.response-cache-hit-json-64k", "nginx.gzip-static-json-64k", "" },
     };
 
     private BenchmarkReport() {

@@ -98,7 +98,7 @@ class CircuitBreakerTest {
         clock.advance(OPEN);
         Response probe = given().get(path);
         assertThat(probe.header("X-Cache")).isEqualTo("MISS");
-        assertThat(probe.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored");
+        assertThat(probe.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored; detail=absent");
         for (int i = 0; i < 5; i++) {
             assertThat(given().get(path).header("X-Cache")).isEqualTo("MISS");
         }

@@ -31,7 +31,7 @@ class CoalescingTest {
         assertThat(responses).extracting(HttpResponse::body).containsOnly(id + "-1");
         assertThat(SlowResource.invocations(id)).isEqualTo(1);
         assertThat(responses).extracting(r -> r.headers().firstValue("Cache-Status").orElse(""))
-                .contains("response-cache; fwd=uri-miss; stored")
+                .contains("response-cache; fwd=uri-miss; stored; detail=absent")
                 .anySatisfy(status -> assertThat(status).startsWith("response-cache; hit;").endsWith("detail=coalesced"));
     }
 

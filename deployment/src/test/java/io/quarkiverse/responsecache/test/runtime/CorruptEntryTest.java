@@ -50,6 +50,8 @@ class CorruptEntryTest {
             var response = given().get("/counting/" + id);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.header("X-Cache")).isEqualTo("MISS");
+            assertThat(response.header("Cache-Status")).as("the key held no usable entry")
+                    .isEqualTo("response-cache; fwd=uri-miss; stored; detail=invalid");
             assertThat(response.asString()).startsWith("value-" + id);
             Await.cachedBody("/counting/" + id, response.asString(), "X-Cache");
         }

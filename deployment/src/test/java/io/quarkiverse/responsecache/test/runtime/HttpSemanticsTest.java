@@ -134,7 +134,7 @@ class HttpSemanticsTest {
     void cacheStatusSaysStoredOnAMissAndHitOnAHit() {
         String id = Await.unique();
         Response miss = given().get("/semantics/text/" + id);
-        assertThat(miss.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored");
+        assertThat(miss.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored; detail=absent");
         Await.cachedBody("/semantics/text/" + id, miss.asString());
         assertThat(given().get("/semantics/text/" + id).header("Cache-Status"))
                 .isEqualTo("response-cache; hit; ttl=60");
@@ -157,7 +157,7 @@ class HttpSemanticsTest {
         String id = Await.unique();
         Response first = given().get("/semantics/cookie/" + id);
         assertThat(first.header("Set-Cookie")).contains("session=secret");
-        assertThat(first.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss");
+        assertThat(first.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; detail=absent");
         Response second = given().get("/semantics/cookie/" + id);
         assertThat(second.asString()).isNotEqualTo(first.asString());
         assertThat(second.header("X-Cache")).isEqualTo("MISS");
@@ -332,7 +332,7 @@ class HttpSemanticsTest {
         Response first = given().get("/semantics/large/" + id);
         assertThat(first.asString()).hasSize(("large-" + id + "-").length()
                 + Integer.toString(SemanticsResource.CALLS.get()).length() + 4096);
-        assertThat(first.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss");
+        assertThat(first.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; detail=absent");
         Response second = given().get("/semantics/large/" + id);
         assertThat(second.asString()).isNotEqualTo(first.asString());
         assertThat(second.header("X-Cache")).isEqualTo("MISS");

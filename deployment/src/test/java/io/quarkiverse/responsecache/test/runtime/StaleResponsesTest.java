@@ -140,7 +140,7 @@ class StaleResponsesTest {
         storedThenStale("/slow/stale-response/" + id);
         Response response = given().get("/slow/stale-response/" + id);
         assertThat(response.header("X-Cache")).isEqualTo("MISS");
-        assertThat(response.header("Cache-Status")).isEqualTo("response-cache; fwd=stale; stored");
+        assertThat(response.header("Cache-Status")).isEqualTo("response-cache; fwd=stale; stored; detail=expired");
     }
 
     @Test
@@ -158,7 +158,7 @@ class StaleResponsesTest {
         clock.advance(EXPIRE.plus(STALE_WINDOW).plusSeconds(1));
         Response response = given().get(path);
         assertThat(response.header("X-Cache")).isEqualTo("MISS");
-        assertThat(response.header("Cache-Status")).isEqualTo("response-cache; fwd=stale; stored");
+        assertThat(response.header("Cache-Status")).isEqualTo("response-cache; fwd=stale; stored; detail=expired");
         assertThat(response.asString()).isEqualTo(id + "-2");
         assertThat(SlowResource.invocations(id)).isEqualTo(2);
         Await.cachedBody(path, id + "-2");

@@ -91,7 +91,8 @@ class WriteRefusingStoreTest {
                     Response miss = given().get(path);
                     assertThat(miss.statusCode()).isEqualTo(200);
                     // the claim taken before the endpoint runs is the write Redis refuses: nothing is stored
-                    assertThat(miss.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss");
+                    assertThat(miss.header("Cache-Status"))
+                            .isEqualTo("response-cache; fwd=uri-miss; detail=writes-unavailable");
                     assertThat(refusedWrites(redis)).as("the write is tried").isGreaterThan(refusedBefore);
                     assertThat(given().get(cachedPath).header("X-Cache")).as("lookups still work").isEqualTo("HIT");
                 }
@@ -112,16 +113,18 @@ class WriteRefusingStoreTest {
                     assertThat(miss.statusCode()).isEqualTo(200);
                     assertThat(miss.header("X-Cache")).isEqualTo("MISS");
                     assertThat(miss.header("Cache-Status")).as("no write is tried while the breaker is open")
-                            .isEqualTo("response-cache; fwd=uri-miss");
+                            .isEqualTo("response-cache; fwd=uri-miss; detail=writes-unavailable");
                     assertThat(given().get(cachedPath).header("X-Cache")).isEqualTo("HIT");
                 }
                 assertThat(refusedWrites(redis)).as("no write is tried while the breaker is open")
                         .isEqualTo(refusedWhileOpen);
                 clock.advance(OPEN);
-                assertThat(given().get(path).header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss");
+                assertThat(given().get(path).header("Cache-Status"))
+                        .isEqualTo("response-cache; fwd=uri-miss; detail=writes-unavailable");
                 long refusedAfterProbe = refusedWrites(redis);
                 assertThat(refusedAfterProbe).as("the probe").isGreaterThan(refusedWhileOpen);
-                assertThat(given().get(path).header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss");
+                assertThat(given().get(path).header("Cache-Status"))
+                        .isEqualTo("response-cache; fwd=uri-miss; detail=writes-unavailable");
                 assertThat(refusedWrites(redis)).as("open for another period").isEqualTo(refusedAfterProbe);
                 assertThat(warnings()).as("nothing per request").hasSize(2);
                 assertThat(metrics()).contains("response_cache_write_breaker_open{tier=\"redis\"} 1.0");
@@ -132,7 +135,7 @@ class WriteRefusingStoreTest {
         }
         clock.advance(OPEN);
         Response probe = given().get(path);
-        assertThat(probe.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored");
+        assertThat(probe.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored; detail=absent");
         Await.cachedBody(path, probe.asString());
         assertThat(infos()).containsExactly(
                 "The response cache store accepts writes again: responses are stored again");

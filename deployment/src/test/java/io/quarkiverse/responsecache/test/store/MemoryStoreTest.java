@@ -46,6 +46,6 @@ class MemoryStoreTest extends StoreContract {
 
         Response response = given().get(path);
         assertThat(response.header("X-Cache")).isEqualTo("MISS");
-        assertThat(response.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored");
+        assertThat(response.header("Cache-Status")).isEqualTo("response-cache; fwd=uri-miss; stored; detail=absent");
     }
 }

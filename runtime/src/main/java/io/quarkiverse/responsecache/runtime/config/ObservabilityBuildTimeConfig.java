@@ -28,10 +28,10 @@ public interface ObservabilityBuildTimeConfig {
     /** Operator endpoints. */
     interface Management {
         /**
-         * Whether the operator endpoints that evict and soft-purge cached responses are served, under
-         * {@code /q/response-cache} on the management interface (or the main HTTP server when the management interface
-         * is not enabled). Off by default: anyone who can reach them can empty the cache. See the Observability guide
-         * for how to protect them.
+         * Whether the operator endpoints that evict and soft-purge cached responses, and the one that explains what a
+         * URL would get from the cache, are served, under {@code /q/response-cache} on the management interface (or
+         * the main HTTP server when the management interface is not enabled). Off by default: anyone who can reach
+         * them can empty the cache and read its keys. See the Observability guide for how to protect them.
          */
         @WithDefault("false")
         boolean enabled();

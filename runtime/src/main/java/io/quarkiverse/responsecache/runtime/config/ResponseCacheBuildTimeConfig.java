@@ -36,7 +36,7 @@ public interface ResponseCacheBuildTimeConfig {
     /** The health check, when SmallRye Health is present. */
     ObservabilityBuildTimeConfig.Health health();
 
-    /** The operator endpoints that evict and soft-purge. */
+    /** The operator endpoints that evict, soft-purge and explain. */
     ObservabilityBuildTimeConfig.Management management();
 
     /** Entity tracking, when the application has Hibernate ORM. */

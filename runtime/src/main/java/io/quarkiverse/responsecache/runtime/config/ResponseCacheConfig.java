@@ -100,7 +100,46 @@ public interface ResponseCacheConfig {
          * Its stale-if-error window.
          */
         Optional<Duration> staleIfError();
+
+        /**
+         * How long its responses of a status stay fresh, e.g. {@code expire-by-status."404"=30s}: the status is stored
+         * for this endpoint even when {@code cacheable-statuses} does not list it. Wins over the annotation's
+         * {@code expireByStatus} and the global {@code expire-by-status}, status by status.
+         */
+        @ConfigDocMapKey("status")
+        Map<Integer, Duration> expireByStatus();
+
+        /**
+         * Whether the response's own {@code Cache-Control} ({@code s-maxage}, else {@code max-age}) sets how long it
+         * is stored, capped by the lifetime the endpoint gives its status. Wins over the annotation's
+         * {@code expireFromResponse}.
+         */
+        Optional<Boolean> expireFromResponse();
+
+        /**
+         * Its {@code expire-jitter}, e.g. {@code 10%}.
+         */
+        Optional<String> expireJitter();
     }
+
+    /**
+     * How long responses of a status stay fresh, for every cached endpoint, e.g. {@code expire-by-status."404"=30s}
+     * (negative caching: a scan of missing ids reaches the endpoint once per id and lifetime). A listed status is
+     * stored even when {@code cacheable-statuses} does not list it; a listed cacheable status gets this lifetime
+     * instead of the endpoint's {@code expire}. An annotation's {@code expireByStatus} wins, status by status.
+     */
+    @ConfigDocMapKey("status")
+    Map<Integer, Duration> expireByStatus();
+
+    /**
+     * Spreads the expiries of entries stored at the same moment (after a deployment, a purge, a traffic peak), so that
+     * they do not all expire, and reach the endpoint, together: each stored entry's lifetime is cut by a random part of
+     * it, up to this percentage ({@code 10%}: a 600 s entry lives between 540 s and 600 s). Only ever shorter, so no
+     * entry outlives its {@code expire} and the {@code max-age} sent says the truth. {@code 0%} turns it off; from
+     * {@code 100%} on, startup fails.
+     */
+    @WithDefault("0%")
+    String expireJitter();
 
     /**
      * How long a stored response stays fresh when its annotation does not say ({@code @ResponseCache} without
@@ -198,6 +237,15 @@ public interface ResponseCacheConfig {
          */
         @WithDefault("response-cache")
         String cacheName();
+
+        /**
+         * Whether {@code Cache-Status} also carries the entry's key ({@code key="response-cache:products:..."}), to
+         * tell which entry a response came from or would have been stored under. Off by default: a key can reveal
+         * what went into it to every client: the default key builder hashes its inputs (a guessable input, such as a
+         * principal's name, can still be confirmed), a key builder of the application's own may hold them in clear.
+         */
+        @WithDefault("false")
+        boolean includeKey();
     }
 
     /**
@@ -261,6 +309,9 @@ public interface ResponseCacheConfig {
 
     /** Refreshing stale entries within their stale-while-revalidate window. */
     BackgroundRefreshConfig backgroundRefresh();
+
+    /** The HTTP caches in front of the application (Varnish, a CDN): tags sent to them, purges of them. */
+    EdgeConfig edge();
 
     /** When the store keeps failing, stop calling it for a while, then probe it again. */
     interface CircuitBreaker {

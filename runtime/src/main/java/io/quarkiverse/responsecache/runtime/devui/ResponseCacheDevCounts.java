@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
@@ -17,7 +18,7 @@ import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 @Singleton
 public class ResponseCacheDevCounts implements ResponseCacheObserver {
 
-    private static final RequestOutcome[] OUTCOMES = RequestOutcome.values();
+    private static final CacheOutcome[] OUTCOMES = CacheOutcome.values();
 
     private final Map<String, LongAdder[]> byEndpoint = new ConcurrentHashMap<>();
     /** Per endpoint, the path and entity tags of its last entry stored with some. */
@@ -34,7 +35,7 @@ public class ResponseCacheDevCounts implements ResponseCacheObserver {
     }
 
     @Override
-    public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    public void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
         byEndpoint.computeIfAbsent(endpoint, name -> {
             LongAdder[] counts = new LongAdder[OUTCOMES.length];
             for (int i = 0; i < counts.length; i++) {
@@ -45,7 +46,7 @@ public class ResponseCacheDevCounts implements ResponseCacheObserver {
     }
 
     /** @return how many requests of {@code endpoint} had {@code outcome} */
-    public long count(String endpoint, RequestOutcome outcome) {
+    public long count(String endpoint, CacheOutcome outcome) {
         LongAdder[] counts = byEndpoint.get(endpoint);
         return counts == null ? 0 : counts[outcome.ordinal()].sum();
     }

@@ -1,14 +1,19 @@
 package io.quarkiverse.responsecache.runtime.devui;
 
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.explain.ResponseCacheExplain;
 import io.quarkiverse.responsecache.runtime.management.PurgeRefusedException;
 import io.quarkiverse.responsecache.runtime.management.PurgeTarget;
 import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.quarkiverse.responsecache.spi.ResponseStore;
@@ -16,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The Dev UI card's runtime side: live counts per endpoint, and the operator's evictions. Dev mode only. */
+/** The Dev UI card's runtime side: live counts per endpoint, the operator's evictions and explain. Dev mode only. */
 public class ResponseCacheJsonRpcService {
 
     @Inject
@@ -31,6 +36,8 @@ public class ResponseCacheJsonRpcService {
     ResponseStore store;
     @Inject
     ResponseCacheBuildTimeConfig buildTimeConfig;
+    @Inject
+    ResponseCacheExplain explain;
 
     /** @return where responses are stored (see {@link ActiveStore#describe}) */
     public JsonObject getStore() {
@@ -50,12 +57,12 @@ public class ResponseCacheJsonRpcService {
             JsonObject row = new JsonObject().put("name", name).put("enabled", policy.enabled());
             long answered = 0;
             long computed = 0;
-            for (RequestOutcome outcome : RequestOutcome.values()) {
+            for (CacheOutcome outcome : CacheOutcome.values()) {
                 long count = counts.count(name, outcome);
-                row.put(outcome.tagValue(), count);
+                row.put(outcome.label(), count);
                 if (outcome.answeredFromCache()) {
                     answered += count;
-                } else if (outcome == RequestOutcome.MISS) {
+                } else if (outcome == CacheOutcome.MISS) {
                     computed += count;
                 }
             }
@@ -84,6 +91,24 @@ public class ResponseCacheJsonRpcService {
 
     public Uni<JsonObject> evictAll() {
         return evict(PurgeTarget.ALL, "true");
+    }
+
+    /**
+     * What a request would get from the cache, as the operator endpoint {@code response-cache/explain} answers it.
+     *
+     * @param headers header lines, {@code Name: value}, one per line
+     * @param principal the caller the request would authenticate as, or empty
+     */
+    public Uni<JsonObject> explain(String url, String headers, String principal) {
+        try {
+            return explain.explain(url, headers == null ? List.of()
+                    : Arrays.stream(headers.split("\\R")).filter(line -> !line.isBlank()).toList(),
+                    principal == null || principal.isBlank() ? null : principal.trim())
+                    .map(answer -> answer != null ? answer : explain.unmatched(url))
+                    .onFailure().recoverWithItem(failure -> new JsonObject().put("error", failure.getMessage()));
+        } catch (IllegalArgumentException malformed) {
+            return Uni.createFrom().item(new JsonObject().put("error", malformed.getMessage()));
+        }
     }
 
     /** Empties this instance's near cache, when there is one; Redis keeps its entries. */

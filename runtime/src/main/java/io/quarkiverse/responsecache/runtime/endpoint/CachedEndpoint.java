@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.endpoint;
 
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.runtime.annotations.RecordableConstructor;
 
@@ -24,15 +25,19 @@ import io.quarkus.runtime.annotations.RecordableConstructor;
  * @param keyRecipe what of a request takes part in the key, derived by the build from what the endpoint reads
  * @param trackEntities whether its entries are tagged with the entities it reads through Hibernate ORM (the
  *        application has it, tracking is on, and the endpoint did not opt out)
+ * @param expireByStatusSeconds the annotation's {@code expireByStatus}: seconds of freshness by status
+ * @param expireFromResponse whether the response's own {@code s-maxage} or {@code max-age} sets its lifetime
  */
 public record CachedEndpoint(String id, String name, String namespace, List<String> tags, long expireSeconds,
         List<String> varyHeaders, List<String> queryParameters, boolean negotiatesMediaType, boolean keyByPrincipal,
-        long staleWhileRevalidateSeconds, long staleIfErrorSeconds, KeyRecipe keyRecipe, boolean trackEntities) {
+        long staleWhileRevalidateSeconds, long staleIfErrorSeconds, KeyRecipe keyRecipe, boolean trackEntities,
+        Map<Integer, Long> expireByStatusSeconds, boolean expireFromResponse) {
 
     /** The constructor the recorder calls: the record has a second one. */
     @RecordableConstructor
     public CachedEndpoint {
         tags = List.copyOf(tags);
+        expireByStatusSeconds = Map.copyOf(expireByStatusSeconds);
         varyHeaders = List.copyOf(varyHeaders);
         queryParameters = List.copyOf(queryParameters);
     }
@@ -43,7 +48,7 @@ public record CachedEndpoint(String id, String name, String namespace, List<Stri
             long staleWhileRevalidateSeconds, long staleIfErrorSeconds) {
         this(id, name, namespace, tags, expireSeconds, varyHeaders, queryParameters, negotiatesMediaType,
                 keyByPrincipal, staleWhileRevalidateSeconds, staleIfErrorSeconds,
-                KeyRecipe.named(queryParameters, varyHeaders), false);
+                KeyRecipe.named(queryParameters, varyHeaders), false, Map.of(), false);
     }
 
     /** @return its key recipe in one line, for the startup log and consoles */

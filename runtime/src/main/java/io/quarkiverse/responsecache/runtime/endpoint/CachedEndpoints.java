@@ -31,7 +31,8 @@ public final class CachedEndpoints {
 
     /**
      * Resolves every endpoint's policy. Per-endpoint settings must name an endpoint (a typo would otherwise change
-     * nothing in silence: it is logged) and give durations the annotation would accept (else startup fails).
+     * nothing in silence: it is logged) and give durations the annotation would accept (else startup fails), as must
+     * the global lifetimes by status and jitter.
      *
      * @throws ConfigurationException naming every invalid per-endpoint setting
      */
@@ -45,6 +46,8 @@ public final class CachedEndpoints {
                     endpoint.describeKey());
         }
         List<String> errors = new ArrayList<>();
+        EndpointLifetimes.checkByStatus("quarkus.response-cache.expire-by-status", config.expireByStatus(), errors);
+        EndpointLifetimes.checkJitter("quarkus.response-cache.expire-jitter", config.expireJitter(), errors);
         for (Map.Entry<String, ResponseCacheConfig.EndpointConfig> setting : config.endpoint().entrySet()) {
             String prefix = "quarkus.response-cache.endpoint.\"" + setting.getKey() + "\".";
             if (!names.contains(setting.getKey())) {
@@ -55,6 +58,9 @@ public final class CachedEndpoints {
             positive(prefix + "expire", settings.expire(), errors);
             notNegative(prefix + "stale-while-revalidate", settings.staleWhileRevalidate(), errors);
             notNegative(prefix + "stale-if-error", settings.staleIfError(), errors);
+            EndpointLifetimes.checkByStatus(prefix + "expire-by-status", settings.expireByStatus(), errors);
+            settings.expireJitter().ifPresent(jitter -> EndpointLifetimes.checkJitter(prefix + "expire-jitter", jitter,
+                    errors));
         }
         if (!errors.isEmpty()) {
             throw new ConfigurationException(String.join("; ", errors));

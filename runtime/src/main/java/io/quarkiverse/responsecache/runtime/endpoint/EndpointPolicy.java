@@ -23,10 +23,11 @@ import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
  * @param queryParameters the query parameters that take part in the key by name, or null for the whole query string
  * @param vary the {@code Vary} header responses carry, or null
  * @param tags the tags of its entries
+ * @param lifetimes how long its responses may live, by status and by what they say
  */
 public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration expire, Duration staleWhileRevalidate,
         Duration staleIfError, List<String> varyHeaders, Set<String> queryParameters, String vary,
-        List<TagTemplate> tags) {
+        List<TagTemplate> tags, EndpointLifetimes lifetimes) {
 
     /** Settings from {@code quarkus.response-cache.endpoint."<name>".*} win over the annotation's. */
     public static EndpointPolicy of(CachedEndpoint endpoint, ResponseCacheConfig config) {
@@ -60,13 +61,22 @@ public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration 
             }
         }
         return new EndpointPolicy(endpoint, enabled, expire, swr, sie, varyHeaders, queryParameters,
-                vary.isEmpty() ? null : vary.toString(), TagTemplate.parseAll(endpoint.tags()));
+                vary.isEmpty() ? null : vary.toString(), TagTemplate.parseAll(endpoint.tags()),
+                EndpointLifetimes.of(endpoint, config, expire, overrides));
     }
 
-    /** @return how long an entry is kept in the store: its freshness plus the longest stale window */
+    /**
+     * @return how long an entry may be kept in the store, whatever its status: the longest freshness plus the longest
+     *         stale window (what a claim, taken before the response exists, must cover)
+     */
     public Duration retention() {
+        return retention(lifetimes.longest());
+    }
+
+    /** @return how long an entry fresh for {@code lifetime} is kept in the store: that plus the longest stale window */
+    public Duration retention(Duration lifetime) {
         Duration grace = staleWhileRevalidate.compareTo(staleIfError) >= 0 ? staleWhileRevalidate : staleIfError;
-        return expire.plus(grace);
+        return lifetime.plus(grace);
     }
 
     /** @return this request's tags, path parameters filled in */
@@ -78,11 +88,18 @@ public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration 
         return endpoint.keyByPrincipal();
     }
 
+    /**
+     * @return whether its responses belong to one client (keyed by a principal or a cookie): no shared cache downstream may
+     *         reuse them
+     */
+    public boolean isPrivate() {
+        return keyByPrincipal() || !endpoint.keyRecipe().cookies().isEmpty();
+    }
+
     /** @return the {@code Cache-Control} of a response with {@code secondsLeft} of freshness */
     public String cacheControl(long secondsLeft) {
         StringBuilder value = new StringBuilder(48);
-        if (keyByPrincipal() || !endpoint.keyRecipe().cookies().isEmpty()) {
-            // an entry keyed by a principal or a cookie belongs to one client: no shared cache downstream may reuse it
+        if (isPrivate()) {
             value.append("private, ");
         }
         value.append("max-age=").append(secondsLeft);

@@ -2,6 +2,7 @@ package io.quarkiverse.responsecache.runtime.endpoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
@@ -48,6 +49,15 @@ public final class TagTemplate {
         StringBuilder tag = new StringBuilder(32);
         for (int i = 0; i < parameters.length; i++) {
             tag.append(literals[i]).append(request.getPathParameter(parameters[i], false));
+        }
+        return tag.append(literals[parameters.length]).toString();
+    }
+
+    /** @return the tag for these path parameters (decoded), by name; a missing one renders as {@code null} */
+    public String renderWith(Map<String, String> pathParameters) {
+        StringBuilder tag = new StringBuilder(32);
+        for (int i = 0; i < parameters.length; i++) {
+            tag.append(literals[i]).append(pathParameters.get(parameters[i]));
         }
         return tag.append(literals[parameters.length]).toString();
     }

@@ -14,21 +14,39 @@ import java.util.Objects;
  *
  * @param status the HTTP status
  * @param expiresAtMillis when it stops being fresh, epoch milliseconds (gives {@code Cache-Control: max-age})
+ * @param storedAtMillis when it was stored, epoch milliseconds (gives {@code Age}); {@link #STORED_AT_UNKNOWN} for an
+ *        entry written before entries said so
  * @param etag the strong entity tag, quoted
  * @param headers the replayable response headers, {@code Content-Type} among them
  * @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes
+ * @param encoded the body compressed once when it was stored (see {@link EncodedBody}), or null
  */
-public record CachedResponse(int status, long expiresAtMillis, String etag,
-        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength) {
+public record CachedResponse(int status, long expiresAtMillis, long storedAtMillis, String etag,
+        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength, EncodedBody encoded) {
+
+    /** The store time of an entry that does not say: its age is then derived from its endpoint's freshness. */
+    public static final long STORED_AT_UNKNOWN = -1;
 
     public CachedResponse {
         Objects.checkFromIndexSize(bodyOffset, bodyLength, source.length);
     }
 
+    /** @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes */
+    public CachedResponse(int status, long expiresAtMillis, long storedAtMillis, String etag,
+            List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength) {
+        this(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset, bodyLength, null);
+    }
+
     /** @param body the serialized body, held as it is */
+    public CachedResponse(int status, long expiresAtMillis, long storedAtMillis, String etag,
+            List<Map.Entry<String, String>> headers, byte[] body) {
+        this(status, expiresAtMillis, storedAtMillis, etag, headers, body, 0, body.length);
+    }
+
+    /** A response whose store time is not known: its age is derived from its endpoint's freshness. */
     public CachedResponse(int status, long expiresAtMillis, String etag, List<Map.Entry<String, String>> headers,
             byte[] body) {
-        this(status, expiresAtMillis, etag, headers, body, 0, body.length);
+        this(status, expiresAtMillis, STORED_AT_UNKNOWN, etag, headers, body);
     }
 
     /** @return the serialized body: the array itself when it holds nothing else, otherwise a copy of its range */
@@ -39,7 +57,14 @@ public record CachedResponse(int status, long expiresAtMillis, String etag,
 
     /** @return the same response, fresh until {@code expiresAtMillis} instead, sharing its body */
     public CachedResponse expiringAt(long expiresAtMillis) {
-        return new CachedResponse(status, expiresAtMillis, etag, headers, source, bodyOffset, bodyLength);
+        return new CachedResponse(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset,
+                bodyLength, encoded);
+    }
+
+    /** @return the same response with {@code encoded} kept beside its body */
+    public CachedResponse withEncoded(EncodedBody encoded) {
+        return new CachedResponse(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset,
+                bodyLength, encoded);
     }
 
     /**
@@ -64,10 +89,17 @@ public record CachedResponse(int status, long expiresAtMillis, String etag,
     }
 
     /**
-     * @return whole seconds since the response was stored for {@code freshness}, never negative. The store time is
-     *         not kept in the entry (it would cost 9 bytes of each): it is its expiry less its freshness
+     * @param freshnessMillis the endpoint's freshness, which gives the store time of an entry that does not say it
+     *        (its expiry less that freshness)
+     * @return whole seconds since the response was stored, never negative
      */
     public long ageSeconds(long nowMillis, long freshnessMillis) {
-        return Math.max(0, (nowMillis - (expiresAtMillis - freshnessMillis)) / 1000);
+        long storedAt = storedAtMillis != STORED_AT_UNKNOWN ? storedAtMillis : expiresAtMillis - freshnessMillis;
+        return Math.max(0, (nowMillis - storedAt) / 1000);
+    }
+
+    /** @return how long the response was fresh for when stored, in milliseconds; -1 when its store time is unknown */
+    public long lifetimeMillis() {
+        return storedAtMillis == STORED_AT_UNKNOWN ? -1 : Math.max(0, expiresAtMillis - storedAtMillis);
     }
 }

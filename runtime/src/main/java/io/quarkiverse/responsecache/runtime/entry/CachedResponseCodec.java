@@ -14,13 +14,21 @@ import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
  * small response costs little beyond its body:
  *
  * <pre>
- * RC2 200 mx04z6k1 F-r0uBzqZn-JyDo 19    version, status, fresh until (epoch ms, base 36), ETag (without its
- *                                        quotes when it is strong), body length
+ * RC2 200 mx04z6k1 F-r0uBzqZn-JyDo 19 cuy0   version, status, fresh until (epoch ms, base 36), ETag (without
+ *                                        its quotes when it is strong), body length, lifetime (ms, base 36: fresh
+ *                                        until less this is when it was stored, which gives Age)
  * text/plain;charset=UTF-8               Content-Type (an empty line when there is none)
  * Vary: Accept                           other replayed headers, if any
  *                                        empty line
  * 0.05340959884530738                    body, exactly as sent
+ * +gzip 39                               optional sections, each a name and a length, then as many bytes:
+ * &lt;39 bytes&gt;                             the body compressed once when it was stored
  * </pre>
+ *
+ * An entry without the lifetime (written before entries had one) decodes with its store time unknown.
+ * An entry without sections is byte for byte what the format was before sections existed; an older reader takes an
+ * entry with sections for garbage (its length does not add up), so a mixed deployment gets misses, never a wrong
+ * body. A section of an unknown name is skipped.
  *
  * Anything that does not parse (another version, a truncated value, a value written by someone else under the
  * prefix) decodes to {@code null}: a miss, never an exception.
@@ -32,6 +40,7 @@ public final class CachedResponseCodec {
     private static final byte SPACE = ' ';
     private static final byte[] VERSION_BYTES = (VERSION + " ").getBytes(StandardCharsets.US_ASCII);
     private static final String CONTENT_TYPE = "Content-Type";
+    private static final byte SECTION = '+';
 
     private CachedResponseCodec() {
     }
@@ -42,7 +51,11 @@ public final class CachedResponseCodec {
         head.append(VERSION).append(' ').append(response.status())
                 .append(' ').append(Long.toString(response.expiresAtMillis(), 36))
                 .append(' ').append(storedETag(response.etag()))
-                .append(' ').append(response.bodyLength()).append('\n');
+                .append(' ').append(response.bodyLength());
+        if (response.storedAtMillis() != CachedResponse.STORED_AT_UNKNOWN) {
+            head.append(' ').append(Long.toString(response.lifetimeMillis(), 36));
+        }
+        head.append('\n');
         StringBuilder otherHeaders = new StringBuilder();
         for (Map.Entry<String, String> header : response.headers()) {
             if (contentType.isEmpty() && CONTENT_TYPE.equalsIgnoreCase(header.getKey())) {
@@ -53,9 +66,17 @@ public final class CachedResponseCodec {
         }
         head.append(contentType).append('\n').append(otherHeaders).append('\n');
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] entry = new byte[headBytes.length + response.bodyLength()];
+        EncodedBody encoded = response.encoded();
+        byte[] section = encoded == null ? new byte[0]
+                : ("+" + encoded.coding() + ' ' + encoded.length() + '\n').getBytes(StandardCharsets.US_ASCII);
+        int end = headBytes.length + response.bodyLength();
+        byte[] entry = new byte[end + section.length + (encoded == null ? 0 : encoded.length())];
         System.arraycopy(headBytes, 0, entry, 0, headBytes.length);
         System.arraycopy(response.source(), response.bodyOffset(), entry, headBytes.length, response.bodyLength());
+        if (encoded != null) {
+            System.arraycopy(section, 0, entry, end, section.length);
+            System.arraycopy(encoded.source(), encoded.offset(), entry, end + section.length, encoded.length());
+        }
         return entry;
     }
 
@@ -72,7 +93,11 @@ public final class CachedResponseCodec {
             long expiresAt = reader.number(36, SPACE);
             String storedETag = reader.text(SPACE);
             String etag = storedETag.isEmpty() ? null : replayedETag(storedETag);
-            int length = (int) reader.number(10, NL);
+            int length = (int) reader.number(10, SPACE, NL);
+            long storedAt = CachedResponse.STORED_AT_UNKNOWN;
+            if (bytes[reader.position - 1] == SPACE) {
+                storedAt = expiresAt - reader.number(36, NL);
+            }
             if (status < 100 || status > 599 || length < 0 || !HttpCacheHeaders.isEntityTag(etag)) {
                 return null;
             }
@@ -89,11 +114,30 @@ public final class CachedResponseCodec {
                 }
                 headers.add(Map.entry(header.substring(0, colon), header.substring(colon + 1).trim()));
             }
-            if (bytes.length - reader.position != length) {
+            int body = reader.position;
+            if (bytes.length - body < length) {
                 return null;
             }
-            // the body stays where it is: a hit writes it from there
-            return new CachedResponse(status, expiresAt, etag, headers, bytes, reader.position, length);
+            reader.position = body + length;
+            EncodedBody encoded = null;
+            while (reader.position < bytes.length) {
+                if (bytes[reader.position++] != SECTION) {
+                    return null;
+                }
+                String name = reader.text(SPACE);
+                long size = reader.number(10, NL);
+                if (bytes.length - reader.position < size) {
+                    return null;
+                }
+                if (EncodedBody.GZIP.equals(name) && isGzip(bytes, reader.position, (int) size)) {
+                    encoded = new EncodedBody(name, bytes, reader.position, (int) size);
+                } else if (EncodedBody.GZIP.equals(name)) {
+                    return null;
+                }
+                reader.position += (int) size;
+            }
+            // the bodies stay where they are: a hit writes them from there
+            return new CachedResponse(status, expiresAt, storedAt, etag, headers, bytes, body, length, encoded);
         } catch (RuntimeException notAnEntry) {
             return null;
         }
@@ -108,6 +152,12 @@ public final class CachedResponseCodec {
 
     private static String replayedETag(String stored) {
         return stored.startsWith("W/") || stored.startsWith("\"") ? stored : '"' + stored + '"';
+    }
+
+    /** @return whether the range starts as a gzip member does (RFC 1952: ID1, ID2, deflate) */
+    private static boolean isGzip(byte[] bytes, int offset, int length) {
+        return length >= 18 && bytes[offset] == (byte) 0x1f && bytes[offset + 1] == (byte) 0x8b
+                && bytes[offset + 2] == 8;
     }
 
     private static boolean startsWithVersion(byte[] bytes) {
@@ -133,9 +183,14 @@ public final class CachedResponseCodec {
         }
 
         long number(int radix, byte end) {
+            return number(radix, end, end);
+        }
+
+        /** Reads a number that ends at either byte. */
+        long number(int radix, byte end, byte otherEnd) {
             long value = 0;
             int start = position;
-            while (position < bytes.length && bytes[position] != end) {
+            while (position < bytes.length && bytes[position] != end && bytes[position] != otherEnd) {
                 int digit = Character.digit(bytes[position++], radix);
                 if (digit < 0 || value > (Long.MAX_VALUE - digit) / radix) {
                     throw new IllegalArgumentException("not a number");

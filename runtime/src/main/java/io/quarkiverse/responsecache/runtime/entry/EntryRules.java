@@ -7,20 +7,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointLifetimes;
+
 /**
  * What an entry may hold, checked twice: when a response is stored, and again when an entry is read back, since
  * whatever sits under the prefix may have been written by someone else (anyone who can write to the Redis) or damaged.
  * An entry read back that breaks a rule is not replayed: it is a miss, and the endpoint's response overwrites it.
  * <ul>
- * <li>Its status is a final status that the configuration lists as cacheable, and not one that has no body to replay
- * or describes one exchange only (1xx, 204, 205, 206, 304).</li>
+ * <li>Its status is a final status that the configuration lists as cacheable (or gives a lifetime of its own, for the
+ * endpoint), and not one that has no body to replay or describes one exchange only (1xx, 204, 205, 206, 304).</li>
  * <li>Its headers are the ones a stored response keeps: no header that describes one connection or one client
  * ({@code Set-Cookie}, {@code Authorization}, hop-by-hop headers...), none the cache writes itself, no
  * {@code Location} outside a redirect or a {@code 201}; names are HTTP tokens and values hold no CR, LF or other
  * control character (a CR would break the response, a CR LF would smuggle a header in).</li>
- * <li>Its expiry is no later than its endpoint's freshness from now: an entry written now says {@code now + expire},
- * and up to {@link #CLOCK_SKEW} more is taken as another instance's clock being ahead and cut back to
- * {@code now + expire}. Anything later is a forged or foreign expiry.</li>
+ * <li>Its expiry is no later than the freshness its endpoint gives its status from now: an entry written now says at
+ * most {@code now + expire} (or its status's lifetime; jitter and the response's own {@code max-age} only shorten
+ * it), and up to {@link #CLOCK_SKEW} more is taken as another instance's clock being ahead and cut back. Anything
+ * later is a forged or foreign expiry.</li>
  * </ul>
  */
 public final class EntryRules {
@@ -67,6 +70,12 @@ public final class EntryRules {
         return status >= 200 && status <= 599 && !NEVER_REPLAYED.contains(status) && cacheableStatuses.contains(status);
     }
 
+    /** @return whether a response of this status may be stored and replayed for an endpoint with these lifetimes */
+    public boolean cacheableStatus(int status, EndpointLifetimes lifetimes) {
+        return cacheableStatus(status)
+                || (lifetimes.lists(status) && status >= 200 && status <= 599 && !NEVER_REPLAYED.contains(status));
+    }
+
     /** @return whether a response of {@code status} keeps this header when stored */
     public boolean keepsHeader(int status, String name, String value) {
         String lowerCase = name.toLowerCase(Locale.ROOT);
@@ -77,12 +86,12 @@ public final class EntryRules {
     }
 
     /**
-     * @param expire the endpoint's freshness
-     * @return the entry to replay: {@code found} itself, or a copy whose expiry is cut back to {@code now + expire};
-     *         null when it breaks a rule (a miss)
+     * @param lifetimes the endpoint's lifetimes
+     * @return the entry to replay: {@code found} itself, or a copy whose expiry is cut back to {@code now} plus its
+     *         status's lifetime; null when it breaks a rule (a miss)
      */
-    public CachedResponse admit(CachedResponse found, Duration expire, long nowMillis) {
-        if (found == null || !cacheableStatus(found.status())) {
+    public CachedResponse admit(CachedResponse found, EndpointLifetimes lifetimes, long nowMillis) {
+        if (found == null || !cacheableStatus(found.status(), lifetimes)) {
             return null;
         }
         for (Map.Entry<String, String> header : found.headers()) {
@@ -90,7 +99,7 @@ public final class EntryRules {
                 return null;
             }
         }
-        long latestExpiry = nowMillis + expire.toMillis();
+        long latestExpiry = nowMillis + lifetimes.forStatus(found.status()).toMillis();
         if (found.expiresAtMillis() <= latestExpiry) {
             return found;
         }

@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -7,21 +8,25 @@ import java.util.function.BiConsumer;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.ResponseBuilder;
 
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+
 import io.quarkiverse.responsecache.runtime.coordination.Computation;
+import io.quarkiverse.responsecache.runtime.coordination.KeyClaim;
+import io.quarkiverse.responsecache.runtime.coordination.KeyedRequest;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
-import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
-import io.quarkiverse.responsecache.runtime.orm.EntityReads;
 
 /**
  * What the cache decided for one request, handed from the lookup handler to the handlers that run later in the same
  * request's chain. It travels as a request-context property, because the CDI request scope may be inactive after a
  * resume.
  */
-final class CacheExchange {
+final class CacheExchange implements KeyedRequest {
 
     static final String PROPERTY = CacheExchange.class.getName();
 
@@ -35,48 +40,77 @@ final class CacheExchange {
     Set<String> varied = Set.of();
     CacheOutcome outcome = CacheOutcome.MISS;
     /** RFC 9211 {@code fwd} parameter of a miss or a bypass: why the request went to the endpoint. */
-    String forward = "uri-miss";
-    /** RFC 9211 {@code detail} parameter, or null. */
-    String detail;
+    CacheForward forward = CacheForward.URI_MISS;
+    /** RFC 9211 {@code detail} parameter: why it missed or bypassed, how a hit was answered; null for a fresh hit. */
+    CacheDetail detail = CacheDetail.ABSENT;
     /** The response a hit replays: fresh, stale, or computed by a concurrent request. */
     CachedResponse replay;
     /** A stale entry that may replace an error of the endpoint (stale-if-error). */
     CachedResponse staleFallback;
     /** This request's part in computing its key, once it missed. */
-    Computation computation;
+    volatile Computation computation;
     /** The store tier that answered this request's lookup; {@code none} when no store answered. */
     String tier = "none";
     /** Where a hit found by the early lookup goes on in the chain; 0 when the lookup ran before the invocation. */
     int resumeAt;
     /** Whether this request's outcome was reported to the observers. */
     private boolean reported;
-    /** The indexes the entry joins, once this request claimed its key. */
-    Map<String, String> memberships;
     /** The claim this request took on its key before running the endpoint; null without one (nothing stored). */
-    String claim;
-    /** The key the claim is on: the key changes when the response teaches the endpoint a header to vary on. */
-    String claimedKey;
-    /** When the claim was taken ({@link System#nanoTime()}). */
-    long claimedAtNanos;
-    /** What the computation read through Hibernate ORM, when the endpoint is tracked; else null. */
-    EntityReads reads;
-    /** Set once the response is being stored under the claim; otherwise the claim is released when the request ends. */
-    volatile boolean storing;
+    volatile KeyClaim claim;
+    private final ResteasyReactiveRequestContext request;
 
-    CacheExchange(CacheServices services, EndpointPolicy policy) {
+    CacheExchange(CacheServices services, EndpointPolicy policy, ResteasyReactiveRequestContext request) {
         this.services = services;
         this.policy = policy;
+        this.request = request;
     }
 
-    void bypass(String forward, String detail) {
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public EndpointPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public Set<String> varied() {
+        return varied;
+    }
+
+    @Override
+    public List<String> tags() {
+        return policy.renderTags(request);
+    }
+
+    @Override
+    public String path() {
+        return request.getPath();
+    }
+
+    @Override
+    public void joined(Computation computation) {
+        this.computation = computation;
+    }
+
+    void bypass(CacheForward forward, CacheDetail detail) {
         this.outcome = CacheOutcome.BYPASS;
         this.forward = forward;
         this.detail = detail;
     }
 
-    void replay(CachedResponse response, String detail) {
-        this.outcome = CacheOutcome.HIT;
+    /** @param outcome {@link CacheOutcome#HIT}, {@link CacheOutcome#STALE} or {@link CacheOutcome#COALESCED} */
+    void replay(CachedResponse response, CacheOutcome outcome, CacheDetail detail) {
+        this.outcome = outcome;
         this.replay = response;
+        this.detail = detail;
+    }
+
+    /** The request goes to the endpoint as a miss, for this reason. */
+    void forward(CacheForward forward, CacheDetail detail) {
+        this.forward = forward;
         this.detail = detail;
     }
 
@@ -96,15 +130,6 @@ final class CacheExchange {
         return response.build();
     }
 
-    void claimed(String claim) {
-        this.claim = claim;
-        this.claimedKey = key;
-        this.claimedAtNanos = System.nanoTime();
-        if (computation != null) {
-            computation.claimed(claim);
-        }
-    }
-
     /** @return whether the response may be stored: a miss whose key this request claimed */
     boolean stores() {
         return outcome == CacheOutcome.MISS && key != null && claim != null;
@@ -112,7 +137,7 @@ final class CacheExchange {
 
     /** Writes this request's status headers. */
     void statusHeaders(BiConsumer<String, String> headers, boolean stored, long ttlSeconds) {
-        services.statusHeaders.write(headers, outcome, forward, detail, stored, ttlSeconds);
+        services.statusHeaders.write(headers, outcome, forward, detail, stored, ttlSeconds, key);
         report(stored, ttlSeconds);
     }
 
@@ -130,19 +155,6 @@ final class CacheExchange {
                 : replay.ageSeconds(services.clock.currentTimeMillis(), policy.expire().toMillis());
         String cacheStatus = CacheStatusHeaders.parameters(new StringBuilder(48), outcome, forward, detail, stored,
                 ttlSeconds).toString();
-        events.answered(policy.endpoint().name(), requestOutcome(), tier, cacheStatus, age);
-    }
-
-    private RequestOutcome requestOutcome() {
-        if (outcome == CacheOutcome.BYPASS) {
-            return RequestOutcome.BYPASS;
-        }
-        if (outcome == CacheOutcome.MISS) {
-            return RequestOutcome.MISS;
-        }
-        if ("coalesced".equals(detail)) {
-            return RequestOutcome.COALESCED;
-        }
-        return detail != null && detail.startsWith("stale") ? RequestOutcome.STALE : RequestOutcome.HIT;
+        events.answered(policy.endpoint().name(), outcome, tier, cacheStatus, age);
     }
 }

@@ -1,19 +1,20 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
+import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
+import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
+import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
-import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
+import io.quarkiverse.responsecache.runtime.lifetime.ResponseLifetimes;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
-import io.quarkiverse.responsecache.runtime.orm.EntityEvictions;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCache;
@@ -37,43 +38,40 @@ public class CacheServices {
     final GuardedStore store;
     /** Answers hits from this process's memory when the near cache is on, else nothing. */
     final NearCache nearCache;
-    final MissCoordinator coordinator;
-    final EntryIndexes indexes;
+    /** What becomes of a request whose key is known, and of its computed response. */
+    final CacheDecisions decisions;
+    final KeyClaims claims;
     final GuardedEvictions evictions;
     final BackgroundRefresher refresher;
     final CacheStatusHeaders statusHeaders;
     final ResponseCacheClock clock;
-    /** Entity tracking's evictions, when the application has Hibernate ORM and tracking is on; else null. */
-    final EntityEvictions entityEvictions;
-    final int maxTrackedRows;
+    /** How long each stored response stays fresh. */
+    @Inject
+    ResponseLifetimes lifetimes;
     /** Metrics, tracing and the Dev UI, when present. */
     @Inject
     ResponseCacheEvents events;
+    /** What responses tell the HTTP caches in front. */
+    @Inject
+    EdgeHeaders edge;
 
     @Inject
     public CacheServices(ResponseCacheConfig config, CachedEndpoints endpoints, RequestKeys keys, GuardedStore store,
-            MissCoordinator coordinator, EntryIndexes indexes, CacheStatusHeaders statusHeaders,
-            ResponseCacheClock clock, NearCache nearCache, GuardedEvictions evictions, BackgroundRefresher refresher,
-            Instance<EntityEvictions> entityEvictions) {
+            CacheDecisions decisions, KeyClaims claims, CacheStatusHeaders statusHeaders, ResponseCacheClock clock,
+            NearCache nearCache, GuardedEvictions evictions, BackgroundRefresher refresher) {
         this.enabled = config.enabled();
         this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
         this.maxBodySize = config.maxBodySize().asLongValue();
-        this.rules = new EntryRules(config.cacheableStatuses(), statusHeaders::isStatusHeader);
+        this.rules = decisions.rules();
         this.endpoints = endpoints;
         this.keys = keys;
         this.store = store;
-        this.coordinator = coordinator;
-        this.indexes = indexes;
+        this.decisions = decisions;
+        this.claims = claims;
         this.evictions = evictions;
         this.refresher = refresher;
         this.statusHeaders = statusHeaders;
         this.clock = clock;
         this.nearCache = nearCache;
-        this.entityEvictions = entityEvictions.isResolvable() ? entityEvictions.get() : null;
-        this.maxTrackedRows = config.hibernateOrm().maxRows();
-    }
-
-    boolean isCacheableStatus(int status) {
-        return rules.cacheableStatus(status);
     }
 }

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.core.serialization.EntityWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
 
 import io.netty.buffer.Unpooled;
+import io.quarkiverse.responsecache.runtime.entry.EncodedBody;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -60,6 +61,9 @@ final class CachedBodyWriter implements EntityWriter {
             return;
         }
         Response built = request.getResponse().get();
+        if (body.encoded() != null) {
+            StoredEncoding.choose(request, body, built.getHeaders());
+        }
         Object etag = built.getHeaders().getFirst("ETag");
         if (HttpCacheHeaders.notModified(built.getStatus(), request.serverRequest().getRequestHeader("If-None-Match"),
                 etag == null ? null : etag.toString())) {
@@ -85,11 +89,14 @@ final class CachedBodyWriter implements EntityWriter {
      * would never return to its pool.)
      */
     private static void end(ResteasyReactiveRequestContext request, CachedBody body) {
+        EncodedBody encoded = body.sent();
         HttpServerRequest server = request.serverRequest().unwrap(HttpServerRequest.class);
         if (server == null) {
-            request.serverResponse().end(body.toByteArray());
+            request.serverResponse().end(encoded != null ? encoded.bytes() : body.toByteArray());
             return;
         }
-        server.response().end(Buffer.buffer(Unpooled.wrappedBuffer(body.source(), body.offset(), body.length())));
+        server.response().end(Buffer.buffer(encoded != null
+                ? Unpooled.wrappedBuffer(encoded.source(), encoded.offset(), encoded.length())
+                : Unpooled.wrappedBuffer(body.source(), body.offset(), body.length())));
     }
 }

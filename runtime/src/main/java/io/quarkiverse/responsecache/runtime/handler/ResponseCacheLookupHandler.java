@@ -1,37 +1,30 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
-import java.util.List;
-
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
-import io.quarkiverse.responsecache.runtime.coordination.Computation;
-import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
+import io.quarkiverse.responsecache.runtime.coordination.CacheDecision;
+import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.RequestCredentials;
-import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.orm.EntityReads;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Runs in a cached endpoint's handler chain right before the resource method is invoked: after the request filters,
  * the security checks and the parameters, so a hit goes through everything a miss goes through but the method call.
- * It decides, in this order:
+ * Here the request's own inputs decide:
  *
  * <pre>
  * cache or endpoint disabled                  -> not involved
- * request Cache-Control: no-store             -> bypass (fwd=request)
+ * request Cache-Control: no-store             -> bypass (fwd=request; detail=request-no-store)
  * a caller, endpoint not keyed by callers     -> bypass (detail=credentials)
- * request Cache-Control: no-cache             -> miss, stored (fwd=request)
  * fresh copy in the near cache                -> hit (detail=near), answered synchronously
- * breaker open                                -> bypass (detail=store-unavailable)
- * lookup failed or timed out                  -> bypass (detail=store-unavailable)
- * entry breaks the entry rules (EntryRules)   -> missing: a forged or damaged entry is overwritten
- * fresh entry                                 -> hit
- * this instance's background refresh request -> miss, stored (fwd=stale), no lookup
- * missing or stale entry                      -> {@link #onMiss}
+ * otherwise                                   -> what {@link CacheDecisions} decides, carried out once
  * </pre>
  *
  * A hit makes the stored response the request's result, which the invocation handler takes as the method's: the
@@ -96,7 +89,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         if (!policy.enabled()) {
             return;
         }
-        CacheExchange exchange = new CacheExchange(cache, policy);
+        CacheExchange exchange = new CacheExchange(cache, policy, request);
         exchange.resumeAt = resumeAt;
         request.setProperty(CacheExchange.PROPERTY, exchange);
 
@@ -104,13 +97,13 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 ? request.serverRequest().getRequestHeader("Cache-Control")
                 : null;
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-store")) {
-            exchange.bypass("request", null);
+            exchange.bypass(CacheForward.REQUEST, CacheDetail.REQUEST_NO_STORE);
             return;
         }
         String principal = null;
         if (RequestCredentials.present(request)) {
             if (!policy.keyByPrincipal()) {
-                exchange.bypass("bypass", "credentials");
+                exchange.bypass(CacheForward.BYPASS, CacheDetail.CREDENTIALS);
                 return;
             }
             principal = RequestCredentials.principal(request);
@@ -118,225 +111,60 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         exchange.principal = principal;
         exchange.varied = cache.keys.variedHeaders().of(policy.endpoint().id());
         exchange.key = cache.keys.key(policy, request, principal, exchange.varied);
-        if (cache.refresher.isRefresh(request)) {
-            // this instance's own background refresh of a stale entry: compute and store (under a claim, as any
-            // computation), as for no-cache
-            exchange.forward = "stale";
-            request.suspend();
-            compute(request, exchange);
-            return;
-        }
-        if (HttpCacheHeaders.hasDirective(cacheControl, "no-cache")) {
-            exchange.forward = "request";
-            request.suspend();
-            compute(request, exchange);
-            return;
-        }
-        // the near tier holds what Redis held: checked like any entry read back
-        CachedResponse near = admitted(exchange, cache.nearCache.hit(exchange.key));
-        // the rules may cut an expiry back: a copy no longer fresh goes to Redis, which handles stale entries
-        if (near != null && near.isFresh(cache.clock.currentTimeMillis())) {
-            // answered here, on the event loop, without suspending: no store call, no callback
-            exchange.tier = "near";
-            exchange.replay(near, "near");
-            answer(request, exchange);
-            return;
-        }
-        if (!cache.store.available()) {
-            exchange.bypass("bypass", "store-unavailable");
-            return;
+        CacheDecisions.Start start = cache.refresher.isRefresh(request) ? CacheDecisions.Start.REFRESH
+                : HttpCacheHeaders.hasDirective(cacheControl, "no-cache") ? CacheDecisions.Start.REVALIDATE
+                        : CacheDecisions.Start.LOOKUP;
+        if (start == CacheDecisions.Start.LOOKUP) {
+            // the near tier holds what Redis held: checked like any entry read back; the rules may cut an expiry
+            // back, and a copy no longer fresh goes to Redis, which handles stale entries
+            CachedResponse near = cache.decisions.admitted(policy, cache.nearCache.hit(exchange.key));
+            if (near != null && near.isFresh(cache.clock.currentTimeMillis())) {
+                // answered here, on the event loop, without suspending: no store call, no callback
+                exchange.tier = "near";
+                exchange.replay(near, CacheOutcome.HIT, CacheDetail.NEAR);
+                answer(request, exchange);
+                return;
+            }
         }
         request.suspend();
-        long lookupStarted = cache.coordinator.lookupStarts();
-        cache.store.lookup(exchange.key).subscribe().with(
-                lookup -> {
-                    exchange.tier = cache.store.tier();
-                    CachedResponse found = admitted(exchange, lookup.response());
-                    if (found != null && found.isFresh(cache.clock.currentTimeMillis())) {
-                        replay(request, exchange, found, null);
-                    } else {
-                        onMiss(request, exchange, found, lookupStarted, lookup.fingerprint());
-                    }
-                },
-                failure -> {
-                    exchange.bypass("bypass", "store-unavailable");
-                    request.resume();
-                });
-    }
-
-    /**
-     * No fresh entry. One request per key computes it; the others of this instance wait for its response, or get
-     * the stale entry at once while it is within its stale-while-revalidate window:
-     *
-     * <pre>
-     * stale servable, refreshed in the background      -> hit, stale; a background refresh starts unless one runs
-     * another request computes the key, stale servable -> hit, stale
-     * another request computes the key                 -> wait: its response (hit, coalesced), or compute
-     * this request computes, no distributed lock       -> compute
-     * lock taken                                       -> compute
-     * lock held elsewhere, stale servable              -> hit, stale
-     * lock held elsewhere                              -> wait: the other instance's entry (hit, coalesced), or compute
-     * </pre>
-     *
-     * @param stale the entry that is no longer fresh, or null
-     * @param lookupStarted when the lookup that missed began
-     * @param observed the fingerprint of what the lookup found under the key
-     */
-    private static void onMiss(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse stale,
-            long lookupStarted, String observed) {
-        CacheServices cache = exchange.services;
-        EndpointPolicy policy = exchange.policy;
-        long now = cache.clock.currentTimeMillis();
-        boolean staleServable = stale != null
-                && now < stale.expiresAtMillis() + policy.staleWhileRevalidate().toMillis();
-        if (stale != null) {
-            exchange.forward = "stale";
-            if (now < stale.expiresAtMillis() + policy.staleIfError().toMillis()) {
-                exchange.staleFallback = stale;
-                request.setAbortHandlerChain(StaleIfErrorHandler.insertInto(request.getAbortHandlerChain()));
-            }
-        }
-        if (staleServable && cache.refresher.refreshesInBackground(policy.keyByPrincipal())) {
-            // nobody waits for the refresh: this request gets the stale copy like the others, and the instance asks
-            // itself for the resource again (one refresh per key at a time)
-            replay(request, exchange, stale, "stale");
-            cache.refresher.refresh(exchange.key, request.serverRequest(), policy, exchange.varied);
-            return;
-        }
-        MissCoordinator coordinator = cache.coordinator;
-        Computation computation = coordinator.join(exchange.key, lookupStarted, observed);
-        exchange.computation = computation;
-        // whatever becomes of this request, the requests waiting for it must go on, and a lock it holds must go
+        // whatever becomes of this request, the requests waiting for its computation must go on, and a lock or claim
+        // it holds must go
         request.registerCompletionCallback(failure -> {
-            coordinator.abandoned(computation);
+            cache.decisions.ended(exchange.computation, exchange.claim);
             exchange.report(false, 0);
         });
-        if (!computation.leads()) {
-            if (staleServable) {
-                replay(request, exchange, stale, "stale");
-            } else {
-                coordinator.awaitLeader(computation).subscribe().with(computed -> {
-                    if (computed != null && answers(exchange, computed)) {
-                        replay(request, exchange, computed, "coalesced");
-                    } else {
-                        lookAgain(request, exchange);
-                    }
-                });
+        cache.decisions.decide(exchange, start).subscribe().with(decision -> {
+            if (start == CacheDecisions.Start.LOOKUP && !(decision instanceof CacheDecision.Bypass)) {
+                exchange.tier = cache.store.tier();
             }
-            return;
-        }
-        if (!coordinator.distributedLockEnabled()) {
-            compute(request, exchange);
-            return;
-        }
-        coordinator.tryLock(computation).subscribe().with(taken -> {
-            if (taken) {
-                compute(request, exchange);
-            } else if (staleServable) {
-                coordinator.answered(computation, stale);
-                replay(request, exchange, stale, "stale");
-            } else {
-                coordinator.awaitOtherInstance(computation).subscribe().with(stored -> {
-                    CachedResponse found = admitted(exchange, stored);
-                    if (found != null && answers(exchange, found)) {
-                        coordinator.answered(computation, found);
-                        replay(request, exchange, found, "coalesced");
-                    } else {
-                        compute(request, exchange);
-                    }
-                });
-            }
+            carryOut(request, exchange, decision);
+            request.resume();
         });
     }
 
-    /**
-     * The leader's response does not answer this waiting request: not stored because the key changed since its claim
-     * (an eviction, or another instance stored its own entry first), or it failed. One more lookup, so that another
-     * instance's fresh entry answers rather than every waiter of this instance running the endpoint; any entry found
-     * now was stored under a claim no eviction crossed, so it is as good as a first lookup's.
-     */
-    private static void lookAgain(ResteasyReactiveRequestContext request, CacheExchange exchange) {
-        CacheServices cache = exchange.services;
-        cache.store.lookup(exchange.key).subscribe().with(lookup -> {
-            CachedResponse found = admitted(exchange, lookup.response());
-            if (found != null && found.isFresh(cache.clock.currentTimeMillis()) && answers(exchange, found)) {
-                replay(request, exchange, found, "coalesced");
-            } else {
-                compute(request, exchange);
+    private static void carryOut(ResteasyReactiveRequestContext request, CacheExchange exchange,
+            CacheDecision decision) {
+        if (decision instanceof CacheDecision.Replay replay) {
+            exchange.replay(replay.response(), replay.outcome(), replay.detail());
+            answer(request, exchange);
+            if (replay.refresh()) {
+                exchange.services.refresher.refresh(exchange.key, request.serverRequest(), exchange.policy,
+                        exchange.varied);
             }
-        }, failure -> compute(request, exchange));
-    }
-
-    /**
-     * A response computed for another request with the same key answers this one only if every header its own
-     * {@code Vary} names took part in that key: the leader may have learned a new one from it.
-     */
-    private static boolean answers(CacheExchange exchange, CachedResponse computed) {
-        List<String> vary = HttpCacheHeaders.values(computed.headers(), "Vary");
-        return vary.isEmpty() || VariedHeaders.covers(exchange.policy, exchange.varied, vary);
-    }
-
-    /**
-     * @return the entry read from the store if it holds only what a stored response may hold (its expiry cut back to
-     *         the endpoint's freshness), otherwise null: a forged or damaged entry is a miss that gets overwritten
-     */
-    private static CachedResponse admitted(CacheExchange exchange, CachedResponse stored) {
-        return stored == null ? null
-                : exchange.services.rules.admit(stored, exchange.policy.expire(),
-                        exchange.services.clock.currentTimeMillis());
-    }
-
-    /**
-     * This request runs the endpoint. First it claims the key (joins its indexes, marks it; see
-     * {@code ResponseStore#claim}) and makes sure its namespace is registered, so that an eviction that runs from now
-     * on reaches it and its response is not stored after that eviction. The claim, then its index scripts (see
-     * {@code RedisResponseStore#claim} for why in that order), with the namespace's registration alongside. Should it
-     * fail, or the writes' breaker be open, the endpoint runs all the same and its response is not stored. The claim
-     * is the write that asks the writes' breaker, so storing under it does not ask again.
-     */
-    static void compute(ResteasyReactiveRequestContext request, CacheExchange exchange) {
-        CacheServices cache = exchange.services;
-        EndpointPolicy policy = exchange.policy;
-        if (!cache.store.acceptsWrites()) {
-            // the writes' breaker is open: the endpoint runs, nothing is claimed nor stored
-            request.resume();
-            return;
+        } else if (decision instanceof CacheDecision.Compute compute) {
+            exchange.forward(compute.forward(), compute.detail());
+            if (compute.staleFallback() != null) {
+                exchange.staleFallback = compute.staleFallback();
+                request.setAbortHandlerChain(StaleIfErrorHandler.insertInto(request.getAbortHandlerChain()));
+            }
+            exchange.claim = compute.claim();
+            if (exchange.claim != null && exchange.claim.reads() != null) {
+                // what the endpoint reads through Hibernate ORM is recorded from now on; see EntityEvictions
+                request.setProperty(EntityReads.PROPERTY, exchange.claim.reads());
+            }
+        } else if (decision instanceof CacheDecision.Bypass bypass) {
+            exchange.bypass(bypass.forward(), bypass.detail());
         }
-        String namespace = policy.endpoint().namespace();
-        exchange.memberships = cache.indexes.memberships(exchange.key, namespace, policy.renderTags(request),
-                request.getPath(), policy.endpoint().name());
-        Uni<Long> generation = Uni.createFrom().item(0L);
-        if (cache.entityEvictions != null && policy.endpoint().trackEntities()) {
-            // what the endpoint reads through Hibernate ORM is recorded from now on; see EntityEvictions
-            exchange.reads = new EntityReads(cache.maxTrackedRows);
-            request.setProperty(EntityReads.PROPERTY, exchange.reads);
-            generation = cache.entityEvictions.generation();
-        }
-        Uni.combine().all()
-                .unis(cache.store.claim(exchange.key, policy.retention(), exchange.memberships),
-                        cache.indexes.register(namespace, policy.retention()), generation)
-                .asTuple()
-                .subscribe().with(claimed -> {
-                    String claim = claimed.getItem1();
-                    if (exchange.reads != null) {
-                        exchange.reads.generation(claimed.getItem3());
-                    }
-                    exchange.claimed(claim);
-                    request.registerCompletionCallback(failure -> {
-                        if (!exchange.storing) {
-                            cache.store.release(exchange.key, claim).subscribe().with(released -> {
-                            });
-                        }
-                    });
-                    request.resume();
-                }, failure -> request.resume());
-    }
-
-    private static void replay(ResteasyReactiveRequestContext request, CacheExchange exchange, CachedResponse response,
-            String detail) {
-        exchange.replay(response, detail);
-        answer(request, exchange);
-        request.resume();
     }
 
     /** The stored response becomes the method's result; from the early lookup, the hit goes on after the invocation. */

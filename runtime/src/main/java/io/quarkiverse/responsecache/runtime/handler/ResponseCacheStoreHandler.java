@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +11,9 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
-import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
+import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 
 /**
  * Runs once the resource method's result became a response (or a hit's stored response took its place), before the
@@ -23,13 +26,54 @@ import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
  */
 public class ResponseCacheStoreHandler implements ServerRestHandler {
 
+    /** Whether the method is {@code @Compressed}; with the two below, as Quarkus compresses its responses. */
+    private boolean compressAlways;
+    /** The media types Quarkus compresses; empty when compression is off or the method is {@code @Uncompressed}. */
+    private Set<String> compressMediaTypes = Set.of();
+    private int compressionLevel = 6;
+    private volatile StoredCompression compression;
+
+    public boolean isCompressAlways() {
+        return compressAlways;
+    }
+
+    public void setCompressAlways(boolean compressAlways) {
+        this.compressAlways = compressAlways;
+    }
+
+    public Set<String> getCompressMediaTypes() {
+        return compressMediaTypes;
+    }
+
+    public void setCompressMediaTypes(Set<String> compressMediaTypes) {
+        this.compressMediaTypes = compressMediaTypes;
+    }
+
+    public int getCompressionLevel() {
+        return compressionLevel;
+    }
+
+    public void setCompressionLevel(int compressionLevel) {
+        this.compressionLevel = compressionLevel;
+    }
+
+    private StoredCompression compression() {
+        StoredCompression built = compression;
+        if (built == null) {
+            built = compression = compressAlways || !compressMediaTypes.isEmpty()
+                    ? new StoredCompression(compressAlways, Set.copyOf(compressMediaTypes), compressionLevel)
+                    : StoredCompression.NONE;
+        }
+        return built;
+    }
+
     @Override
     public void handle(ResteasyReactiveRequestContext request) throws Exception {
         CacheExchange exchange = (CacheExchange) request.getProperty(CacheExchange.PROPERTY);
         if (exchange == null) {
             return;
         }
-        if (exchange.outcome == CacheOutcome.HIT) {
+        if (exchange.outcome.answeredFromCache()) {
             prepareHit(request, exchange);
             return;
         }
@@ -52,7 +96,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             headers.putSingle("Vary", combined.append(vary).toString());
         }
         if (exchange.stores() && !"HEAD".equals(request.getMethod())) {
-            ResponseSnapshot.storeAndReplace(request, exchange, response);
+            ResponseSnapshot.storeAndReplace(request, exchange, response, compression());
         } else {
             exchange.statusHeaders(headers::putSingle, false, 0);
         }
@@ -63,7 +107,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
      * stale entry takes the error's place, as a hit.
      */
     static void serveStaleIfError(ResteasyReactiveRequestContext request, CacheExchange exchange) {
-        exchange.replay(exchange.staleFallback, "stale-if-error");
+        exchange.replay(exchange.staleFallback, CacheOutcome.STALE, CacheDetail.STALE_IF_ERROR);
         request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
         prepareHit(request, exchange);
     }
@@ -80,9 +124,14 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
         long ttl = stored.ttlSeconds(now);
         headers.putSingle("ETag", stored.etag());
         headers.putSingle("Cache-Control", exchange.policy.cacheControl(Math.max(0, ttl)));
+        exchange.services.edge.cacheControl(exchange.policy.isPrivate(), headers::putSingle);
         headers.putSingle("Age", Long.toString(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
+        CachedBody body = response.getEntity() instanceof CachedBody entity ? entity : null;
+        StoredEncoding.vary(body, headers);
         if ("HEAD".equals(request.getMethod())) {
-            headers.putSingle("Content-Length", Integer.toString(stored.bodyLength()));
+            // no body is written, so no writer chooses its form: the headers a GET would get, chosen now
+            int length = body == null ? stored.bodyLength() : StoredEncoding.choose(request, body, headers);
+            headers.putSingle("Content-Length", Integer.toString(length));
         }
         exchange.statusHeaders(headers::putSingle, false, ttl);
         request.setEntityWriter(CachedBodyWriter.OF_HIT);

@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime.handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.server.core.serialization.EntityWriter;
 
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 
 /**
@@ -35,8 +37,9 @@ final class ResponseSnapshot {
     private ResponseSnapshot() {
     }
 
-    static void storeAndReplace(ResteasyReactiveRequestContext request, CacheExchange exchange, Response response)
-            throws IOException {
+    /** @param compression whether the body is also kept compressed, built once here for every hit */
+    static void storeAndReplace(ResteasyReactiveRequestContext request, CacheExchange exchange, Response response,
+            StoredCompression compression) throws IOException {
         Object entity = response.getEntity();
         EntityWriter writer = request.getEntityWriter();
         byte[] body = entity == null ? new byte[0] : serialize(request, writer, entity, exchange.services.maxBodySize);
@@ -52,6 +55,10 @@ final class ResponseSnapshot {
         List<Map.Entry<String, String>> sent = headerLines(response);
         boolean storable = body.length <= exchange.services.maxBodySize && isStorable(exchange, status, sent)
                 && keyCoversVary(request, exchange, sent);
+        // the response's own say on its lifetime, the application's policies and the jitter; null: not stored
+        Duration lifetime = storable ? exchange.services.lifetimes.of(exchange.policy, status, sent, entity) : null;
+        storable = lifetime != null;
+        CachedResponse stored = null;
         if (storable) {
             String etag = valueOf(sent, "ETag");
             if (!HttpCacheHeaders.isEntityTag(etag)) {
@@ -59,15 +66,29 @@ final class ResponseSnapshot {
                 etag = HttpCacheHeaders.strongETag(body);
             }
             EndpointPolicy policy = exchange.policy;
-            long expiresAt = exchange.services.clock.currentTimeMillis() + policy.expire().toMillis();
-            ClaimedStore.store(request, exchange,
-                    new CachedResponse(status, expiresAt, etag, replayable(exchange, status, sent), body));
+            long now = exchange.services.clock.currentTimeMillis();
+            List<Map.Entry<String, String>> replayed = replayable(exchange, status, sent);
+            Map.Entry<String, String> edgeTags = edgeTags(request, exchange);
+            if (edgeTags != null) {
+                // stored with the entry: a hit sends the keys its computation learned
+                replayed.removeIf(header -> header.getKey().equalsIgnoreCase(edgeTags.getKey()));
+                replayed.add(edgeTags);
+                headers.putSingle(edgeTags.getKey(), edgeTags.getValue());
+            }
+            stored = new CachedResponse(status, now + lifetime.toMillis(), now, etag, replayed, body)
+                    .withEncoded(compression.gzip(valueOf(sent, "Content-Type"), valueOf(sent, "Content-Encoding"),
+                            body));
+            exchange.services.decisions.computed(exchange.computation, exchange.claim, exchange.key, stored);
             headers.putSingle("ETag", etag);
-            headers.putSingle("Cache-Control", policy.cacheControl(policy.expire().toSeconds()));
+            headers.putSingle("Cache-Control", policy.cacheControl(stored.secondsLeft(now)));
+            exchange.services.edge.cacheControl(policy.isPrivate(), headers::putSingle);
         }
         exchange.statusHeaders(headers::putSingle, storable, 0);
         if (entity != null) {
-            request.setResult(Response.fromResponse(response).entity(new CachedBody(body, 0, body.length)).build());
+            CachedBody cachedBody = new CachedBody(body, 0, body.length, stored == null ? null : stored.encoded());
+            Response result = Response.fromResponse(response).entity(cachedBody).build();
+            StoredEncoding.vary(cachedBody, result.getHeaders());
+            request.setResult(result);
             request.setEntityWriter(new CachedBodyWriter(writer));
         }
     }
@@ -145,15 +166,26 @@ final class ResponseSnapshot {
     }
 
     private static boolean isStorable(CacheExchange exchange, int status, List<Map.Entry<String, String>> headers) {
-        if (ClaimedStore.retention(exchange).toMillis() <= 0) {
+        if (exchange.services.claims.retention(exchange.claim).toMillis() <= 0) {
             return false;
         }
-        if (!exchange.services.isCacheableStatus(status) || valueOf(headers, "Set-Cookie") != null) {
+        if (!exchange.services.rules.cacheableStatus(status, exchange.policy.lifetimes())
+                || valueOf(headers, "Set-Cookie") != null) {
             return false;
         }
         String cacheControl = valueOf(headers, "Cache-Control");
         return !HttpCacheHeaders.hasDirective(cacheControl, "no-store")
                 && !HttpCacheHeaders.hasDirective(cacheControl, "private");
+    }
+
+    /** @return the header that lists the response's keys for the layers in front, or null when none is configured */
+    private static Map.Entry<String, String> edgeTags(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        if (!exchange.services.edge.tagsResponses()) {
+            return null;
+        }
+        EndpointPolicy policy = exchange.policy;
+        return exchange.services.edge.tagLine(exchange.key, policy.endpoint().namespace(), policy.renderTags(request),
+                exchange.claim.reads() == null ? List.of() : exchange.claim.reads().tags(), request.getPath());
     }
 
     private static List<Map.Entry<String, String>> replayable(CacheExchange exchange, int status,

@@ -25,6 +25,13 @@ final class ShortChain {
     /** No short path: the lookup runs right before the invocation. */
     static final int NONE = -1;
 
+    /**
+     * Quarkus REST's compression handler (with {@code quarkus.http.enable-compression}): it only lifts the
+     * {@code Content-Encoding: identity} guard by media type, after the invocation, so a hit runs it anyway. Named,
+     * not referenced: it lives in the Quarkus REST extension's runtime, not in its core.
+     */
+    private static final String COMPRESSION_HANDLER = "io.quarkus.resteasy.reactive.server.runtime.ResteasyReactiveCompressionHandler";
+
     private ShortChain() {
     }
 
@@ -52,6 +59,7 @@ final class ShortChain {
                 || handler instanceof ParameterHandler || handler instanceof FixedProducesHandler
                 || handler instanceof VariableProducesHandler || handler instanceof ResponseHandler
                 || handler instanceof ResponseWriterHandler || handler instanceof UniResponseHandler
-                || handler instanceof CompletionStageResponseHandler;
+                || handler instanceof CompletionStageResponseHandler
+                || handler.getClass().getName().equals(COMPRESSION_HANDLER);
     }
 }

@@ -4,8 +4,6 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.handlers.ResponseHandler;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
-import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
-
 /**
  * Added to the abort chain of a request that holds a stale entry within its stale-if-error window, right after the
  * exception has been mapped to a response: when that response is a server error (5xx), the stale response is
@@ -35,7 +33,7 @@ final class StaleIfErrorHandler implements ServerRestHandler {
     @Override
     public void handle(ResteasyReactiveRequestContext request) {
         CacheExchange exchange = (CacheExchange) request.getProperty(CacheExchange.PROPERTY);
-        if (exchange != null && exchange.staleFallback != null && exchange.outcome != CacheOutcome.HIT
+        if (exchange != null && exchange.staleFallback != null && !exchange.outcome.answeredFromCache()
                 && request.getResponse().isCreated() && request.getResponse().get().getStatus() >= 500) {
             ResponseCacheStoreHandler.serveStaleIfError(request, exchange);
         }

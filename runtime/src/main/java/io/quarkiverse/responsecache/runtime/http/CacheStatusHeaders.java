@@ -6,21 +6,27 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 
 /**
  * The headers that tell a client what the cache did: {@code X-Cache} (or its configured name) and RFC 9211
- * {@code Cache-Status}. Neither is ever stored in an entry.
+ * {@code Cache-Status}, with the entry's key when {@code cache-status-header.include-key} is set. Neither is ever
+ * stored in an entry.
  */
 @Singleton
 public class CacheStatusHeaders {
 
     private final String xCacheHeader;
     private final String cacheStatusName;
+    private final boolean includeKey;
 
     @Inject
     public CacheStatusHeaders(ResponseCacheConfig config) {
         this.xCacheHeader = config.xCacheHeader().enabled() ? config.xCacheHeader().name() : null;
         this.cacheStatusName = config.cacheStatusHeader().enabled() ? config.cacheStatusHeader().cacheName() : null;
+        this.includeKey = config.cacheStatusHeader().includeKey();
     }
 
     /** @return whether {@code name} is one of the headers the cache writes itself on every response */
@@ -34,35 +40,62 @@ public class CacheStatusHeaders {
      * @param detail RFC 9211 {@code detail}, or null
      * @param stored whether this response was stored
      * @param ttlSeconds the freshness left, for a hit (negative when stale)
+     * @param key the entry's key, or null when the request has none (a bypass before keying)
      */
-    public void write(BiConsumer<String, String> headers, CacheOutcome outcome, String forward, String detail,
-            boolean stored, long ttlSeconds) {
+    public void write(BiConsumer<String, String> headers, CacheOutcome outcome, CacheForward forward,
+            CacheDetail detail, boolean stored, long ttlSeconds, String key) {
         if (xCacheHeader != null) {
-            headers.accept(xCacheHeader, outcome.name());
+            headers.accept(xCacheHeader, outcome.xCache());
         }
         if (cacheStatusName != null) {
             StringBuilder value = new StringBuilder(64).append(cacheStatusName).append("; ");
-            headers.accept("Cache-Status", parameters(value, outcome, forward, detail, stored, ttlSeconds).toString());
+            parameters(value, outcome, forward, detail, stored, ttlSeconds);
+            if (includeKey && key != null) {
+                appendKey(value, key);
+            }
+            headers.accept("Cache-Status", value.toString());
         }
     }
 
     /**
-     * @return the RFC 9211 parameters of a {@code Cache-Status} entry, without the cache's name, e.g.
+     * @return the RFC 9211 parameters of a {@code Cache-Status} entry, without the cache's name nor the key, e.g.
      *         {@code hit; ttl=30}, appended to {@code value}
      */
-    public static StringBuilder parameters(StringBuilder value, CacheOutcome outcome, String forward, String detail,
-            boolean stored, long ttlSeconds) {
-        if (outcome == CacheOutcome.HIT) {
+    public static StringBuilder parameters(StringBuilder value, CacheOutcome outcome, CacheForward forward,
+            CacheDetail detail, boolean stored, long ttlSeconds) {
+        if (outcome.answeredFromCache()) {
             value.append("hit; ttl=").append(ttlSeconds);
         } else {
-            value.append("fwd=").append(forward);
+            value.append("fwd=").append((forward != null ? forward : outcome.defaultForward()).token());
             if (stored) {
                 value.append("; stored");
             }
         }
         if (detail != null) {
-            value.append("; detail=").append(detail);
+            value.append("; detail=").append(detail.token());
         }
         return value;
+    }
+
+    /**
+     * Appends {@code ; key="..."}, the key as an RFC 8941 sf-string ({@code \} and {@code "} escaped). A key with a
+     * character an sf-string cannot hold (a control character, anything beyond ASCII) is left out.
+     */
+    static void appendKey(StringBuilder value, String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return;
+            }
+        }
+        value.append("; key=\"");
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '"' || c == '\\') {
+                value.append('\\');
+            }
+            value.append(c);
+        }
+        value.append('"');
     }
 }

@@ -19,6 +19,7 @@ import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.spi.EntryMarks;
+import io.quarkiverse.responsecache.runtime.edge.EdgePurge;
 import io.quarkiverse.responsecache.runtime.store.EvictionBarrier;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
@@ -28,10 +29,7 @@ import io.smallrye.mutiny.Uni;
  * The indexes that find entries for eviction: one per tag, and per namespace a few shards (so that no single key is
  * written by every store of a namespace, a hot key on Redis Cluster), each listing entry keys; and a registry listing
  * the namespaces, so everything can be evicted without {@code KEYS}. Index names start with {@code <prefix>#}, entries
- * with {@code <prefix>:}, so they never collide.
- * <p>
- * The registry is written by each instance once per namespace, then again only about every
- * {@link #REGISTRY_REFRESH}, not with every entry: it is the one key every namespace shares.
+ * with {@code <prefix>:}, so they never collide. The registry is {@link NamespaceRegistry}.
  */
 @Singleton
 public class EntryIndexes {
@@ -41,20 +39,19 @@ public class EntryIndexes {
     public static final int DEFAULT_MAX_TAGS = 32;
     /** Shards of a namespace's index: its entries are spread over them by key. */
     public static final int NAMESPACE_SHARDS = 8;
-    /** How often, at most, an instance writes a namespace into the registry again. */
-    static final Duration REGISTRY_REFRESH = Duration.ofMinutes(1);
 
     private final GuardedStore store;
     private final String prefix;
-    private final ResponseCacheClock clock;
-    /** Until when (the cache's clock, ms) this instance knows each namespace to be in the registry. */
-    private final Map<String, Long> registeredUntil = new ConcurrentHashMap<>();
+    private final NamespaceRegistry registry;
     /** Told how many entries each eviction removed; injected, so tests that build this class need not know. */
     @Inject
     ResponseCacheEvents events = ResponseCacheEvents.none();
     /** What an eviction waits for after its writes: the other instances' near caches (read-your-writes). */
     @Inject
     EvictionBarrier barrier = EvictionBarrier.none();
+    /** The HTTP caches in front, purged of what each eviction removed: every eviction passes through here. */
+    @Inject
+    EdgePurge edge = EdgePurge.none();
     /**
      * Whether entries also join an index of their URL path, so operators can evict by URL: only when something can
      * (the operator endpoints, the Dev UI), since it costs one more index write per stored entry.
@@ -79,13 +76,18 @@ public class EntryIndexes {
     public EntryIndexes(GuardedStore store, ResponseCacheConfig config, ResponseCacheClock clock, int maxTags) {
         this.store = store;
         this.prefix = config.prefix();
-        this.clock = clock;
+        this.registry = new NamespaceRegistry(store, clock, namespaceRegistry());
         this.maxTags = maxTags;
     }
 
     /** Entries stored from now on also join the index of their URL path (see {@link #evictUrl}). */
     public void indexUrls() {
         this.indexesUrls = true;
+    }
+
+    /** @return whether entries join the index of their URL path, i.e. something can evict by URL */
+    public boolean indexesUrls() {
+        return indexesUrls;
     }
 
     /**
@@ -130,20 +132,9 @@ public class EntryIndexes {
         return memberships;
     }
 
-    /**
-     * Makes sure {@code namespace} stays in the registry for as long as an entry claimed now for {@code timeToLive}
-     * can live: writes it only when this instance has not done so recently enough.
-     */
+    /** Makes sure {@code namespace} stays in the registry as long as an entry claimed now can live. */
     public Uni<Void> register(String namespace, Duration timeToLive) {
-        long now = clock.currentTimeMillis();
-        Duration needed = timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE);
-        Long until = registeredUntil.get(namespace);
-        if (until != null && until - now >= needed.toMillis()) {
-            return Uni.createFrom().voidItem();
-        }
-        Duration written = needed.plus(REGISTRY_REFRESH);
-        return store.index(namespaceRegistry(), namespace, written)
-                .invoke(() -> registeredUntil.merge(namespace, now + written.toMillis(), Math::max));
+        return registry.register(namespace, timeToLive);
     }
 
     public Uni<Long> evictKey(String key) {
@@ -152,6 +143,19 @@ public class EntryIndexes {
 
     public Uni<Long> evictTag(String tag) {
         return reported(store.evictIndex(tagIndex(tag)), "tag", tag);
+    }
+
+    /** Evicts several tags at once (a write's entity tags): as many evictions, one purge of the layers in front. */
+    public Uni<Long> evictTags(Collection<String> tags) {
+        List<Uni<Long>> evictions = new ArrayList<>(tags.size());
+        for (String tag : tags) {
+            evictions.add(store.evictIndex(tagIndex(tag)).call(barrier::pass)
+                    .invoke(count -> events.evicted("tag", tag, count)));
+        }
+        Uni<Long> evicted = evictions.isEmpty() ? Uni.createFrom().item(0L)
+                : Uni.join().all(evictions).andCollectFailures()
+                        .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
+        return purgingEdge(evicted, "tag", tags);
     }
 
     public Uni<Long> evictNamespace(String namespace) {
@@ -190,7 +194,7 @@ public class EntryIndexes {
 
     /** @return the keys of every entry, through the namespace indexes */
     public Uni<Set<String>> keysOfAll() {
-        return namespaces().chain(namespaces -> {
+        return registry.namespaces().chain(namespaces -> {
             List<Uni<Set<String>>> members = new ArrayList<>();
             for (String namespace : namespaces) {
                 members.add(keysOfNamespace(namespace));
@@ -205,32 +209,45 @@ public class EntryIndexes {
      * writes its namespaces again with its next entries, which also replaces a registry that is garbage.
      */
     public Uni<Long> evictAll() {
-        return namespaces().chain(namespaces -> {
-            registeredUntil.clear();
+        return purgingEdge(registry.namespaces().chain(namespaces -> {
+            registry.forget();
             List<Uni<Long>> evictions = new ArrayList<>();
             for (String namespace : namespaces) {
                 evictions.add(evictShards(namespace));
             }
             return sum(evictions);
-        }).call(barrier::pass).invoke(count -> events.evicted("all", "", count));
+        }).call(barrier::pass).invoke(count -> events.evicted("all", "", count)), "all", List.of(""));
     }
 
-    /** @return completes once no instance answers from memory what was written or evicted before this call */
-    public Uni<Void> awaitNearCaches() {
-        return barrier.pass();
+    /**
+     * After a soft purge marked entries stale: completes once no instance answers from memory a fresh copy of them,
+     * and the layers in front were soft-purged of them too.
+     *
+     * @param kind what the purge named ({@code key}, {@code tag}, {@code namespace}, {@code url} or {@code all})
+     */
+    public Uni<Void> markedStale(String kind, String name) {
+        return barrier.pass().call(() -> edge.purge(kind, List.of(name), true));
     }
 
-    /** @return the namespaces in the registry and those this instance registered */
-    private Uni<Set<String>> namespaces() {
-        return store.members(namespaceRegistry()).map(registered -> {
-            Set<String> namespaces = new HashSet<>(registered);
-            namespaces.addAll(registeredUntil.keySet());
-            return namespaces;
-        });
+    /**
+     * Purges the layers in front of what an eviction named without evicting anything from the store: for an eviction
+     * refused while the store is being skipped, whose entries the layers in front keep all the same.
+     */
+    public Uni<Void> purgeEdge(String kind, Collection<String> names) {
+        return edge.purge(kind, names, false);
     }
 
     private Uni<Long> reported(Uni<Long> eviction, String kind, String name) {
-        return eviction.call(barrier::pass).invoke(count -> events.evicted(kind, name, count));
+        return purgingEdge(eviction.call(barrier::pass).invoke(count -> events.evicted(kind, name, count)), kind,
+                List.of(name));
+    }
+
+    /**
+     * The layers in front are purged once the store's eviction ended, failed or not: their copies are as old either
+     * way, and purged before, they could fetch again what the store was about to evict.
+     */
+    private Uni<Long> purgingEdge(Uni<Long> eviction, String kind, Collection<String> names) {
+        return eviction.onItemOrFailure().call((count, failure) -> edge.purge(kind, names, false));
     }
 
     private static Uni<Long> sum(List<Uni<Long>> evictions) {

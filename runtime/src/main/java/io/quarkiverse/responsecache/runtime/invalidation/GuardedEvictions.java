@@ -1,6 +1,8 @@
 package io.quarkiverse.responsecache.runtime.invalidation;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -45,19 +47,25 @@ public class GuardedEvictions {
     }
 
     public Uni<Long> evictKey(String key) {
-        return guarded("key " + key, () -> indexes.evictKey(key));
+        return guarded("key " + key, "key", List.of(key), () -> indexes.evictKey(key));
     }
 
     public Uni<Long> evictTag(String tag) {
-        return guarded("tag " + tag, () -> indexes.evictTag(tag));
+        return guarded("tag " + tag, "tag", List.of(tag), () -> indexes.evictTag(tag));
+    }
+
+    /** Evicts several tags, bounded together; see {@link EntryIndexes#evictTags}. */
+    public Uni<Long> evictTags(Collection<String> tags) {
+        return guarded("tags " + tags, "tag", tags, () -> indexes.evictTags(tags));
     }
 
     public Uni<Long> evictNamespace(String namespace) {
-        return guarded("namespace '" + namespace + "'", () -> indexes.evictNamespace(namespace));
+        return guarded("namespace '" + namespace + "'", "namespace", List.of(namespace),
+                () -> indexes.evictNamespace(namespace));
     }
 
     public Uni<Long> evictAll() {
-        return guarded("all entries", indexes::evictAll);
+        return guarded("all entries", "all", List.of(""), indexes::evictAll);
     }
 
     /**
@@ -65,12 +73,13 @@ public class GuardedEvictions {
      * background, at most {@link #BACKGROUND_LIMIT} more, so that a large tag is evicted whole rather than in part,
      * and one line says how it ended.
      */
-    private Uni<Long> guarded(String what, Supplier<Uni<Long>> eviction) {
+    private Uni<Long> guarded(String what, String kind, Collection<String> names, Supplier<Uni<Long>> eviction) {
         return Uni.createFrom().deferred(() -> {
             if (store.isOpen()) {
-                return Uni.createFrom().failure(new ResponseCacheUnavailableException("Evicting " + what
-                        + " was refused: the response cache store failed repeatedly and is skipped"
-                        + " (its circuit breaker is open)"));
+                // the layers in front keep their copies whatever the store does: they are purged all the same
+                return indexes.purgeEdge(kind, names).chain(() -> Uni.createFrom().failure(
+                        new ResponseCacheUnavailableException("Evicting " + what + " was refused: the response cache"
+                                + " store failed repeatedly and is skipped (its circuit breaker is open)")));
             }
             long started = System.nanoTime();
             AtomicBoolean outlivedItsBudget = new AtomicBoolean();

@@ -43,7 +43,11 @@ public final class RequestCredentials {
         if (identity != null) {
             return "principal:" + identity.getPrincipal().getName();
         }
-        String authorization = request.serverRequest().getRequestHeader("Authorization");
+        return ofAuthorization(request.serverRequest().getRequestHeader("Authorization"));
+    }
+
+    /** @return who a request with this {@code Authorization} and no authenticated identity speaks for: a digest */
+    public static String ofAuthorization(String authorization) {
         byte[] digest = HttpCacheHeaders.sha256().digest(authorization.getBytes(StandardCharsets.UTF_8));
         return "credentials:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }

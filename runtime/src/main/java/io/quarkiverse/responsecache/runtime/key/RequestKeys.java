@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
-import org.jboss.resteasy.reactive.server.mapping.RuntimeResource;
-import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 
 import io.quarkiverse.responsecache.ResponseCacheKeyBuilder;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
@@ -18,8 +16,9 @@ import io.quarkiverse.responsecache.runtime.endpoint.KeyRecipe;
 
 /**
  * Reads from a request what its endpoint's key recipe says the endpoint can see, and hands it to the application's
- * {@link ResponseCacheKeyBuilder}. Each input is read through the same accessor Quarkus REST uses to give it to the
- * endpoint, so the key and the endpoint cannot disagree on what a request says: a query parameter's values are all
+ * {@link ResponseCacheKeyBuilder}. A live request's inputs are read through the same accessor Quarkus REST uses to give
+ * them to the endpoint ({@link LiveRequestInputs}), so the key and the endpoint cannot disagree on what a request says: a query
+ * parameter's values are all
  * those Quarkus REST would match for its name, in request order; a cookie is the value the endpoint would receive.
  * <p>
  * Besides the recipe, the key holds the request headers the endpoint's own responses named in {@code Vary}
@@ -55,43 +54,55 @@ public class RequestKeys {
      */
     public String key(EndpointPolicy policy, ResteasyReactiveRequestContext request, String principal,
             Set<String> varied) {
+        return keyBuilder.build(input(policy, LiveRequestInputs.INSTANCE, request, principal, varied));
+    }
+
+    /** @return the key of {@code input}, by the application's key builder */
+    public String key(ResponseCacheKeyInput input) {
+        return keyBuilder.build(input);
+    }
+
+    /**
+     * @param inputs how to read {@code request}
+     * @param principal who the request speaks for when the endpoint keys by principal, else null
+     * @param varied the headers learned from the endpoint's {@code Vary} that take part too, lower case
+     * @return what of the request takes part in its key, by the endpoint's recipe
+     */
+    public <R> ResponseCacheKeyInput input(EndpointPolicy policy, RequestInputs<R> inputs, R request,
+            String principal, Set<String> varied) {
         CachedEndpoint endpoint = policy.endpoint();
         KeyRecipe recipe = endpoint.keyRecipe();
-        ServerHttpRequest http = request.serverRequest();
         ResponseCacheKeyInput.Builder input = ResponseCacheKeyInput.forEndpoint(endpoint.id())
                 .namespace(endpoint.namespace())
-                // after matching, Quarkus REST's path has lost its matrix parameters; the request's still has them
-                .path(recipe.matrixParameters() ? http.getRequestNormalisedPath() : request.getPath())
+                .path(inputs.path(request, recipe.matrixParameters()))
                 .principal(principal);
         if (recipe.schemeAndHost()) {
-            // what UriInfo answers: the values after proxy forwarding, when it is enabled
-            input.scheme(request.getScheme()).host(request.getAuthority());
+            input.scheme(inputs.scheme(request)).host(inputs.host(request));
         }
         if (recipe.wholeQuery()) {
-            input.queryString(http.query());
+            input.queryString(inputs.query(request));
         } else {
             for (String name : recipe.queryParameters()) {
-                addQueryParameter(input, http, name, recipe.queryDefaults().get(name));
+                addQueryParameter(input, inputs.queryValues(request, name), name, recipe.queryDefaults().get(name));
             }
         }
         for (String header : policy.varyHeaders()) {
-            input.varyHeader(header, headerValue(http, header));
+            input.varyHeader(header, joined(inputs.headerValues(request, header)));
         }
         for (String header : varied) {
-            input.varyHeader(header, headerValue(http, header));
+            input.varyHeader(header, joined(inputs.headerValues(request, header)));
         }
         for (String cookie : recipe.cookies()) {
-            input.cookie(cookie, request.getCookieParameter(cookie));
+            input.cookie(cookie, inputs.cookie(request, cookie));
         }
         if (endpoint.negotiatesMediaType()) {
-            input.mediaType(negotiatedMediaType(request));
+            input.mediaType(inputs.negotiatedMediaType(request, endpoint));
         }
-        return keyBuilder.build(input.build());
+        return input.build();
     }
 
-    private static void addQueryParameter(ResponseCacheKeyInput.Builder input, ServerHttpRequest http, String name,
+    private static void addQueryParameter(ResponseCacheKeyInput.Builder input, List<String> values, String name,
             String defaultValue) {
-        List<String> values = http.getAllQueryParams(name);
         if (values == null || values.isEmpty()) {
             if (defaultValue != null) {
                 // absent or sent with its default value: the endpoint receives the same, so one entry serves both
@@ -104,23 +115,11 @@ public class RequestKeys {
         }
     }
 
-    /** @return every value of the header, one per line (a value holds no line break), or null when absent */
-    static String headerValue(ServerHttpRequest http, String name) {
-        List<String> values = http.getAllRequestHeaders(name);
+    /** @return every value of a header, one per line (a value holds no line break), or null when absent */
+    static String joined(List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }
         return values.size() == 1 ? values.get(0) : String.join("\n", values);
-    }
-
-    /** @return the media type the endpoint will produce for this request's {@code Accept} */
-    private static String negotiatedMediaType(ResteasyReactiveRequestContext request) {
-        RuntimeResource target = request.getTarget();
-        if (target == null || target.getProduces() == null) {
-            return "";
-        }
-        var negotiated = target.getProduces()
-                .negotiateProduces(request.serverRequest().getRequestHeader("Accept")).getKey();
-        return negotiated == null ? "" : negotiated.toString();
     }
 }

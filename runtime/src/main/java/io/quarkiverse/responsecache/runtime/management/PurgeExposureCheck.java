@@ -7,8 +7,9 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Says at startup when the purge endpoints are served on the application's own port with no HTTP permission over
- * them: then anyone who reaches the application can empty the cache. Only configured permissions
+ * Says at startup when the purge and explain endpoints are served on the application's own port with no HTTP
+ * permission over them: then anyone who reaches the application can empty the cache, and read its keys. Only configured
+ * permissions
  * ({@code quarkus.http.auth.permission.<name>.paths}) are seen; one set up in code is not.
  */
 public final class PurgeExposureCheck {
@@ -19,13 +20,17 @@ public final class PurgeExposureCheck {
     private PurgeExposureCheck() {
     }
 
-    /** @param evictPath the path the evict endpoint is served at, e.g. {@code /q/response-cache/evict} */
-    public static void warnIfUnprotected(Config config, String evictPath) {
-        if (!isProtected(config, evictPath)) {
-            LOG.warnf("Response cache: the purge endpoints are served on the application's HTTP port (%s) and no"
-                    + " HTTP permission covers them: anyone who reaches the application can empty the cache. Enable"
-                    + " the management interface (quarkus.management.enabled=true) or add a permission for that path"
-                    + " (quarkus.http.auth.permission.<name>.paths with a policy other than permit)", evictPath);
+    /**
+     * @param evictPath the path the evict endpoint is served at, e.g. {@code /q/response-cache/evict}
+     * @param explainPath the path of the explain endpoint, which reveals keys and tags
+     */
+    public static void warnIfUnprotected(Config config, String evictPath, String explainPath) {
+        if (!isProtected(config, evictPath) || !isProtected(config, explainPath)) {
+            LOG.warnf("Response cache: the purge and explain endpoints are served on the application's HTTP port (%s,"
+                    + " %s) and no HTTP permission covers them: anyone who reaches the application can empty the"
+                    + " cache and read its keys. Enable the management interface (quarkus.management.enabled=true) or"
+                    + " add a permission for those paths (quarkus.http.auth.permission.<name>.paths with a policy"
+                    + " other than permit)", evictPath, explainPath);
         }
     }
 

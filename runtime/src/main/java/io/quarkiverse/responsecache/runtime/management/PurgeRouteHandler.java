@@ -69,7 +69,7 @@ public class PurgeRouteHandler implements Handler<RoutingContext> {
     }
 
     /** @return who asked, for the purge's log line: the remote address and the authenticated principal, if any */
-    static String requester(RoutingContext context) {
+    public static String requester(RoutingContext context) {
         String principal = context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
                 ? user.getSecurityIdentity().getPrincipal().getName()
                 : "anonymous";

@@ -102,8 +102,9 @@ public class ResponseCachePurge {
         return keys.onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
                 .onItem().transformToUni(this::markStale).merge(CONCURRENT_REWRITES)
                 .collect().with(java.util.stream.Collectors.summingLong(marked -> marked ? 1L : 0L))
-                // the near caches of other instances drop their fresh copies before the purge answers
-                .call(indexes::awaitNearCaches)
+                // the near caches of other instances, and the layers in front, drop their fresh copies before the
+                // purge answers
+                .call(() -> indexes.markedStale(target.parameter(), value))
                 .invoke(count -> LOG.infof("Response cache purge: %d entries marked stale by %s %s, asked by %s",
                         count, target.parameter(), value, requester));
     }

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
@@ -39,6 +40,7 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
     private final Map<String, Timer> lookups = new ConcurrentHashMap<>();
     private final Map<String, Counter> storeFailures = new ConcurrentHashMap<>();
     private final Map<String, Counter> evictions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> edgePurgeFailures = new ConcurrentHashMap<>();
 
     @Inject
     public ResponseCacheMeters(MeterRegistry registry, CachedEndpoints cachedEndpoints) {
@@ -67,9 +69,9 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
     }
 
     @Override
-    public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    public void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
         EndpointMeters meters = endpoint(endpoint);
-        if (outcome != RequestOutcome.BYPASS) {
+        if (outcome != CacheOutcome.BYPASS) {
             (outcome.answeredFromCache() ? meters.hits : meters.misses).increment();
         }
         meters.requests(tier)[outcome.ordinal()].increment();
@@ -109,6 +111,14 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
         eviction(endpoint).increment(entries);
     }
 
+    @Override
+    public void edgePurgeFailed(String layer) {
+        edgePurgeFailures.computeIfAbsent(layer, name -> Counter.builder("response.cache.edge.purge.failures")
+                .description("Purges of a layer in front of the application (HTTP cache, CDN) that failed or timed out")
+                .tag("layer", name)
+                .register(registry)).increment();
+    }
+
     private Counter eviction(String endpoint) {
         return evictions.computeIfAbsent(endpoint, name -> Counter.builder("cache.evictions")
                 .description("The number of entries evicted from the cache")
@@ -124,14 +134,14 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
     /** The meters of one endpoint. */
     private final class EndpointMeters {
 
-        private static final RequestOutcome[] OUTCOMES = RequestOutcome.values();
+        private static final CacheOutcome[] OUTCOMES = CacheOutcome.values();
 
         final String name;
         final Counter hits;
         final Counter misses;
         final Counter puts;
         final DistributionSummary entrySizes;
-        /** Per tier, a counter per {@link RequestOutcome}, by ordinal. */
+        /** Per tier, a counter per {@link CacheOutcome}, by ordinal. */
         private final Map<String, Counter[]> requestsByTier = new ConcurrentHashMap<>();
 
         EndpointMeters(String name) {
@@ -162,10 +172,10 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
 
         private Counter[] newRequestCounters(String tier) {
             Counter[] counters = new Counter[OUTCOMES.length];
-            for (RequestOutcome outcome : OUTCOMES) {
+            for (CacheOutcome outcome : OUTCOMES) {
                 counters[outcome.ordinal()] = Counter.builder("response.cache.requests")
                         .description("Requests to cached endpoints, by what the cache did and the tier that answered")
-                        .tags("cache", name, "outcome", outcome.tagValue(), "tier", tier)
+                        .tags("cache", name, "outcome", outcome.label(), "tier", tier)
                         .register(registry);
             }
             return counters;

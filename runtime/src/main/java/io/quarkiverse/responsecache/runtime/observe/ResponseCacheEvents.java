@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
+import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
+
 /**
  * The one place the core reports to: every {@link ResponseCacheObserver} bean the application has (metrics when
  * Micrometer is present, tracing when OpenTelemetry is, the Dev UI in dev mode). Without any, every call returns at
@@ -39,7 +41,7 @@ public class ResponseCacheEvents {
         return observers.length != 0;
     }
 
-    public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    public void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
         for (ResponseCacheObserver observer : observers) {
             observer.answered(endpoint, outcome, tier, cacheStatus, ageSeconds);
         }
@@ -72,6 +74,12 @@ public class ResponseCacheEvents {
     public void evicted(String kind, String name, long entries) {
         for (ResponseCacheObserver observer : observers) {
             observer.evicted(kind, name, entries);
+        }
+    }
+
+    public void edgePurgeFailed(String layer) {
+        for (ResponseCacheObserver observer : observers) {
+            observer.edgePurgeFailed(layer);
         }
     }
 }

@@ -150,13 +150,6 @@ public class EntityEvictions {
         }).onFailure().invoke(failure -> LOG.debugf("Response cache: the write generation could not be raised: %s",
                 failure.toString()))
                 .onFailure().recoverWithNull();
-        return epochs.chain(() -> {
-            List<Uni<Long>> evicted = new ArrayList<>(tags.size());
-            for (String tag : tags) {
-                evicted.add(evictions.evictTag(tag));
-            }
-            return Uni.join().all(evicted).andCollectFailures()
-                    .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
-        });
+        return epochs.chain(() -> evictions.evictTags(tags));
     }
 }

@@ -17,6 +17,8 @@ import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.EntryMarks;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.quarkiverse.responsecache.spi.ResponseStore;
@@ -25,11 +27,8 @@ import io.quarkiverse.responsecache.spi.EntryMarks;
 /**
  * The {@link ResponseStore} as requests use it: every call bounded by a timeout, every outcome reported to a
  * {@link StoreHealth} whose breaker decides whether requests ask the store at all, and entries encoded and decoded by
- * the {@link EntryCodec} (an entry that does not decode, or whose signature fails, is a miss).
- * <p>
- * Lookups and writes have a breaker each. A store can answer lookups and refuse every write (Redis at {@code maxmemory}
- * with {@code noeviction}, a key of the wrong type where a write adds to an index): with one breaker the successful
- * lookups in between would keep it closed forever while nothing is stored, and nobody would be told.
+ * the {@link EntryCodec} (an entry that does not decode, or whose signature fails, is a miss). Lookups and writes have
+ * a breaker each ({@link StoreCalls}).
  */
 @Singleton
 public class GuardedStore {
@@ -37,10 +36,7 @@ public class GuardedStore {
     private static final Logger LOG = Logger.getLogger(GuardedStore.class);
 
     private final ResponseStore store;
-    private final StoreHealth health;
-    private final StoreHealth writes;
-    private final Duration lookupTimeout;
-    private final Duration writeTimeout;
+    private final StoreCalls calls;
     private final ResponseCacheEvents events;
     private final String tier;
     private final EntryCodec codec;
@@ -56,14 +52,9 @@ public class GuardedStore {
         this.codec = codec;
         this.events = events;
         this.tier = store.tier();
-        this.health = new StoreHealth(config.circuitBreaker().failureThreshold(),
-                config.circuitBreaker().openDuration(), clock);
-        this.writes = new StoreHealth(StoreHealth.Side.WRITES, health, config.circuitBreaker().failureThreshold(),
-                config.circuitBreaker().openDuration(), clock);
+        this.calls = new StoreCalls(config, clock, events);
         // a store back from an outage may be another server (a failover), configured otherwise
-        this.health.onRecovery(store::checkConfiguration);
-        this.lookupTimeout = config.lookupTimeout();
-        this.writeTimeout = config.writeTimeout();
+        calls.lookups().onRecovery(store::checkConfiguration);
     }
 
     /**
@@ -75,14 +66,14 @@ public class GuardedStore {
         if (store instanceof MemoryResponseStore) {
             return; // nothing to connect to
         }
-        store.warmUp().ifNoItem().after(writeTimeout).fail().subscribe().with(ready -> {
+        calls.withinWriteTimeout(store.warmUp()).subscribe().with(ready -> {
         }, failure -> LOG.debugf("The response cache store did not warm up (%s); the first lookups will tell",
                 failure.toString()));
     }
 
     /** @return whether the store may be asked now, or the breaker says to bypass it */
     public boolean available() {
-        return health.allowsCall();
+        return calls.lookups().allowsCall();
     }
 
     /**
@@ -90,12 +81,12 @@ public class GuardedStore {
      *         is let through as its probe: call this only when about to write)
      */
     public boolean acceptsWrites() {
-        return writes.allowsCall();
+        return calls.writes().allowsCall();
     }
 
     /** @return whether the lookups' breaker is open, without taking its probe */
     public boolean isOpen() {
-        return health.isOpen();
+        return calls.lookups().isOpen();
     }
 
     /**
@@ -113,12 +104,12 @@ public class GuardedStore {
     public Uni<StoreLookup> lookup(String key) {
         Uni<byte[]> read;
         if (!events.observed()) {
-            read = reported("get", store.get(key), lookupTimeout, health);
+            read = calls.lookup("get", store.get(key));
         } else {
             read = Uni.createFrom().deferred(() -> {
                 long started = System.nanoTime();
                 // a tombstone or a placeholder is no entry: the lookup found nothing
-                return reported("get", store.get(key), lookupTimeout, health).invoke(bytes -> events.lookedUp(tier,
+                return calls.lookup("get", store.get(key)).invoke(bytes -> events.lookedUp(tier,
                         System.nanoTime() - started, bytes != null && !EntryMarks.isMark(bytes)));
             });
         }
@@ -130,14 +121,13 @@ public class GuardedStore {
      * since the request waits for it. A claim is a write: judged by the writes' breaker.
      */
     public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
-        return reported("claim", store.claim(key, timeToLive, memberships), lookupTimeout, writes);
+        return calls.awaitedWrite("claim", store.claim(key, timeToLive, memberships));
     }
 
     /** @return whether the entry was stored: false when the key changed since its claim (an eviction) */
     public Uni<Boolean> putIfClaimed(String key, String claim, CachedResponse response, Duration timeToLive,
             Map<String, String> memberships) {
-        return reported("put", store.putIfClaimed(key, claim, codec.encode(key, response), timeToLive, memberships),
-                writeTimeout, writes);
+        return calls.write("put", store.putIfClaimed(key, claim, codec.encode(key, response), timeToLive, memberships));
     }
 
     /**
@@ -145,18 +135,17 @@ public class GuardedStore {
      * {@link #unlock}, its success says nothing about whether writes work.
      */
     public Uni<Void> release(String key, String claim) {
-        return deleting("release", store.release(key, claim));
+        return calls.deleting("release", store.release(key, claim));
     }
 
     /** Adds one member to an index (see {@link ResponseStore#index}). */
     public Uni<Void> index(String index, String member, Duration timeToLive) {
-        return reported("index", store.index(index, member, timeToLive), writeTimeout, writes);
+        return calls.write("index", store.index(index, member, timeToLive));
     }
 
     /** Writes an entry and its index memberships unconditionally (see {@link ResponseStore#put}). */
     public Uni<Void> put(String key, CachedResponse response, Duration timeToLive, Map<String, String> memberships) {
-        return reported("put", store.put(key, codec.encode(key, response), timeToLive, memberships),
-                writeTimeout, writes);
+        return calls.write("put", store.put(key, codec.encode(key, response), timeToLive, memberships));
     }
 
     /**
@@ -166,13 +155,13 @@ public class GuardedStore {
      * @return whether it was rewritten
      */
     public Uni<Boolean> replaceIfUnchanged(String key, StoreLookup read, CachedResponse response, Duration atMost) {
-        return reported("put", store.replaceIfUnchanged(key, read.fingerprint(), codec.encode(key, response),
-                atMost), writeTimeout, writes);
+        return calls.write("put", store.replaceIfUnchanged(key, read.fingerprint(), codec.encode(key, response),
+                atMost));
     }
 
     /** @return whether the lock was taken */
     public Uni<Boolean> tryLock(String lockKey, String token, Duration lease) {
-        return reported("lock", store.tryLock(lockKey, token, lease), lookupTimeout, writes);
+        return calls.awaitedWrite("lock", store.tryLock(lockKey, token, lease));
     }
 
     /**
@@ -180,19 +169,19 @@ public class GuardedStore {
      * that refuses new data still deletes, so a release says nothing about whether writes work.
      */
     public Uni<Void> unlock(String lockKey, String token) {
-        return deleting("unlock", store.unlock(lockKey, token));
+        return calls.deleting("unlock", store.unlock(lockKey, token));
     }
 
     public Uni<Long> delete(String key) {
-        return counted("delete", store.delete(key));
+        return calls.counted("delete", store.delete(key));
     }
 
     public Uni<Set<String>> members(String index) {
-        return counted("evict", store.members(index));
+        return calls.counted("evict", store.members(index));
     }
 
     public Uni<Long> evictIndex(String index) {
-        return counted("evict", store.evictIndex(index));
+        return calls.counted("evict", store.evictIndex(index));
     }
 
     /**
@@ -200,15 +189,15 @@ public class GuardedStore {
      * judged by a breaker, since a store may not have them at all.
      */
     public Uni<Long> increment(String key) {
-        return store.increment(key).ifNoItem().after(writeTimeout).fail();
+        return calls.withinWriteTimeout(store.increment(key));
     }
 
     public Uni<Void> raise(String key, long value, Duration timeToLive) {
-        return store.raise(key, value, timeToLive).ifNoItem().after(writeTimeout).fail();
+        return calls.withinWriteTimeout(store.raise(key, value, timeToLive));
     }
 
     public Uni<List<Long>> counters(List<String> keys) {
-        return store.counters(keys).ifNoItem().after(lookupTimeout).fail();
+        return calls.withinLookupTimeout(store.counters(keys));
     }
 
     /**
@@ -216,7 +205,7 @@ public class GuardedStore {
      * a probe is no request, and probing must not change what requests do.
      */
     public Uni<Void> probe() {
-        return store.warmUp().ifNoItem().after(lookupTimeout).fail();
+        return calls.withinLookupTimeout(store.warmUp());
     }
 
     /** @return the tier this store is, as metrics and traces name it: {@code memory}, {@code redis}, or a custom name */
@@ -226,41 +215,11 @@ public class GuardedStore {
 
     /** @return the breaker and the last failure, as health checks and consoles show them */
     public StoreHealth health() {
-        return health;
+        return calls.lookups();
     }
 
     /** @return the writes' breaker: open while the store answers lookups but refuses writes (see the class) */
     public StoreHealth writesHealth() {
-        return writes;
-    }
-
-    /**
-     * A delete of something this instance wrote (a claim, a lock): bounded by the write timeout, its failure counted
-     * by the writes' breaker and then swallowed, its success not counted (a store that refuses new data still deletes).
-     */
-    private Uni<Void> deleting(String operation, Uni<Void> call) {
-        return call.ifNoItem().after(writeTimeout).fail()
-                .onFailure().invoke(failure -> {
-                    writes.failed(failure);
-                    events.storeFailed(operation);
-                })
-                .onFailure().recoverWithNull();
-    }
-
-    /** Eviction calls are not bounded by the request timeouts nor judged by the breaker; their failures are counted. */
-    private <T> Uni<T> counted(String operation, Uni<T> call) {
-        return call.onFailure().invoke(failure -> events.storeFailed(operation));
-    }
-
-    private <T> Uni<T> reported(String operation, Uni<T> call, Duration timeout, StoreHealth health) {
-        return call.ifNoItem().after(timeout).fail()
-                .onItemOrFailure().invoke((item, failure) -> {
-                    if (failure == null) {
-                        health.succeeded();
-                    } else {
-                        health.failed(failure);
-                        events.storeFailed(operation);
-                    }
-                });
+        return calls.writes();
     }
 }

@@ -17,6 +17,7 @@ import io.quarkiverse.responsecache.runtime.store.redis.ClusterPipelines;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisResponseStore;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.client.RedisClientName;
@@ -26,7 +27,6 @@ import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisClientType;
-import io.quarkiverse.responsecache.spi.ResponseStore;
 
 /**
  * Chooses the store, unless the application declares a {@link ResponseStore} bean of its own, and says which, once:

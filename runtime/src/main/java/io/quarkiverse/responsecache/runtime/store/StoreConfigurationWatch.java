@@ -5,10 +5,10 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.quarkiverse.responsecache.spi.ResponseStore;
 
 /**
  * Asks the store to check its server's settings again every {@code eviction-policy-check-interval}: an operator's

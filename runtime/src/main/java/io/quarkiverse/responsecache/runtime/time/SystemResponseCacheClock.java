@@ -2,6 +2,7 @@ package io.quarkiverse.responsecache.runtime.time;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkus.arc.DefaultBean;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 

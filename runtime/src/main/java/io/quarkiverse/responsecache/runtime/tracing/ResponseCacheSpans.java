@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
@@ -25,7 +26,7 @@ public class ResponseCacheSpans implements ResponseCacheObserver {
     static final String STALE_SERVED = "cache.stale_served";
 
     @Override
-    public void answered(String endpoint, RequestOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
+    public void answered(String endpoint, CacheOutcome outcome, String tier, String cacheStatus, long ageSeconds) {
         Span span = Span.current();
         if (!span.isRecording()) {
             return;
@@ -33,12 +34,12 @@ public class ResponseCacheSpans implements ResponseCacheObserver {
         span.setAttribute(HIT, outcome.answeredFromCache());
         span.setAttribute(NAME, endpoint);
         span.setAttribute(STATUS, cacheStatus);
-        span.setAttribute(OUTCOME, outcome.tagValue());
+        span.setAttribute(OUTCOME, outcome.label());
         span.setAttribute(TIER, tier);
         if (ageSeconds >= 0) {
             span.setAttribute(AGE, ageSeconds);
         }
-        if (outcome == RequestOutcome.STALE) {
+        if (outcome == CacheOutcome.STALE) {
             span.addEvent(STALE_SERVED, Attributes.of(NAME, endpoint, STATUS, cacheStatus, AGE, ageSeconds));
         }
     }

@@ -1,6 +1,7 @@
 package io.quarkiverse.responsecache.runtime.endpoint;
 
 import java.util.List;
+import java.util.Map;
 
 /** Cached endpoints as the build records them, with the annotation's defaults unless a test says otherwise. */
 final class Endpoints {
@@ -28,6 +29,8 @@ final class Endpoints {
         private boolean keyByPrincipal;
         private long staleWhileRevalidateSeconds = -1;
         private long staleIfErrorSeconds = -1;
+        private Map<Integer, Long> expireByStatus = Map.of();
+        private boolean expireFromResponse;
 
         Builder(String name) {
             this.name = name;
@@ -78,10 +81,23 @@ final class Endpoints {
             return this;
         }
 
+        Builder expireByStatus(int status, long seconds) {
+            Map<Integer, Long> byStatus = new java.util.HashMap<>(expireByStatus);
+            byStatus.put(status, seconds);
+            this.expireByStatus = byStatus;
+            return this;
+        }
+
+        Builder expireFromResponse() {
+            this.expireFromResponse = true;
+            return this;
+        }
+
         CachedEndpoint build() {
             return new CachedEndpoint("org.acme." + name.replace('.', '#'), name, namespace, tags, expireSeconds,
                     varyHeaders, queryParameters, negotiatesMediaType, keyByPrincipal, staleWhileRevalidateSeconds,
-                    staleIfErrorSeconds);
+                    staleIfErrorSeconds, KeyRecipe.named(queryParameters, varyHeaders), false, expireByStatus,
+                    expireFromResponse);
         }
     }
 }

@@ -52,4 +52,13 @@ class CachedResponseTest {
         assertThat(RESPONSE.ageSeconds(now, 60_000)).isEqualTo(10);
         assertThat(RESPONSE.ageSeconds(now, 90_000)).isEqualTo(40);
     }
+
+    @Test
+    void anEntryThatKnowsItsStoreTimeAgesFromItWhateverTheEndpointsFreshness() {
+        CachedResponse response = new CachedResponse(404, 1_000_000 + 30_000, 1_000_000, "\"x\"", List.of(),
+                new byte[0]);
+        assertThat(response.ageSeconds(1_000_000 + 12_500, 600_000)).isEqualTo(12);
+        assertThat(response.expiringAt(1_000_000 + 12_500).ageSeconds(1_000_000 + 20_000, 600_000))
+                .as("an expiry cut back keeps the store time").isEqualTo(20);
+    }
 }

@@ -99,4 +99,17 @@ class HttpCacheHeadersTest {
         assertThat(ifNoneMatchMatches("\"abc\", \"", ETAG)).isFalse();
         assertThat(ifNoneMatchMatches("\"abc\", W/\"", ETAG)).isFalse();
     }
+
+    @Test
+    void aDirectivesSecondsAreReadFromTheList() {
+        assertThat(HttpCacheHeaders.directiveSeconds("public, max-age=60", "max-age")).isEqualTo(60);
+        assertThat(HttpCacheHeaders.directiveSeconds("S-MAXAGE = 30 ,max-age=60", "s-maxage")).isEqualTo(30);
+        assertThat(HttpCacheHeaders.directiveSeconds("max-age=\"45\"", "max-age")).isEqualTo(45);
+        assertThat(HttpCacheHeaders.directiveSeconds("max-age=99999999999999", "max-age")).isEqualTo(1L << 31);
+        assertThat(HttpCacheHeaders.directiveSeconds("s-maxage=60", "max-age")).as("absent").isEqualTo(-1);
+        assertThat(HttpCacheHeaders.directiveSeconds(null, "max-age")).isEqualTo(-1);
+        assertThat(HttpCacheHeaders.directiveSeconds("max-age=soon", "max-age")).as("stale at once").isZero();
+        assertThat(HttpCacheHeaders.directiveSeconds("max-age", "max-age")).isZero();
+        assertThat(HttpCacheHeaders.directiveSeconds("max-age=-5", "max-age")).isZero();
+    }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 
 class ResponseCacheMetersTest {
 
@@ -23,11 +23,11 @@ class ResponseCacheMetersTest {
 
     @Test
     void getsCountWhatTheCacheAnsweredAndBypassesAreNoGets() {
-        meters.answered("Orders.get", RequestOutcome.MISS, "redis", "fwd=uri-miss; stored", -1);
-        meters.answered("Orders.get", RequestOutcome.HIT, "redis", "hit; ttl=30", 0);
-        meters.answered("Orders.get", RequestOutcome.STALE, "redis", "hit; ttl=-1; detail=stale", 70);
-        meters.answered("Orders.get", RequestOutcome.COALESCED, "redis", "hit; ttl=60; detail=coalesced", 0);
-        meters.answered("Orders.get", RequestOutcome.BYPASS, "none", "fwd=bypass; detail=store-unavailable", -1);
+        meters.answered("Orders.get", CacheOutcome.MISS, "redis", "fwd=uri-miss; stored", -1);
+        meters.answered("Orders.get", CacheOutcome.HIT, "redis", "hit; ttl=30", 0);
+        meters.answered("Orders.get", CacheOutcome.STALE, "redis", "hit; ttl=-1; detail=stale", 70);
+        meters.answered("Orders.get", CacheOutcome.COALESCED, "redis", "hit; ttl=60; detail=coalesced", 0);
+        meters.answered("Orders.get", CacheOutcome.BYPASS, "none", "fwd=bypass; detail=store-unavailable", -1);
 
         assertThat(count("cache.gets", "cache", "Orders.get", "result", "hit")).isEqualTo(3);
         assertThat(count("cache.gets", "cache", "Orders.get", "result", "miss")).isEqualTo(1);
@@ -70,7 +70,7 @@ class ResponseCacheMetersTest {
     /** The Prometheus registry refuses a meter whose tag keys differ from another of the same name. */
     @Test
     void everyMeterOfOneNameHasTheSameTagKeys() {
-        for (RequestOutcome outcome : RequestOutcome.values()) {
+        for (CacheOutcome outcome : CacheOutcome.values()) {
             meters.answered("Orders.get", outcome, "redis", "", 0);
             meters.answered("Unknown.endpoint", outcome, "none", "", -1);
         }

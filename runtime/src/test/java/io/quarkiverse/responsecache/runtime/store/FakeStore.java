@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
-import io.smallrye.mutiny.Uni;
 import io.quarkiverse.responsecache.spi.ResponseStore;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A store whose operations a test makes answer (from a {@link MemoryResponseStore}), fail, or never answer, and which

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
+
 /** A clock that only moves when a test moves it; both of its times move together. */
 public final class FakeClock implements ResponseCacheClock {
 

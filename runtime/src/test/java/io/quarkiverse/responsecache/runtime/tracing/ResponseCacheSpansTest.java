@@ -14,7 +14,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 
 class ResponseCacheSpansTest {
 
@@ -31,7 +31,7 @@ class ResponseCacheSpansTest {
 
     @Test
     void aHitIsDescribedOnTheCurrentSpan() {
-        SpanData span = within(() -> spans.answered("Products.get", RequestOutcome.HIT, "redis", "hit; ttl=30", 12));
+        SpanData span = within(() -> spans.answered("Products.get", CacheOutcome.HIT, "redis", "hit; ttl=30", 12));
 
         assertThat(span.getAttributes().get(ResponseCacheSpans.HIT)).isTrue();
         assertThat(span.getAttributes().get(ResponseCacheSpans.NAME)).isEqualTo("Products.get");
@@ -45,7 +45,7 @@ class ResponseCacheSpansTest {
     @Test
     void aMissHasNoAge() {
         SpanData span = within(
-                () -> spans.answered("Products.get", RequestOutcome.MISS, "redis", "fwd=uri-miss; stored", -1));
+                () -> spans.answered("Products.get", CacheOutcome.MISS, "redis", "fwd=uri-miss; stored", -1));
 
         assertThat(span.getAttributes().get(ResponseCacheSpans.HIT)).isFalse();
         assertThat(span.getAttributes().get(ResponseCacheSpans.OUTCOME)).isEqualTo("miss");
@@ -54,7 +54,7 @@ class ResponseCacheSpansTest {
 
     @Test
     void aStaleResponseServedIsAnEvent() {
-        SpanData span = within(() -> spans.answered("Products.get", RequestOutcome.STALE, "redis",
+        SpanData span = within(() -> spans.answered("Products.get", CacheOutcome.STALE, "redis",
                 "hit; ttl=-5; detail=stale", 65));
 
         assertThat(span.getAttributes().get(ResponseCacheSpans.HIT)).isTrue();
@@ -68,7 +68,7 @@ class ResponseCacheSpansTest {
 
     @Test
     void withoutASpanNothingHappens() {
-        spans.answered("Products.get", RequestOutcome.HIT, "redis", "hit; ttl=30", 1);
+        spans.answered("Products.get", CacheOutcome.HIT, "redis", "hit; ttl=30", 1);
 
         assertThat(exporter.getFinishedSpanItems()).isEmpty();
     }

@@ -11,13 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
-
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.impl.types.ErrorType;
@@ -25,24 +23,15 @@ import io.vertx.redis.client.impl.types.ErrorType;
 /**
  * Keeps the {@link NearCache} coherent: Redis notifies this instance of every change of a key under the prefix, over
  * connections of its own ({@link TrackedNode}): one on a single Redis, one per master on a Redis Cluster
- * ({@link ClusterMasters}).
- * <p>
- * The tier answers only while notifications are known to arrive. Every heartbeat interval a canary key under the
- * prefix is written through the cache's ordinary client for each followed node, in a slot of that node on a cluster,
- * and its notification must come back over that node's connection within the heartbeat timeout. The tier turns on once
- * every node's canary came back; a connection that fails, ends or stays silent, or (on a cluster) a topology that
- * changed, turns it off and empties it, and every connection is set up anew, on a cluster after reading the topology
- * again. A Redis that refuses {@code HELLO 3} or {@code CLIENT TRACKING} (too old, an ACL, a proxy) leaves it off for
- * good, with one warning. State changes are logged once each.
+ * ({@link ClusterMasters}). The tier answers only while notifications are known to arrive ({@link NearCacheHeartbeat});
+ * whatever shows they may not ends the {@link TrackingRound}, and a new one starts after a delay. Its monitor guards
+ * the state of the rounds, their nodes and the heartbeat. See "Keeping the near cache coherent" in the architecture.
  */
 @Singleton
-public class NearCacheTracking {
+public class NearCacheTracking implements TrackedNode.Listener {
 
-    private static final Logger LOG = Logger.getLogger(NearCacheTracking.class);
     private static final long FIRST_RECONNECT_DELAY_MILLIS = 250;
     private static final long MAX_RECONNECT_DELAY_MILLIS = 10_000;
-    /** How long setting up the connections may take before they are given up and tried again. */
-    private static final long SETUP_TIMEOUT_MILLIS = 10_000;
 
     private final NearCache near;
     private final NearCacheAcknowledgements acks;
@@ -51,29 +40,17 @@ public class NearCacheTracking {
     private final long heartbeatTimeoutMillis;
     /** The start of every canary key of this instance; on a single Redis, the canary key itself. */
     private final String canaryBase;
-    private final TrackedNode.Listener events = new Events();
+    private final NearCacheStateLog log = new NearCacheStateLog();
 
     private NotificationSources sources;
-    private ReactiveRedisDataSource writer;
-    /** Counts the rounds of connections; a discovery or check of an earlier round is ignored. */
-    private long round;
-    /** Whether a round is under way: its nodes being discovered, set up or followed. */
-    private boolean connecting;
-    private long roundStartedNanos;
-    private NotificationSources.Discovery discovery;
-    /** The nodes of the current round, empty until they are discovered. */
-    private List<TrackedNode> nodes = List.of();
-    private boolean layoutCheckInFlight;
-    private long canaries;
+    private NearCacheHeartbeat heartbeat;
+    /** The round under way (its nodes being discovered, set up or followed), or null. */
+    private TrackingRound round;
     private long reconnectDelayMillis;
     private long heartbeatTimer = -1;
     private boolean started;
     private boolean stopped;
     private boolean refused;
-    /** Whether the tier was on at some point, so a later loss is worth a warning. */
-    private boolean wasOn;
-    /** Whether the current outage was reported, so that each retry does not log again. */
-    private boolean outageReported;
 
     @Inject
     public NearCacheTracking(NearCache near, NearCacheAcknowledgements acks, Vertx vertx, ResponseCacheConfig config) {
@@ -96,8 +73,7 @@ public class NearCacheTracking {
             ReactiveRedisDataSource writer) {
         String unsupported = NotificationClients.unsupported(configuration);
         if (unsupported != null) {
-            LOG.warnf("Response cache: the near cache stays off (quarkus.response-cache.near-cache.enabled=true): %s;"
-                    + " responses are still cached in Redis", unsupported);
+            log.unsupported(unsupported);
             return redisStore;
         }
         NotificationSources sources = configuration.clientType() == RedisClientType.CLUSTER
@@ -120,45 +96,44 @@ public class NearCacheTracking {
         }
         started = true;
         this.sources = sources;
-        this.writer = writer;
+        this.heartbeat = new NearCacheHeartbeat(this, sources, writer, heartbeatIntervalMillis, heartbeatTimeoutMillis,
+                this::lost);
         connect();
         heartbeatTimer = vertx.setPeriodic(heartbeatIntervalMillis, id -> heartbeat());
     }
 
     private synchronized void connect() {
-        if (stopped || refused || connecting) {
+        if (stopped || refused || round != null) {
             return;
         }
-        connecting = true;
-        long thisRound = ++round;
-        roundStartedNanos = System.nanoTime();
+        TrackingRound thisRound = new TrackingRound();
+        round = thisRound;
         sources.discover().subscribe().with(found -> discovered(thisRound, found),
                 failure -> discoveryFailed(thisRound, failure));
     }
 
-    private synchronized void discovered(long thisRound, NotificationSources.Discovery found) {
-        if (thisRound != round || stopped) {
+    private synchronized void discovered(TrackingRound thisRound, NotificationSources.Discovery found) {
+        if (thisRound != round) {
             return;
         }
-        discovery = found;
         List<TrackedNode> opened = new ArrayList<>();
         Map<TrackedNode, String> slotTags = new HashMap<>();
         for (NotificationSources.Target target : found.targets()) {
             // the first node's connection also hears the acknowledgements of this instance's evictions
-            TrackedNode node = new TrackedNode(this, target, canaryBase, near, events, acks,
+            TrackedNode node = new TrackedNode(this, target, canaryBase, near, this, acks,
                     opened.isEmpty() ? acks.channel() : null);
             opened.add(node);
             slotTags.put(node, target.canaryKey().substring(canaryBase.length()));
         }
-        nodes = List.copyOf(opened);
+        thisRound.follow(found, opened);
         acks.follow(slotTags);
-        for (TrackedNode node : nodes) {
+        for (TrackedNode node : opened) {
             node.open();
         }
     }
 
-    private synchronized void discoveryFailed(long thisRound, Throwable failure) {
-        if (thisRound != round || stopped) {
+    private synchronized void discoveryFailed(TrackingRound thisRound, Throwable failure) {
+        if (thisRound != round) {
             return;
         }
         if (failure instanceof ErrorType && String.valueOf(failure.getMessage()).startsWith("NOPERM")) {
@@ -168,25 +143,25 @@ public class NearCacheTracking {
         }
     }
 
-    private synchronized void trackingOn(TrackedNode node) {
+    // what the nodes report (TrackedNode.Listener), each handled under this instance's monitor; reports of closed
+    // nodes are ignored
+
+    @Override
+    public synchronized void trackingOn(TrackedNode node) {
         if (node.closed()) {
             return;
         }
         node.trackingOn();
         acks.trackingOn(node);
-        sendCanary(node);
+        heartbeat.sendCanary(node);
     }
 
-    private synchronized void canaryNotified(TrackedNode from, String key) {
+    @Override
+    public synchronized void canaryNotified(TrackedNode from, String key) {
         if (from.closed()) {
             return;
         }
-        TrackedNode owner = null;
-        for (TrackedNode node : nodes) {
-            if (node.canaryKey().equals(key)) {
-                owner = node;
-            }
-        }
+        TrackedNode owner = round == null ? null : round.canaryOwner(key);
         if (owner == null || !from.tracking()) {
             // a canary of an earlier round, which another topology placed elsewhere
             return;
@@ -198,109 +173,43 @@ public class NearCacheTracking {
             return;
         }
         from.canaryReturned();
-        if (near.coherent() || !nodes.stream().allMatch(TrackedNode::confirmed)) {
+        if (near.coherent() || !round.allConfirmed()) {
             return;
         }
         reconnectDelayMillis = 0;
         near.enable();
-        if (wasOn) {
-            LOG.info("Response cache: the near cache is on again, Redis's notifications arrive");
-        } else if (discovery.layout() == null) {
-            LOG.infof("Response cache: the near cache is on (notifications from Redis for keys under '%s')",
-                    near.trackedPrefix());
-        } else {
-            LOG.infof("Response cache: the near cache is on (notifications from %s of the Redis Cluster for keys under"
-                    + " '%s')",
-                    nodes.size() == 1 ? "the one master that serves them"
-                            : "each of the " + nodes.size()
-                                    + " masters",
-                    near.trackedPrefix());
-        }
-        wasOn = true;
-        outageReported = false;
+        log.on(round.discovery().layout() != null, round.nodes().size(), near.trackedPrefix());
     }
 
     private synchronized void heartbeat() {
-        if (stopped || refused || !connecting) {
+        if (stopped || refused || round == null) {
             return;
         }
-        long now = System.nanoTime();
-        if (nodes.isEmpty() || !nodes.stream().allMatch(TrackedNode::tracking)) {
-            if (now - roundStartedNanos > SETUP_TIMEOUT_MILLIS * 1_000_000) {
-                lost("no answer within " + SETUP_TIMEOUT_MILLIS + " ms while setting up tracking");
-            }
-            return;
-        }
-        for (TrackedNode node : nodes) {
-            if (node.canaryLate(now, heartbeatTimeoutMillis * 1_000_000)) {
-                lost(node.describe("the notification of a canary write did not arrive within "
-                        + heartbeatTimeoutMillis + " ms"));
-                return;
-            }
-        }
-        for (TrackedNode node : nodes) {
-            if (!node.canaryPending()) {
-                sendCanary(node);
-            }
-        }
-        checkLayout();
+        heartbeat.beat(round);
     }
 
-    private void sendCanary(TrackedNode node) {
-        node.canarySent(System.nanoTime());
-        long ttl = Math.max(60_000, 10 * heartbeatIntervalMillis);
-        writer.execute("SET", node.canaryKey(), Long.toString(++canaries), "PX", Long.toString(ttl)).subscribe().with(
-                written -> {
-                },
-                failure -> LOG.debugf("Response cache: a near cache canary was not written (%s)", failure.toString()));
+    @Override
+    public synchronized void lost(TrackedNode node, String reason) {
+        if (!node.closed()) {
+            lost(reason);
+        }
     }
 
-    /** On a cluster, reads the topology again: slots may have moved between masters without moving a canary. */
-    private void checkLayout() {
-        if (layoutCheckInFlight) {
-            return;
-        }
-        Uni<String> check = sources.changedSince(discovery);
-        if (check == null) {
-            return;
-        }
-        layoutCheckInFlight = true;
-        long thisRound = round;
-        check.subscribe().with(change -> layoutChecked(thisRound, change), failure -> {
-            LOG.debugf("Response cache: the near cache could not read the cluster's slots (%s)", failure.toString());
-            layoutChecked(thisRound, null);
-        });
-    }
-
-    private synchronized void layoutChecked(long thisRound, String change) {
-        if (thisRound != round) {
-            return;
-        }
-        layoutCheckInFlight = false;
-        if (change != null) {
-            lost(change);
+    @Override
+    public synchronized void refused(TrackedNode node, String message) {
+        if (!node.closed()) {
+            refuse("HELLO 3 / CLIENT TRACKING", node.describe(message));
         }
     }
 
     /** Notifications may be missed from now on: the tier goes off, and new connections are tried after a delay. */
     private void lost(String reason) {
-        if (stopped || !connecting) {
+        if (stopped || round == null) {
             return;
         }
         near.disable();
         endRound();
-        if (!outageReported) {
-            outageReported = true;
-            if (wasOn) {
-                LOG.warnf("Response cache: the near cache is off until Redis's notifications are back (%s); hits are"
-                        + " answered by Redis meanwhile", reason);
-            } else {
-                LOG.warnf("Response cache: the near cache is not on yet, Redis's notifications do not arrive (%s);"
-                        + " retrying", reason);
-            }
-        } else {
-            LOG.debugf("Response cache: near cache notifications still unavailable (%s)", reason);
-        }
+        log.lost(reason);
         reconnectDelayMillis = reconnectDelayMillis == 0 ? FIRST_RECONNECT_DELAY_MILLIS
                 : Math.min(MAX_RECONNECT_DELAY_MILLIS, reconnectDelayMillis * 2);
         vertx.setTimer(reconnectDelayMillis, id -> connect());
@@ -308,27 +217,22 @@ public class NearCacheTracking {
 
     /** Redis will not notify this client: the tier stays off, caching in Redis goes on. */
     private void refuse(String commands, String message) {
-        if (stopped || !connecting) {
+        if (stopped || round == null) {
             return;
         }
         refused = true;
         near.disable();
         acks.deactivate();
         endRound();
-        LOG.warnf("Response cache: the near cache stays off: Redis refuses client-side caching notifications"
-                + " (" + commands + ": %s); responses are still cached in Redis", message);
+        log.refused(commands, message);
     }
 
-    /** Closes every connection of the round; what they, or a discovery or check under way, report is ignored. */
+    /** Ends the round under way; what its nodes, or a discovery or check under way, report is ignored. */
     private void endRound() {
-        round++;
-        connecting = false;
-        discovery = null;
-        layoutCheckInFlight = false;
-        for (TrackedNode node : nodes) {
-            node.close();
+        if (round != null) {
+            round.end();
+            round = null;
         }
-        nodes = List.of();
         acks.follow(Map.of());
     }
 
@@ -341,37 +245,5 @@ public class NearCacheTracking {
         near.disable();
         endRound();
         acks.stop();
-    }
-
-    /** What the nodes report, each handled under this instance's monitor; reports of closed nodes are ignored. */
-    private final class Events implements TrackedNode.Listener {
-
-        @Override
-        public void trackingOn(TrackedNode node) {
-            NearCacheTracking.this.trackingOn(node);
-        }
-
-        @Override
-        public void canaryNotified(TrackedNode node, String key) {
-            NearCacheTracking.this.canaryNotified(node, key);
-        }
-
-        @Override
-        public void lost(TrackedNode node, String reason) {
-            synchronized (NearCacheTracking.this) {
-                if (!node.closed()) {
-                    NearCacheTracking.this.lost(reason);
-                }
-            }
-        }
-
-        @Override
-        public void refused(TrackedNode node, String message) {
-            synchronized (NearCacheTracking.this) {
-                if (!node.closed()) {
-                    refuse("HELLO 3 / CLIENT TRACKING", node.describe(message));
-                }
-            }
-        }
     }
 }

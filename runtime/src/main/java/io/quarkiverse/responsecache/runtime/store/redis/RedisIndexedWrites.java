@@ -187,7 +187,7 @@ final class RedisIndexedWrites {
                     List<Uni<Void>> writes = new ArrayList<>(shares.size());
                     for (ClusterPipelines.Share share : shares) {
                         writes.add(share.master() == null ? one(share.keys(), memberships, millis)
-                                : RedisResponseStore.INDEX.runEachLoaded(share.master(), share.keys(),
+                                : RedisScripts.INDEX.runEachLoaded(share.master(), share.keys(),
                                         index -> new Object[] { memberships.get(index), millis })
                                         .invoke(replies -> replies.forEach(this::warnIfReplaced))
                                         .replaceWithVoid()

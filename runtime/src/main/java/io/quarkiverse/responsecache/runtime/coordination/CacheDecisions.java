@@ -1,0 +1,259 @@
+package io.quarkiverse.responsecache.runtime.coordination;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.entry.EntryRules;
+import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
+import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
+import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
+import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.runtime.observe.CacheForward;
+import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
+import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
+import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Decides what becomes of a request whose key is known, in one call ({@link #decide}), and hands a computed response
+ * over ({@link #computed}). The table, in order:
+ *
+ * <pre>
+ * this instance's background refresh          -> compute (fwd=stale), no lookup
+ * request Cache-Control: no-cache             -> compute (fwd=request), no lookup
+ * breaker open, lookup failed or timed out    -> bypass (detail=store-unavailable)
+ * entry breaks the entry rules (EntryRules)   -> missing: a forged or damaged entry is overwritten
+ * fresh entry                                 -> replay
+ * stale, refreshed in the background          -> replay stale; this request starts the refresh
+ * another request of this instance computes   -> replay stale when servable; else wait: replay its response
+ *                                                (coalesced), or look again, or compute
+ * lock held by another instance               -> replay stale when servable; else wait: replay its entry, or compute
+ * otherwise                                   -> compute under a claim (none when the writes' breaker is open)
+ * </pre>
+ *
+ * A stale entry within its stale-if-error window goes with a compute, to replace a server error.
+ */
+@Singleton
+public class CacheDecisions {
+
+    private final GuardedStore store;
+    private final MissCoordinator coordinator;
+    private final KeyClaims claims;
+    private final EntryRules rules;
+    private final ResponseCacheClock clock;
+    /** Whether a stale entry of an endpoint is refreshed in the background rather than by a waiting request. */
+    private final Predicate<EndpointPolicy> refreshesInBackground;
+    private final ResponseCacheEvents events;
+    /** Whether an entry carries the keys the layers in front purge it by (always, without edge tagging). */
+    private final Predicate<CachedResponse> carriesEdgeKeys;
+
+    @Inject
+    public CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, ResponseCacheConfig config,
+            CacheStatusHeaders statusHeaders, ResponseCacheClock clock, BackgroundRefresher refresher,
+            ResponseCacheEvents events, EdgeHeaders edge) {
+        this(store, coordinator, claims, new EntryRules(config.cacheableStatuses(), statusHeaders::isStatusHeader),
+                clock, policy -> refresher.refreshesInBackground(policy.keyByPrincipal()), events, edge::carriesTags);
+    }
+
+    CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, EntryRules rules,
+            ResponseCacheClock clock, Predicate<EndpointPolicy> refreshesInBackground, ResponseCacheEvents events,
+            Predicate<CachedResponse> carriesEdgeKeys) {
+        this.store = store;
+        this.coordinator = coordinator;
+        this.claims = claims;
+        this.rules = rules;
+        this.clock = clock;
+        this.refreshesInBackground = refreshesInBackground;
+        this.events = events;
+        this.carriesEdgeKeys = carriesEdgeKeys;
+    }
+
+    private static final CacheDecision UNAVAILABLE = new CacheDecision.Bypass(CacheForward.BYPASS,
+            CacheDetail.STORE_UNAVAILABLE);
+
+    /** @return what a stored entry may hold, checked when storing and again when replaying */
+    public EntryRules rules() {
+        return rules;
+    }
+
+    /** Why a request skips the lookup, if it does. */
+    public enum Start {
+        LOOKUP,
+        /** The request's {@code Cache-Control: no-cache}: compute and store. */
+        REVALIDATE,
+        /** This instance's own background refresh of a stale entry: compute and store. */
+        REFRESH
+    }
+
+    public Uni<CacheDecision> decide(KeyedRequest request, Start start) {
+        if (start != Start.LOOKUP) {
+            return start == Start.REFRESH ? compute(request, CacheForward.STALE, CacheDetail.BACKGROUND_REFRESH, null, null)
+                    : compute(request, CacheForward.REQUEST, CacheDetail.REQUEST_NO_CACHE, null, null);
+        }
+        if (!store.available()) {
+            return Uni.createFrom().item(UNAVAILABLE);
+        }
+        long lookupStarted = coordinator.lookupStarts();
+        return store.lookup(request.key())
+                .chain(lookup -> {
+                    CachedResponse found = admitted(request.policy(), lookup.response());
+                    if (found != null && found.isFresh(clock.currentTimeMillis())) {
+                        return Uni.createFrom().<CacheDecision> item(
+                                new CacheDecision.Replay(found, CacheOutcome.HIT, null, false));
+                    }
+                    CacheDetail why = found != null ? CacheDetail.EXPIRED : lookup.missReason();
+                    return missed(request, found, why, lookupStarted, lookup.fingerprint());
+                })
+                .onFailure().recoverWithItem(() -> UNAVAILABLE);
+    }
+
+    /**
+     * No fresh entry. One request per key computes it; the others of this instance wait for its response, or get the
+     * stale entry at once while it is within its stale-while-revalidate window.
+     */
+    private Uni<CacheDecision> missed(KeyedRequest request, CachedResponse stale, CacheDetail why,
+            long lookupStarted, String observed) {
+        EndpointPolicy policy = request.policy();
+        long now = clock.currentTimeMillis();
+        boolean staleServable = stale != null
+                && now < stale.expiresAtMillis() + policy.staleWhileRevalidate().toMillis();
+        CacheForward forward = stale == null ? CacheForward.URI_MISS : CacheForward.STALE;
+        CachedResponse fallback = stale != null && now < stale.expiresAtMillis() + policy.staleIfError().toMillis()
+                ? stale
+                : null;
+        if (staleServable && refreshesInBackground.test(policy)) {
+            // nobody waits for the refresh: the instance asks itself for the resource again, one refresh per key
+            return Uni.createFrom().item(new CacheDecision.Replay(stale, CacheOutcome.STALE, CacheDetail.STALE, true));
+        }
+        Computation computation = coordinator.join(request.key(), lookupStarted, observed);
+        request.joined(computation);
+        if (!computation.leads()) {
+            if (staleServable) {
+                return Uni.createFrom().item(new CacheDecision.Replay(stale, CacheOutcome.STALE, CacheDetail.STALE, false));
+            }
+            return coordinator.awaitLeader(computation).chain(computed -> computed != null && answers(request, computed)
+                    ? Uni.createFrom().item(coalesced(computed))
+                    : lookAgain(request, forward, why, fallback));
+        }
+        if (!coordinator.distributedLockEnabled()) {
+            return compute(request, forward, why, fallback, computation);
+        }
+        return coordinator.tryLock(computation).chain(taken -> {
+            if (taken) {
+                return compute(request, forward, why, fallback, computation);
+            }
+            if (staleServable) {
+                coordinator.answered(computation, stale);
+                return Uni.createFrom().item(new CacheDecision.Replay(stale, CacheOutcome.STALE, CacheDetail.STALE, false));
+            }
+            return coordinator.awaitOtherInstance(computation).chain(stored -> {
+                CachedResponse other = admitted(policy, stored);
+                if (other != null && answers(request, other)) {
+                    coordinator.answered(computation, other);
+                    return Uni.createFrom().item(coalesced(other));
+                }
+                return compute(request, forward, why, fallback, computation);
+            });
+        });
+    }
+
+    /**
+     * The leader's response does not answer this waiting request (not stored because the key changed since its claim,
+     * or it failed). One more lookup, so that another instance's fresh entry answers rather than every waiter of this
+     * instance running the endpoint; an entry found now was stored under a claim no eviction crossed.
+     */
+    private Uni<CacheDecision> lookAgain(KeyedRequest request, CacheForward forward, CacheDetail why,
+            CachedResponse fallback) {
+        return store.lookup(request.key()).map(lookup -> admitted(request.policy(), lookup.response()))
+                .onFailure().recoverWithNull()
+                .chain(found -> found != null && found.isFresh(clock.currentTimeMillis()) && answers(request, found)
+                        ? Uni.createFrom().<CacheDecision> item(coalesced(found))
+                        : compute(request, forward, why, fallback, null));
+    }
+
+    /** Claims the key; without a claim (the writes' breaker open, or the claim failed) nothing is stored. */
+    private Uni<CacheDecision> compute(KeyedRequest request, CacheForward forward, CacheDetail why,
+            CachedResponse fallback, Computation computation) {
+        return claims.take(request).map(claim -> {
+            if (claim != null && computation != null) {
+                computation.claimed(claim.token);
+            }
+            return new CacheDecision.Compute(forward, claim == null ? CacheDetail.WRITES_UNAVAILABLE : why, fallback,
+                    claim);
+        });
+    }
+
+    private static CacheDecision coalesced(CachedResponse computed) {
+        return new CacheDecision.Replay(computed, CacheOutcome.COALESCED, CacheDetail.COALESCED, false);
+    }
+
+    /**
+     * Stores a computed response under its claim, without delaying the response, and hands it to the requests
+     * waiting for it once stored.
+     *
+     * @param computation the computation the request joined; null for one that skipped the lookup
+     * @param key the entry's key now (see {@link KeyClaims#store})
+     */
+    public void computed(Computation computation, KeyClaim claim, String key, CachedResponse response) {
+        List<String> entityTags = claim.reads == null ? List.of() : claim.reads.tags();
+        Uni<Boolean> write = claims.store(claim, key, response, entityTags);
+        if (events.observed()) {
+            String endpoint = claim.policy.endpoint().name();
+            int bytes = response.bodyLength();
+            write = write.invoke(stored -> {
+                if (stored) {
+                    events.stored(endpoint, bytes);
+                    if (!entityTags.isEmpty()) {
+                        events.taggedByEntities(endpoint, claim.path, entityTags);
+                    }
+                }
+            });
+        }
+        if (computation == null) {
+            write.subscribe().with(ignored -> {
+            }, ignored -> {
+            });
+        } else {
+            coordinator.completed(computation, response, write);
+        }
+    }
+
+    /** The request ended: the requests waiting for its computation go on, and a lock or claim it holds goes. */
+    public void ended(Computation computation, KeyClaim claim) {
+        if (computation != null) {
+            coordinator.abandoned(computation);
+        }
+        if (claim != null) {
+            claims.release(claim);
+        }
+    }
+
+    /**
+     * @return the entry if it holds only what a stored response may hold (its expiry cut back to the freshness the
+     *         endpoint gives its status) and the keys the layers in front purge it by, otherwise null: a forged or
+     *         damaged entry is a miss that gets overwritten, and so is one without those keys (computed again, with
+     *         them)
+     */
+    public CachedResponse admitted(EndpointPolicy policy, CachedResponse stored) {
+        return stored == null || !carriesEdgeKeys.test(stored) ? null
+                : rules.admit(stored, policy.lifetimes(), clock.currentTimeMillis());
+    }
+
+    /**
+     * A response computed for another request with the same key answers this one only if every header its own
+     * {@code Vary} names took part in that key: the leader may have learned a new one from it.
+     */
+    private static boolean answers(KeyedRequest request, CachedResponse computed) {
+        List<String> vary = HttpCacheHeaders.values(computed.headers(), "Vary");
+        return vary.isEmpty() || VariedHeaders.covers(request.policy(), request.varied(), vary);
+    }
+}

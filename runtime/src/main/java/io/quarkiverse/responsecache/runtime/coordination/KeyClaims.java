@@ -1,0 +1,173 @@
+package io.quarkiverse.responsecache.runtime.coordination;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
+import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
+import io.quarkiverse.responsecache.runtime.orm.EntityEvictions;
+import io.quarkiverse.responsecache.runtime.orm.EntityReads;
+import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.spi.EntryMarks;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The claim protocol (read-your-writes; see {@code ResponseStore#claim} and architecture.adoc): a computation claims
+ * its key before the endpoint runs, and its response is stored only if no eviction changed the key since; otherwise
+ * the claim is released. Used by the decision ({@link CacheDecisions}) and by the miss's capture.
+ */
+@Singleton
+public class KeyClaims {
+
+    private static final Uni<Long> NO_GENERATION = Uni.createFrom().item(0L);
+
+    private final GuardedStore store;
+    private final EntryIndexes indexes;
+    /** Entity tracking's evictions, when the application has Hibernate ORM and tracking is on; else null. */
+    private final EntityEvictions entityEvictions;
+    private final int maxTrackedRows;
+
+    @Inject
+    public KeyClaims(GuardedStore store, EntryIndexes indexes, Instance<EntityEvictions> entityEvictions,
+            ResponseCacheConfig config) {
+        this(store, indexes, entityEvictions.isResolvable() ? entityEvictions.get() : null,
+                config.hibernateOrm().maxRows());
+    }
+
+    KeyClaims(GuardedStore store, EntryIndexes indexes, EntityEvictions entityEvictions, int maxTrackedRows) {
+        this.store = store;
+        this.indexes = indexes;
+        this.entityEvictions = entityEvictions;
+        this.maxTrackedRows = maxTrackedRows;
+    }
+
+    /**
+     * Claims the key (joins its indexes, marks it) and registers its namespace, so that an eviction that runs from now
+     * on reaches it, with the write generation beside it when the endpoint is tracked.
+     *
+     * @return the claim; a null item when the writes' breaker is open or the claim failed (nothing is stored then)
+     */
+    Uni<KeyClaim> take(KeyedRequest request) {
+        if (!store.acceptsWrites()) {
+            return Uni.createFrom().nullItem();
+        }
+        EndpointPolicy policy = request.policy();
+        String namespace = policy.endpoint().namespace();
+        List<String> tags = request.tags();
+        String path = request.path();
+        Map<String, String> memberships = indexes.memberships(request.key(), namespace, tags, path,
+                policy.endpoint().name());
+        boolean tracked = entityEvictions != null && policy.endpoint().trackEntities();
+        EntityReads reads = tracked ? new EntityReads(maxTrackedRows) : null;
+        return Uni.combine().all()
+                .unis(store.claim(request.key(), policy.retention(), memberships),
+                        indexes.register(namespace, policy.retention()),
+                        tracked ? entityEvictions.generation() : NO_GENERATION)
+                .asTuple()
+                .map(claimed -> {
+                    if (reads != null) {
+                        reads.generation(claimed.getItem3());
+                    }
+                    return new KeyClaim(request.key(), claimed.getItem1(), policy, memberships, reads, tags, path);
+                })
+                .onFailure().recoverWithNull();
+    }
+
+    /** Gives the claim up when its request ended without storing under it. */
+    public void release(KeyClaim claim) {
+        if (!claim.storing) {
+            store.release(claim.key, claim.token).subscribe().with(released -> {
+            }, failure -> {
+            });
+        }
+    }
+
+    /**
+     * @return how long the entry stays in the store: its retention, less the time the computation took beyond
+     *         {@link EntryMarks#MEMBERSHIP_GRACE}, so the entry never outlives the index memberships its claim wrote
+     */
+    public Duration retention(KeyClaim claim) {
+        Duration retention = claim.policy.retention();
+        long overrun = System.nanoTime() - claim.claimedAtNanos - EntryMarks.MEMBERSHIP_GRACE.toNanos();
+        return overrun > 0 ? retention.minusNanos(overrun) : retention;
+    }
+
+    /**
+     * @return how long this response stays in the store: its own lifetime plus the stale windows, never longer than
+     *         {@link #retention(KeyClaim)}, which the claim's memberships cover
+     */
+    private Duration retention(KeyClaim claim, CachedResponse response) {
+        Duration claimed = retention(claim);
+        Duration own = claim.policy.retention(Duration.ofMillis(response.lifetimeMillis()));
+        return own.compareTo(claimed) < 0 ? own : claimed;
+    }
+
+    /**
+     * Writes the response under the claim: as claimed, under a key the response's own {@code Vary} taught, or with
+     * the entity tags its computation learned.
+     *
+     * @param key the entry's key now, which differs from the claimed one once the response taught a header to vary on
+     * @return whether it was stored
+     */
+    Uni<Boolean> store(KeyClaim claim, String key, CachedResponse response, List<String> entityTags) {
+        claim.storing = true;
+        if (!key.equals(claim.key)) {
+            return storeUnderLearnedKey(claim, key, response, entityTags);
+        }
+        if (entityTags.isEmpty()) {
+            return store.putIfClaimed(key, claim.token, response, retention(claim, response), claim.memberships);
+        }
+        return storeWithEntityTags(claim, response, entityTags);
+    }
+
+    /**
+     * The entity tags were learned while the endpoint ran, after the claim: they join their indexes under the claim
+     * first, then the entry is stored only if no eviction of theirs began since the computation did (see
+     * {@code EntityEvictions}); otherwise the claim is released and the next request computes again.
+     */
+    private Uni<Boolean> storeWithEntityTags(KeyClaim claim, CachedResponse response, List<String> entityTags) {
+        Duration retention = retention(claim);
+        Map<String, String> tagged = indexes.tagMemberships(claim.key, entityTags);
+        Map<String, String> memberships = new HashMap<>(claim.memberships);
+        memberships.putAll(tagged);
+        // claiming again a key that holds this request's placeholder only adds the memberships, in one round trip
+        return store.claim(claim.key, retention, tagged)
+                .chain(() -> entityEvictions.untouchedSince(claim.reads.generation(), entityTags))
+                .chain(untouched -> untouched
+                        ? store.putIfClaimed(claim.key, claim.token, response, retention(claim, response), memberships)
+                        : store.release(claim.key, claim.token).replaceWith(false));
+    }
+
+    /**
+     * The response taught the endpoint a header its own {@code Vary} names, so its key changed after the claim. The new
+     * key is claimed first (from then on an eviction reaches it), then the old claim is checked (an eviction since the
+     * computation began changed it), and only then the entry is stored under the new key's claim. One round trip more,
+     * once per header learned.
+     */
+    private Uni<Boolean> storeUnderLearnedKey(KeyClaim claim, String key, CachedResponse response,
+            List<String> entityTags) {
+        EndpointPolicy policy = claim.policy;
+        Map<String, String> memberships = indexes.memberships(key, policy.endpoint().namespace(), claim.tags,
+                claim.path, policy.endpoint().name());
+        // bounded by max-rows, not by max-tags: dropping one would leave the entry to a write that cannot find it
+        memberships.putAll(indexes.tagMemberships(key, entityTags));
+        Duration retention = retention(claim);
+        Uni<Boolean> untouched = entityTags.isEmpty() ? Uni.createFrom().item(true)
+                : entityEvictions.untouchedSince(claim.reads.generation(), entityTags);
+        return store.claim(key, retention, memberships)
+                .chain(newClaim -> store.claim(claim.key, retention, claim.memberships)
+                        .chain(old -> old.equals(claim.token) ? untouched : Uni.createFrom().item(false))
+                        .chain(storable -> storable
+                                ? store.putIfClaimed(key, newClaim, response, retention(claim, response), memberships)
+                                : Uni.createFrom().item(false)))
+                .call(() -> store.release(claim.key, claim.token));
+    }
+}
