@@ -1,7 +1,6 @@
 package io.quarkiverse.responsecache.deployment;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
-import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -23,16 +22,11 @@ class EntityTrackingProcessor {
 
     @BuildStep
     void entityTracking(Capabilities capabilities, ResponseCacheBuildTimeConfig config,
-            BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<ReflectiveClassBuildItem> reflective) {
+            BuildProducer<ReflectiveClassBuildItem> reflective) {
         if (!tracksEntities(capabilities, config)) {
             return;
         }
-        // by name: the classes refer to Hibernate ORM, which this module does not depend on
-        beans.produce(AdditionalBeanBuildItem.builder()
-                .addBeanClasses(PACKAGE + "EntityTracking", PACKAGE + "EntityEvictions",
-                        PACKAGE + "TrackingStatementInspector")
-                .setUnremovable()
-                .build());
+        // its beans are named by ExtensionBeans; Hibernate ORM instantiates the integrator reflectively
         reflective.produce(ReflectiveClassBuildItem.builder(PACKAGE + "EntityTrackingIntegrator").build());
     }
 }

@@ -5,11 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
-import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheDevCounts;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheJsonRpcService;

@@ -1,19 +1,17 @@
 package io.quarkiverse.responsecache.deployment;
 
-import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+
 import jakarta.inject.Singleton;
+
 import org.jboss.jandex.DotName;
+
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.explain.EndpointRoutes;
-import io.quarkiverse.responsecache.runtime.explain.ResponseCacheExplain;
-import io.quarkiverse.responsecache.runtime.management.PurgeTargetCheck;
-import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
-import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
-import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -37,25 +35,6 @@ class ResponseCacheManagementProcessor {
     static final String SOFT_PURGE_PATH = "response-cache/soft-purge";
     static final String EXPLAIN_PATH = "response-cache/explain";
 
-    @BuildStep
-    void purgeBean(ResponseCacheBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (config.management().enabled()) {
-            beans.produce(purgeBeans());
-        }
-    }
-
-    /** The Dev UI offers the same actions in dev mode, whether or not the endpoints are enabled. */
-    @BuildStep(onlyIf = IsLocalDevelopment.class)
-    AdditionalBeanBuildItem purgeBeanForDevUi() {
-        return purgeBeans();
-    }
-
-    private static AdditionalBeanBuildItem purgeBeans() {
-        return AdditionalBeanBuildItem.builder().addBeanClasses(ResponseCachePurge.class, PurgeTargetCheck.class,
-                ResponseCacheExplain.class).setUnremovable().build();
-    }
-
-    /** The cached endpoints' routes, which the explain matches URLs against: with the endpoints, or in dev mode. */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     void endpointRoutes(ResponseCacheBuildTimeConfig config, LaunchModeBuildItem launchMode,

@@ -14,27 +14,9 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 
 import io.quarkiverse.responsecache.deployment.ResponseCacheDefinitionException.CacheAndInvalidateException;
-import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.ResponseCacheRecorder;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
-import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
-import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
-import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
-import io.quarkiverse.responsecache.runtime.entry.CacheableStatusesCheck;
-import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
-import io.quarkiverse.responsecache.runtime.handler.CacheServices;
-import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
-import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
-import io.quarkiverse.responsecache.runtime.invalidation.StoreResponseCacheInvalidator;
-import io.quarkiverse.responsecache.runtime.key.DefaultResponseCacheKeyBuilder;
-import io.quarkiverse.responsecache.runtime.key.RequestKeys;
-import io.quarkiverse.responsecache.runtime.lifetime.ResponseLifetimes;
-import io.quarkiverse.responsecache.runtime.store.GuardedStore;
-import io.quarkiverse.responsecache.runtime.store.ResponseStoreProducer;
-import io.quarkiverse.responsecache.runtime.store.StoreConfigurationWatch;
-import io.quarkiverse.responsecache.runtime.store.redis.CacheClientOptions;
-import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
 import io.quarkiverse.responsecache.spi.ResponseCachePolicy;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -48,11 +30,14 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.redis.deployment.client.RequestedRedisClientBuildItem;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.quarkus.resteasy.reactive.common.deployment.ResourceScanningResultBuildItem;
 import io.quarkus.resteasy.reactive.server.spi.MethodScannerBuildItem;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.VertxHttpBuildTimeConfig;
 
 class ResponseCacheProcessor {
@@ -64,18 +49,14 @@ class ResponseCacheProcessor {
         return new FeatureBuildItem(FEATURE);
     }
 
+    /** The spine: every bean of the extension is named by {@link ExtensionBeans}. */
     @BuildStep
-    AdditionalBeanBuildItem beans() {
-        // the handlers look CacheServices up rather than have it injected, so nothing may be removed as unused
-        return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(CacheServices.class, RequestKeys.class, GuardedStore.class, MissCoordinator.class,
-                        KeyClaims.class, CacheDecisions.class,
-                        EntryIndexes.class, CacheStatusHeaders.class, ResponseStoreProducer.class,
-                        DefaultResponseCacheKeyBuilder.class, StoreResponseCacheInvalidator.class,
-                        SystemResponseCacheClock.class, CacheableStatusesCheck.class, EntryCodec.class,
-                        StoreConfigurationWatch.class, CacheClientOptions.class, ResponseLifetimes.class)
-                .setUnremovable()
-                .build();
+    void beans(ResponseCacheBuildTimeConfig config, Capabilities capabilities,
+            Optional<MetricsCapabilityBuildItem> metrics, LaunchModeBuildItem launchMode,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        boolean operatorSurface = config.management().enabled()
+                || launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT;
+        ExtensionBeans.of(config, capabilities, metrics, operatorSurface).forEach(beans::produce);
     }
 
     @BuildStep

@@ -17,7 +17,6 @@ import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /** Turns what the build found into the runtime's endpoint table, once the runtime configuration is known. */
 @Recorder

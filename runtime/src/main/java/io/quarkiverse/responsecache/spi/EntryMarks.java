@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
-import io.quarkiverse.responsecache.spi.ResponseStore;
 
 /**
  * The values, other than entries, that the cache writes under an entry's key so that a response computed before an

@@ -1,8 +1,6 @@
 package io.quarkiverse.responsecache.spi;
 
 import java.util.List;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
-import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.smallrye.mutiny.Uni;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 
 /**
  * Where encoded responses live, and the sets (indexes) that find them by namespace and tag for eviction.

@@ -7,7 +7,6 @@ import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /**
  * The runtime configuration as the application would get it, built by SmallRye Config from properties: the defaults

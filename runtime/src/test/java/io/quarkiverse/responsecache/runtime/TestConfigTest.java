@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.responsecache.ResponseCacheInvalidator;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
-import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
 import io.quarkiverse.responsecache.runtime.time.SystemResponseCacheClock;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.Response;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.responsecache.ResponseCache;
-import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.test.runtime.Await;
 import io.quarkiverse.responsecache.testing.LocalRedisUnitTest;
 import io.quarkus.test.QuarkusUnitTest;

@@ -6,8 +6,6 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.quarkiverse.responsecache.runtime.config.HibernateOrmConfig;
-import io.quarkiverse.responsecache.runtime.config.ObservabilityBuildTimeConfig;
 
 /**
  * Configuration of the response cache that is fixed when the application is built.

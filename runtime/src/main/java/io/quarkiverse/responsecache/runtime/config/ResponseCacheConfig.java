@@ -12,10 +12,6 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.quarkiverse.responsecache.runtime.config.BackgroundRefreshConfig;
-import io.quarkiverse.responsecache.runtime.config.HibernateOrmConfig;
-import io.quarkiverse.responsecache.runtime.config.InvalidationConfig;
-import io.quarkiverse.responsecache.runtime.config.NearCacheConfig;
 
 /**
  * Runtime configuration of the response cache.
@@ -52,19 +48,7 @@ public interface ResponseCacheConfig {
     /**
      * The in-memory store.
      */
-    Memory memory();
-
-    /** The in-memory store. */
-    interface Memory {
-        /**
-         * How much heap the in-memory store may hold, counting each entry's body, headers, key and index memberships
-         * plus a fixed overhead per entry. When a new entry would exceed it, entries that are rarely used go first
-         * (Caffeine's frequency-aware policy), so the store never holds more than this. When unset, a tenth of the
-         * maximum heap ({@code -Xmx}, or the JVM's default for the container's memory), so that a small container
-         * heap is never filled by cached responses.
-         */
-        Optional<MemorySize> maxSize();
-    }
+    MemoryConfig memory();
 
     /**
      * The near cache in front of the Redis store.
@@ -77,50 +61,6 @@ public interface ResponseCacheConfig {
      */
     @ConfigDocMapKey("endpoint-name")
     Map<String, EndpointConfig> endpoint();
-
-    /** Settings of one cached endpoint. */
-    interface EndpointConfig {
-
-        /**
-         * Whether this endpoint is cached.
-         */
-        Optional<Boolean> enabled();
-
-        /**
-         * How long its responses stay fresh.
-         */
-        Optional<Duration> expire();
-
-        /**
-         * Its stale-while-revalidate window.
-         */
-        Optional<Duration> staleWhileRevalidate();
-
-        /**
-         * Its stale-if-error window.
-         */
-        Optional<Duration> staleIfError();
-
-        /**
-         * How long its responses of a status stay fresh, e.g. {@code expire-by-status."404"=30s}: the status is stored
-         * for this endpoint even when {@code cacheable-statuses} does not list it. Wins over the annotation's
-         * {@code expireByStatus} and the global {@code expire-by-status}, status by status.
-         */
-        @ConfigDocMapKey("status")
-        Map<Integer, Duration> expireByStatus();
-
-        /**
-         * Whether the response's own {@code Cache-Control} ({@code s-maxage}, else {@code max-age}) sets how long it
-         * is stored, capped by the lifetime the endpoint gives its status. Wins over the annotation's
-         * {@code expireFromResponse}.
-         */
-        Optional<Boolean> expireFromResponse();
-
-        /**
-         * Its {@code expire-jitter}, e.g. {@code 10%}.
-         */
-        Optional<String> expireJitter();
-    }
 
     /**
      * How long responses of a status stay fresh, for every cached endpoint, e.g. {@code expire-by-status."404"=30s}
@@ -175,12 +115,12 @@ public interface ResponseCacheConfig {
     /**
      * The short header that tells whether a response came from the cache.
      */
-    XCacheHeader xCacheHeader();
+    XCacheHeaderConfig xCacheHeader();
 
     /**
      * The standard {@code Cache-Status} header (RFC 9211).
      */
-    CacheStatusHeader cacheStatusHeader();
+    CacheStatusHeaderConfig cacheStatusHeader();
 
     /**
      * Responses whose body is larger than this are served normally but not stored.
@@ -203,49 +143,6 @@ public interface ResponseCacheConfig {
         HONOR,
         /** Request directives are ignored. */
         IGNORE
-    }
-
-    /** The short cache-status header. */
-    interface XCacheHeader {
-
-        /**
-         * Whether responses of cached endpoints carry the short header, whose value is {@code HIT}, {@code MISS} or
-         * {@code BYPASS}.
-         */
-        @WithDefault("true")
-        boolean enabled();
-
-        /**
-         * The header's name.
-         */
-        @WithDefault("X-Cache")
-        String name();
-    }
-
-    /** The RFC 9211 {@code Cache-Status} header. */
-    interface CacheStatusHeader {
-
-        /**
-         * Whether responses of cached endpoints carry {@code Cache-Status}, e.g. {@code response-cache; hit; ttl=42} or
-         * {@code response-cache; fwd=uri-miss; stored}.
-         */
-        @WithDefault("true")
-        boolean enabled();
-
-        /**
-         * The cache's name in {@code Cache-Status}.
-         */
-        @WithDefault("response-cache")
-        String cacheName();
-
-        /**
-         * Whether {@code Cache-Status} also carries the entry's key ({@code key="response-cache:products:..."}), to
-         * tell which entry a response came from or would have been stored under. Off by default: a key can reveal
-         * what went into it to every client: the default key builder hashes its inputs (a guessable input, such as a
-         * principal's name, can still be confirmed), a key builder of the application's own may hold them in clear.
-         */
-        @WithDefault("false")
-        boolean includeKey();
     }
 
     /**
@@ -289,17 +186,17 @@ public interface ResponseCacheConfig {
     /**
      * Stops asking a failing store for a while.
      */
-    CircuitBreaker circuitBreaker();
+    CircuitBreakerConfig circuitBreaker();
 
     /**
      * One computation per key in this instance.
      */
-    Coalescing coalescing();
+    CoalescingConfig coalescing();
 
     /**
      * One computation per key across instances.
      */
-    DistributedLock distributedLock();
+    DistributedLockConfig distributedLock();
 
     /** Evictions. */
     InvalidationConfig invalidation();
@@ -313,63 +210,4 @@ public interface ResponseCacheConfig {
     /** The HTTP caches in front of the application (Varnish, a CDN): tags sent to them, purges of them. */
     EdgeConfig edge();
 
-    /** When the store keeps failing, stop calling it for a while, then probe it again. */
-    interface CircuitBreaker {
-
-        /**
-         * How many store failures in a row open the breaker. While it is open, requests bypass the cache without
-         * calling the store.
-         */
-        @WithDefault("5")
-        int failureThreshold();
-
-        /**
-         * How long the breaker stays open before one request probes the store again. When the probe succeeds, caching
-         * resumes; when it fails, the breaker opens again.
-         */
-        @WithDefault("2s")
-        Duration openDuration();
-    }
-
-    /** Concurrent misses of one key in one instance. */
-    interface Coalescing {
-
-        /**
-         * Whether concurrent misses of the same key are coalesced: one request runs the endpoint, the others wait for
-         * its response. Different keys never wait for each other.
-         */
-        @WithDefault("true")
-        boolean enabled();
-
-        /**
-         * The longest time a request waits for another one computing the same key. Past it, it runs the endpoint
-         * itself.
-         */
-        @WithDefault("5s")
-        Duration timeout();
-    }
-
-    /** A lock in the store so that one instance computes a key while the others wait for the entry. */
-    interface DistributedLock {
-
-        /**
-         * Whether instances take a lock in the store ({@code SET key NX PX}) before computing a missing entry. The
-         * others wait for the entry instead of computing it too.
-         */
-        @WithDefault("false")
-        boolean enabled();
-
-        /**
-         * How long a lock is held at most. If its holder dies, the lock expires after this and another instance
-         * computes.
-         */
-        @WithDefault("5s")
-        Duration lease();
-
-        /**
-         * The longest time an instance waits for another instance's entry before computing it itself.
-         */
-        @WithDefault("3s")
-        Duration maxWait();
-    }
 }

@@ -17,15 +17,14 @@ import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
 import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
 import io.quarkiverse.responsecache.runtime.observe.CacheForward;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
-import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Decides what becomes of a request whose key is known, in one call ({@link #decide}), and hands a computed response
- * over ({@link #computed}). The table, in order:
+ * Decides what becomes of a request whose key is known, in one call ({@link #decide}); its computed response is
+ * stored and handed over by {@link KeyClaims#store}. The table, in order:
  *
  * <pre>
  * this instance's background refresh          -> compute (fwd=stale), no lookup
@@ -52,20 +51,19 @@ public class CacheDecisions {
     private final ResponseCacheClock clock;
     /** Whether a stale entry of an endpoint is refreshed in the background rather than by a waiting request. */
     private final Predicate<EndpointPolicy> refreshesInBackground;
-    private final ResponseCacheEvents events;
     /** Whether an entry carries the keys the layers in front purge it by (always, without edge tagging). */
     private final Predicate<CachedResponse> carriesEdgeKeys;
 
     @Inject
     public CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, ResponseCacheConfig config,
             CacheStatusHeaders statusHeaders, ResponseCacheClock clock, BackgroundRefresher refresher,
-            ResponseCacheEvents events, EdgeHeaders edge) {
+            EdgeHeaders edge) {
         this(store, coordinator, claims, new EntryRules(config.cacheableStatuses(), statusHeaders::isStatusHeader),
-                clock, policy -> refresher.refreshesInBackground(policy.keyByPrincipal()), events, edge::carriesTags);
+                clock, policy -> refresher.refreshesInBackground(policy.keyByPrincipal()), edge::carriesTags);
     }
 
     CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, EntryRules rules,
-            ResponseCacheClock clock, Predicate<EndpointPolicy> refreshesInBackground, ResponseCacheEvents events,
+            ResponseCacheClock clock, Predicate<EndpointPolicy> refreshesInBackground,
             Predicate<CachedResponse> carriesEdgeKeys) {
         this.store = store;
         this.coordinator = coordinator;
@@ -73,7 +71,6 @@ public class CacheDecisions {
         this.rules = rules;
         this.clock = clock;
         this.refreshesInBackground = refreshesInBackground;
-        this.events = events;
         this.carriesEdgeKeys = carriesEdgeKeys;
     }
 
@@ -194,37 +191,6 @@ public class CacheDecisions {
 
     private static CacheDecision coalesced(CachedResponse computed) {
         return new CacheDecision.Replay(computed, CacheOutcome.COALESCED, CacheDetail.COALESCED, false);
-    }
-
-    /**
-     * Stores a computed response under its claim, without delaying the response, and hands it to the requests
-     * waiting for it once stored.
-     *
-     * @param computation the computation the request joined; null for one that skipped the lookup
-     * @param key the entry's key now (see {@link KeyClaims#store})
-     */
-    public void computed(Computation computation, KeyClaim claim, String key, CachedResponse response) {
-        List<String> entityTags = claim.reads == null ? List.of() : claim.reads.tags();
-        Uni<Boolean> write = claims.store(claim, key, response, entityTags);
-        if (events.observed()) {
-            String endpoint = claim.policy.endpoint().name();
-            int bytes = response.bodyLength();
-            write = write.invoke(stored -> {
-                if (stored) {
-                    events.stored(endpoint, bytes);
-                    if (!entityTags.isEmpty()) {
-                        events.taggedByEntities(endpoint, claim.path, entityTags);
-                    }
-                }
-            });
-        }
-        if (computation == null) {
-            write.subscribe().with(ignored -> {
-            }, ignored -> {
-            });
-        } else {
-            coordinator.completed(computation, response, write);
-        }
     }
 
     /** The request ended: the requests waiting for its computation go on, and a lock or claim it holds goes. */

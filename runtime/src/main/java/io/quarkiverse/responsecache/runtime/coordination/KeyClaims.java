@@ -13,6 +13,7 @@ import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.orm.EntityEvictions;
 import io.quarkiverse.responsecache.runtime.orm.EntityReads;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
@@ -34,19 +35,24 @@ public class KeyClaims {
     /** Entity tracking's evictions, when the application has Hibernate ORM and tracking is on; else null. */
     private final EntityEvictions entityEvictions;
     private final int maxTrackedRows;
+    private final MissCoordinator coordinator;
+    private final ResponseCacheEvents events;
 
     @Inject
     public KeyClaims(GuardedStore store, EntryIndexes indexes, Instance<EntityEvictions> entityEvictions,
-            ResponseCacheConfig config) {
+            ResponseCacheConfig config, MissCoordinator coordinator, ResponseCacheEvents events) {
         this(store, indexes, entityEvictions.isResolvable() ? entityEvictions.get() : null,
-                config.hibernateOrm().maxRows());
+                config.hibernateOrm().maxRows(), coordinator, events);
     }
 
-    KeyClaims(GuardedStore store, EntryIndexes indexes, EntityEvictions entityEvictions, int maxTrackedRows) {
+    KeyClaims(GuardedStore store, EntryIndexes indexes, EntityEvictions entityEvictions, int maxTrackedRows,
+            MissCoordinator coordinator, ResponseCacheEvents events) {
         this.store = store;
         this.indexes = indexes;
         this.entityEvictions = entityEvictions;
         this.maxTrackedRows = maxTrackedRows;
+        this.coordinator = coordinator;
+        this.events = events;
     }
 
     /**
@@ -111,13 +117,44 @@ public class KeyClaims {
     }
 
     /**
+     * Stores a computed response under its claim, without delaying the response, and hands it to the requests
+     * waiting for it once stored.
+     *
+     * @param computation the computation the request joined; null for one that skipped the lookup
+     * @param key the entry's key now (see {@link #write})
+     */
+    public void store(Computation computation, KeyClaim claim, String key, CachedResponse response) {
+        List<String> entityTags = claim.reads == null ? List.of() : claim.reads.tags();
+        Uni<Boolean> write = write(claim, key, response, entityTags);
+        if (events.observed()) {
+            String endpoint = claim.policy.endpoint().name();
+            int bytes = response.bodyLength();
+            write = write.invoke(stored -> {
+                if (stored) {
+                    events.stored(endpoint, bytes);
+                    if (!entityTags.isEmpty()) {
+                        events.taggedByEntities(endpoint, claim.path, entityTags);
+                    }
+                }
+            });
+        }
+        if (computation == null) {
+            write.subscribe().with(ignored -> {
+            }, ignored -> {
+            });
+        } else {
+            coordinator.completed(computation, response, write);
+        }
+    }
+
+    /**
      * Writes the response under the claim: as claimed, under a key the response's own {@code Vary} taught, or with
      * the entity tags its computation learned.
      *
      * @param key the entry's key now, which differs from the claimed one once the response taught a header to vary on
      * @return whether it was stored
      */
-    Uni<Boolean> store(KeyClaim claim, String key, CachedResponse response, List<String> entityTags) {
+    private Uni<Boolean> write(KeyClaim claim, String key, CachedResponse response, List<String> entityTags) {
         claim.storing = true;
         if (!key.equals(claim.key)) {
             return storeUnderLearnedKey(claim, key, response, entityTags);

@@ -10,8 +10,8 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 

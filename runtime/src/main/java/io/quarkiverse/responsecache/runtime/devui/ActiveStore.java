@@ -7,8 +7,8 @@ import jakarta.enterprise.inject.Instance;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
-import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
 import io.quarkus.redis.runtime.client.config.RedisConfig;
 import io.vertx.core.json.JsonArray;

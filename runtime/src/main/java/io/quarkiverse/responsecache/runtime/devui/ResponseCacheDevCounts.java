@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 

@@ -15,7 +15,6 @@ import io.quarkiverse.responsecache.runtime.management.PurgeTarget;
 import io.quarkiverse.responsecache.runtime.management.ResponseCachePurge;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;

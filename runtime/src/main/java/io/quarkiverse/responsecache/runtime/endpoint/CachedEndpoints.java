@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.responsecache.runtime.config.EndpointConfig;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -48,13 +49,13 @@ public final class CachedEndpoints {
         List<String> errors = new ArrayList<>();
         EndpointLifetimes.checkByStatus("quarkus.response-cache.expire-by-status", config.expireByStatus(), errors);
         EndpointLifetimes.checkJitter("quarkus.response-cache.expire-jitter", config.expireJitter(), errors);
-        for (Map.Entry<String, ResponseCacheConfig.EndpointConfig> setting : config.endpoint().entrySet()) {
+        for (Map.Entry<String, EndpointConfig> setting : config.endpoint().entrySet()) {
             String prefix = "quarkus.response-cache.endpoint.\"" + setting.getKey() + "\".";
             if (!names.contains(setting.getKey())) {
                 LOG.warnf("%s* names no cached endpoint, so it changes nothing; the cached endpoints are %s", prefix,
                         names);
             }
-            ResponseCacheConfig.EndpointConfig settings = setting.getValue();
+            EndpointConfig settings = setting.getValue();
             positive(prefix + "expire", settings.expire(), errors);
             notNegative(prefix + "stale-while-revalidate", settings.staleWhileRevalidate(), errors);
             notNegative(prefix + "stale-if-error", settings.staleIfError(), errors);

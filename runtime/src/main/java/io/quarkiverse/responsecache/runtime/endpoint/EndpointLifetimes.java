@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.quarkiverse.responsecache.runtime.config.EndpointConfig;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 
@@ -31,7 +32,7 @@ public record EndpointLifetimes(Duration expire, Map<Integer, Duration> byStatus
 
     /** The global lifetimes, then the annotation's, then the endpoint's configuration: the most specific wins. */
     static EndpointLifetimes of(CachedEndpoint endpoint, ResponseCacheConfig config, Duration expire,
-            ResponseCacheConfig.EndpointConfig overrides) {
+            EndpointConfig overrides) {
         Map<Integer, Duration> byStatus = new HashMap<>(config.expireByStatus());
         endpoint.expireByStatusSeconds().forEach((status, seconds) -> byStatus.put(status, Duration.ofSeconds(seconds)));
         boolean fromResponse = endpoint.expireFromResponse();

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
+import io.quarkiverse.responsecache.runtime.config.EndpointConfig;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /**
@@ -31,7 +32,7 @@ public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration 
 
     /** Settings from {@code quarkus.response-cache.endpoint."<name>".*} win over the annotation's. */
     public static EndpointPolicy of(CachedEndpoint endpoint, ResponseCacheConfig config) {
-        ResponseCacheConfig.EndpointConfig overrides = config.endpoint().get(endpoint.name());
+        EndpointConfig overrides = config.endpoint().get(endpoint.name());
         Duration expire = endpoint.expireSeconds() > 0 ? Duration.ofSeconds(endpoint.expireSeconds())
                 : config.defaultExpire();
         Duration swr = endpoint.staleWhileRevalidateSeconds() >= 0

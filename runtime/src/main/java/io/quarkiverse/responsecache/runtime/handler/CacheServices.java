@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
-import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
 import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
 import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;

@@ -78,7 +78,7 @@ final class ResponseSnapshot {
             stored = new CachedResponse(status, now + lifetime.toMillis(), now, etag, replayed, body)
                     .withEncoded(compression.gzip(valueOf(sent, "Content-Type"), valueOf(sent, "Content-Encoding"),
                             body));
-            exchange.services.decisions.computed(exchange.computation, exchange.claim, exchange.key, stored);
+            exchange.services.claims.store(exchange.computation, exchange.claim, exchange.key, stored);
             headers.putSingle("ETag", etag);
             headers.putSingle("Cache-Control", policy.cacheControl(stored.secondsLeft(now)));
             exchange.services.edge.cacheControl(policy.isPrivate(), headers::putSingle);

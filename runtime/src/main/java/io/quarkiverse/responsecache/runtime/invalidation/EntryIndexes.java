@@ -17,9 +17,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
-import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.runtime.edge.EdgePurge;
+import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.EvictionBarrier;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
@@ -43,7 +42,8 @@ public class EntryIndexes {
     private final GuardedStore store;
     private final String prefix;
     private final NamespaceRegistry registry;
-    /** Told how many entries each eviction removed; injected, so tests that build this class need not know. */
+    private final IndexedKeys keys;
+    /** Injected, so that tests that build this class need not know of it. */
     @Inject
     ResponseCacheEvents events = ResponseCacheEvents.none();
     /** What an eviction waits for after its writes: the other instances' near caches (read-your-writes). */
@@ -52,12 +52,8 @@ public class EntryIndexes {
     /** The HTTP caches in front, purged of what each eviction removed: every eviction passes through here. */
     @Inject
     EdgePurge edge = EdgePurge.none();
-    /**
-     * Whether entries also join an index of their URL path, so operators can evict by URL: only when something can
-     * (the operator endpoints, the Dev UI), since it costs one more index write per stored entry.
-     */
+    /** Whether entries join an index of their URL path: only when something evicts by URL (one more write each). */
     private boolean indexesUrls;
-
     /** The most tags an entry is indexed by ({@code quarkus.response-cache.max-tags}). */
     private final int maxTags;
     /** The endpoints whose entries rendered too many tags, told once each. */
@@ -77,6 +73,7 @@ public class EntryIndexes {
         this.store = store;
         this.prefix = config.prefix();
         this.registry = new NamespaceRegistry(store, clock, namespaceRegistry());
+        this.keys = new IndexedKeys(store, this, registry);
         this.maxTags = maxTags;
     }
 
@@ -175,32 +172,9 @@ public class EntryIndexes {
         return reported(store.evictIndex(urlIndex(path)), "url", path);
     }
 
-    /** @return the keys of the entries a tag, a namespace or a URL path lists (for a soft purge) */
-    public Uni<Set<String>> keysOfTag(String tag) {
-        return store.members(tagIndex(tag));
-    }
-
-    public Uni<Set<String>> keysOfNamespace(String namespace) {
-        List<Uni<Set<String>>> shards = new ArrayList<>(NAMESPACE_SHARDS);
-        for (int shard = 0; shard < NAMESPACE_SHARDS; shard++) {
-            shards.add(store.members(namespaceShard(namespace, shard)));
-        }
-        return union(shards);
-    }
-
-    public Uni<Set<String>> keysOfUrl(String path) {
-        return store.members(urlIndex(path));
-    }
-
-    /** @return the keys of every entry, through the namespace indexes */
-    public Uni<Set<String>> keysOfAll() {
-        return registry.namespaces().chain(namespaces -> {
-            List<Uni<Set<String>>> members = new ArrayList<>();
-            for (String namespace : namespaces) {
-                members.add(keysOfNamespace(namespace));
-            }
-            return union(members);
-        });
+    /** @return the keys of the entries a tag, a namespace, a URL path or everything lists (for a soft purge) */
+    public IndexedKeys keys() {
+        return keys;
     }
 
     /**
@@ -256,21 +230,12 @@ public class EntryIndexes {
                         .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
     }
 
-    private static Uni<Set<String>> union(List<Uni<Set<String>>> sets) {
-        return sets.isEmpty() ? Uni.createFrom().item(Set.<String> of())
-                : Uni.join().all(sets).andFailFast().map(all -> {
-                    Set<String> keys = new HashSet<>();
-                    all.forEach(keys::addAll);
-                    return keys;
-                });
-    }
-
     /** @return the index of one shard of a namespace, e.g. {@code response-cache#ns3:products} */
     public String namespaceShard(String namespace, int shard) {
         return prefix + "#ns" + shard + ":" + namespace;
     }
 
-    private String urlIndex(String path) {
+    String urlIndex(String path) {
         return prefix + "#url:" + path;
     }
 

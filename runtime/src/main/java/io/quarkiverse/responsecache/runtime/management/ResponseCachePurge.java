@@ -94,10 +94,10 @@ public class ResponseCachePurge {
         }
         Uni<Set<String>> keys = switch (target) {
             case KEY -> Uni.createFrom().item(Set.of(value));
-            case TAG -> indexes.keysOfTag(value);
-            case NAMESPACE -> indexes.keysOfNamespace(value);
-            case URL -> indexes.keysOfUrl(value);
-            case ALL -> indexes.keysOfAll();
+            case TAG -> indexes.keys().ofTag(value);
+            case NAMESPACE -> indexes.keys().ofNamespace(value);
+            case URL -> indexes.keys().ofUrl(value);
+            case ALL -> indexes.keys().ofAll();
         };
         return keys.onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
                 .onItem().transformToUni(this::markStale).merge(CONCURRENT_REWRITES)

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
-import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.near.NearCache;
 import io.quarkiverse.responsecache.runtime.store.near.NearCachedStore;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 
 /** The near cache's state as metrics, health and the Dev UI read it. */
 @Singleton

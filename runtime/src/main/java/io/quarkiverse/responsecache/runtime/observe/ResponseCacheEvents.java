@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 

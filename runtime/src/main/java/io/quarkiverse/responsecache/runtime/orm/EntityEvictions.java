@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 

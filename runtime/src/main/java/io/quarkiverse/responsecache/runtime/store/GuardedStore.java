@@ -16,13 +16,11 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.store.memory.MemoryResponseStore;
-import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkiverse.responsecache.spi.EntryMarks;
+import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.quarkiverse.responsecache.spi.ResponseStore;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 
 /**
  * The {@link ResponseStore} as requests use it: every call bounded by a timeout, every outcome reported to a

@@ -1,9 +1,9 @@
 package io.quarkiverse.responsecache.runtime.store;
 
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
-import io.quarkiverse.responsecache.spi.ResponseStore;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
+import io.quarkiverse.responsecache.spi.EntryMarks;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 
 /**
  * What a lookup found under a key: the decoded response, if any, and what the key held, whose

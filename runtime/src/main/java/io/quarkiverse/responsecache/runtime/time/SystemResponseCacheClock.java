@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkus.arc.DefaultBean;
-import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 
 /** The clock used unless the application declares its own {@link ResponseCacheClock} bean. */
 @DefaultBean

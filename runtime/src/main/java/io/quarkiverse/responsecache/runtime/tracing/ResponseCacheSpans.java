@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
-import io.quarkiverse.responsecache.runtime.observe.RequestOutcome;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 

@@ -43,10 +43,18 @@ class CacheDecisionsTest {
     final GuardedStore guarded = new GuardedStore(store, config, clock);
     final MissCoordinator coordinator = new MissCoordinator(guarded, config, clock);
     boolean backgroundRefresh = true;
+    KeyClaims claims;
+
+    KeyClaims claims() {
+        claims = new KeyClaims(guarded, new EntryIndexes(guarded, config, clock), null, 100, coordinator,
+                ResponseCacheEvents.none());
+        return claims;
+    }
+
     final CacheDecisions decisions = new CacheDecisions(guarded, coordinator,
-            new KeyClaims(guarded, new EntryIndexes(guarded, config, clock), null, 100),
+            claims(),
             new EntryRules(Set.of(200, 404), name -> false), clock, policy -> backgroundRefresh,
-            ResponseCacheEvents.none(), entry -> true);
+            entry -> true);
 
     /** An endpoint fresh for 60 s, then stale-while-revalidate 30 s, then stale-if-error 60 s more. */
     final EndpointPolicy policy = EndpointPolicy.of(new CachedEndpoint("Products#list", "Products.list", "products",
@@ -128,7 +136,7 @@ class CacheDecisionsTest {
         assertThat(compute.claim()).as("a claim to store under").isNotNull();
         assertThat(first.computation.leads()).isTrue();
 
-        decisions.computed(first.computation, compute.claim(), KEY, response("computed", 200));
+        claims.store(first.computation, compute.claim(), KEY, response("computed", 200));
         org.awaitility.Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 decide(new Request(), CacheDecisions.Start.LOOKUP)).isInstanceOf(CacheDecision.Replay.class));
     }
@@ -142,7 +150,7 @@ class CacheDecisionsTest {
                 io.smallrye.mutiny.helpers.test.UniAssertSubscriber.<CacheDecision> create());
         waiting.assertNotTerminated();
 
-        decisions.computed(leader.computation, compute.claim(), KEY, response("computed once", 200));
+        claims.store(leader.computation, compute.claim(), KEY, response("computed once", 200));
         CacheDecision decision = waiting.awaitItem(PATIENCE).getItem();
         assertThat(decision).isInstanceOf(CacheDecision.Replay.class);
         assertThat(((CacheDecision.Replay) decision).outcome()).isEqualTo(CacheOutcome.COALESCED);

@@ -2,7 +2,6 @@ package io.quarkiverse.responsecache.runtime.time;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 

@@ -10,10 +10,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
-import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkiverse.responsecache.runtime.store.redis.RedisClients;
+import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.client.config.RedisClientConfig;
 import io.vertx.core.Vertx;

@@ -9,8 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.runtime.time.FakeClock;
+import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.smallrye.mutiny.Uni;
 
 /** The in-memory store behaves as Redis does: TTLs, indexes and locks, on the cache's clock. */
