@@ -143,34 +143,11 @@ public final class HttpCacheHeaders {
      * Directive names are case-insensitive; arguments are ignored.
      */
     public static boolean hasDirective(String cacheControl, String directive) {
-        if (cacheControl == null) {
-            return false;
-        }
-        int length = cacheControl.length();
-        int i = 0;
-        while (i < length) {
-            int start = skipSpaces(cacheControl, i);
-            int end = start;
-            while (end < length && cacheControl.charAt(end) != ',' && cacheControl.charAt(end) != '='
-                    && cacheControl.charAt(end) != ' ' && cacheControl.charAt(end) != '\t') {
-                end++;
-            }
-            if (end - start == directive.length() && cacheControl.regionMatches(true, start, directive, 0, end - start)) {
-                return true;
-            }
-            i = nextDirective(cacheControl, end);
-        }
-        return false;
+        return directiveEnd(cacheControl, directive) >= 0;
     }
 
-    /**
-     * The seconds a {@code Cache-Control} directive such as {@code max-age=60} gives (RFC 9111 section 1.2.2; the
-     * quoted form {@code max-age="60"} too, values beyond 2^31 taken as 2^31).
-     *
-     * @return the directive's seconds, {@code -1} when the header does not carry it, {@code 0} when its argument is not
-     *         a number (such a response is stale at once)
-     */
-    public static long directiveSeconds(String cacheControl, String directive) {
+    /** @return where the name of {@code directive} ends in {@code cacheControl}, or -1 when it is not there */
+    private static int directiveEnd(String cacheControl, String directive) {
         if (cacheControl == null) {
             return -1;
         }
@@ -184,14 +161,28 @@ public final class HttpCacheHeaders {
                 end++;
             }
             if (end - start == directive.length() && cacheControl.regionMatches(true, start, directive, 0, end - start)) {
-                int comma = nextDirective(cacheControl, end);
-                String argument = cacheControl.substring(end, comma).replace(",", "").trim();
-                argument = argument.startsWith("=") ? argument.substring(1).trim().replace("\"", "") : "";
-                return argument.matches("[0-9]{1,18}") ? Math.min(Long.parseLong(argument), 1L << 31) : 0;
+                return end;
             }
             i = nextDirective(cacheControl, end);
         }
         return -1;
+    }
+
+    /**
+     * The seconds a {@code Cache-Control} directive such as {@code max-age=60} gives (RFC 9111 section 1.2.2; the
+     * quoted form {@code max-age="60"} too, values beyond 2^31 taken as 2^31).
+     *
+     * @return the directive's seconds, {@code -1} when the header does not carry it, {@code 0} when its argument is not
+     *         a number (such a response is stale at once)
+     */
+    public static long directiveSeconds(String cacheControl, String directive) {
+        int end = directiveEnd(cacheControl, directive);
+        if (end < 0) {
+            return -1;
+        }
+        String argument = cacheControl.substring(end, nextDirective(cacheControl, end)).replace(",", "").trim();
+        argument = argument.startsWith("=") ? argument.substring(1).trim().replace("\"", "") : "";
+        return argument.matches("[0-9]{1,18}") ? Math.min(Long.parseLong(argument), 1L << 31) : 0;
     }
 
     /** @return the index after the comma that ends the directive at {@code i}, skipping quoted arguments */
