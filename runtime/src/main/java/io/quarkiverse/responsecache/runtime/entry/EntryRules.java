@@ -1,7 +1,8 @@
 package io.quarkiverse.responsecache.runtime.entry;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,8 +32,11 @@ public final class EntryRules {
     /** How far another instance's clock may be ahead before an entry's expiry is taken as forged. */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
-    /** Headers that describe one connection or one client, or that the cache writes itself: never replayed. */
-    private static final Set<String> NOT_REPLAYED = Set.of("content-length", "transfer-encoding", "connection",
+    /**
+     * Headers that describe one connection or one client, or that the cache writes itself: never replayed. Compared
+     * ignoring case, without a lower-case copy: every hit checks its entry's headers.
+     */
+    private static final Set<String> NOT_REPLAYED = notReplayed("content-length", "transfer-encoding", "connection",
             "keep-alive", "upgrade", "te", "trailer", "proxy-authenticate", "proxy-authorization", "authorization",
             "www-authenticate", "set-cookie", "set-cookie2", "date", "age", "etag", "cache-control");
 
@@ -78,11 +82,16 @@ public final class EntryRules {
 
     /** @return whether a response of {@code status} keeps this header when stored */
     public boolean keepsHeader(int status, String name, String value) {
-        String lowerCase = name.toLowerCase(Locale.ROOT);
-        if (NOT_REPLAYED.contains(lowerCase) || ownHeader.test(name) || !isToken(name) || !isFieldValue(value)) {
+        if (NOT_REPLAYED.contains(name) || ownHeader.test(name) || !isToken(name) || !isFieldValue(value)) {
             return false;
         }
-        return !lowerCase.equals("location") || (status >= 300 && status < 400) || status == 201;
+        return !name.equalsIgnoreCase("location") || (status >= 300 && status < 400) || status == 201;
+    }
+
+    private static Set<String> notReplayed(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 
     /**

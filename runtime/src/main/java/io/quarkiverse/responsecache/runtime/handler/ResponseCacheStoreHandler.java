@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.core.LazyResponse;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
 import io.quarkiverse.responsecache.runtime.http.CacheOutcome;
@@ -31,6 +32,8 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
     private Set<String> compressMediaTypes = Set.of();
     private int compressionLevel = 6;
     private volatile StoredCompression compression;
+    /** The {@code Cache-Control} of this endpoint's last hit: the same for every hit within a second. */
+    private volatile CacheControlValue lastCacheControl;
 
     public boolean isCompressAlways() {
         return compressAlways;
@@ -73,7 +76,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             return;
         }
         if (exchange.outcome == CacheOutcome.HIT) {
-            prepareHit(request, exchange);
+            prepareHit(request, exchange, this);
             return;
         }
         Response response = request.getResponse().get();
@@ -108,21 +111,26 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
     static void serveStaleIfError(ResteasyReactiveRequestContext request, CacheExchange exchange) {
         exchange.replay(exchange.staleFallback, "stale-if-error");
         request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
-        prepareHit(request, exchange);
+        prepareHit(request, exchange, null);
     }
 
     /**
      * Gives the request's response, the stored one, this request's caching headers, and the writer that writes its
      * body after the response filters.
+     *
+     * @param endpoint the handler of the hit's endpoint, which keeps its last {@code Cache-Control}; null to build it
      */
-    private static void prepareHit(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+    private static void prepareHit(ResteasyReactiveRequestContext request, CacheExchange exchange,
+            ResponseCacheStoreHandler endpoint) {
         CachedResponse stored = exchange.replay;
         Response response = request.getResponse().get();
         MultivaluedMap<String, Object> headers = response.getHeaders();
         long now = exchange.services.clock.currentTimeMillis();
         long ttl = stored.ttlSeconds(now);
         headers.putSingle("ETag", stored.etag());
-        headers.putSingle("Cache-Control", exchange.policy.cacheControl(Math.max(0, ttl)));
+        long secondsLeft = Math.max(0, ttl);
+        headers.putSingle("Cache-Control", endpoint != null ? endpoint.cacheControl(exchange.policy, secondsLeft)
+                : exchange.policy.cacheControl(secondsLeft));
         headers.putSingle("Age", Long.toString(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
         CachedBody body = response.getEntity() instanceof CachedBody entity ? entity : null;
         StoredEncoding.vary(body, headers);
@@ -133,5 +141,16 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
         }
         exchange.statusHeaders(headers::putSingle, false, ttl);
         request.setEntityWriter(CachedBodyWriter.OF_HIT);
+    }
+
+    private String cacheControl(EndpointPolicy policy, long secondsLeft) {
+        CacheControlValue last = lastCacheControl;
+        if (last == null || last.secondsLeft != secondsLeft || last.policy != policy) {
+            lastCacheControl = last = new CacheControlValue(policy, secondsLeft, policy.cacheControl(secondsLeft));
+        }
+        return last.value;
+    }
+
+    private record CacheControlValue(EndpointPolicy policy, long secondsLeft, String value) {
     }
 }
