@@ -43,7 +43,8 @@ public final class EntryRules {
     /** Statuses that are final but carry nothing to replay, or answer one exchange only. */
     private static final Set<Integer> NEVER_REPLAYED = Set.of(204, 205, 206, 304);
 
-    private final Set<Integer> cacheableStatuses;
+    /** Indexed by status, 200 to 599: checked on every hit, without boxing the status. */
+    private final boolean[] cacheableStatuses = new boolean[600];
     private final Predicate<String> ownHeader;
 
     /**
@@ -51,7 +52,11 @@ public final class EntryRules {
      * @param ownHeader whether a header name is one the cache writes on every response ({@code X-Cache}...)
      */
     public EntryRules(Set<Integer> cacheableStatuses, Predicate<String> ownHeader) {
-        this.cacheableStatuses = Set.copyOf(cacheableStatuses);
+        for (int status : cacheableStatuses) {
+            if (status >= 200 && status <= 599 && !NEVER_REPLAYED.contains(status)) {
+                this.cacheableStatuses[status] = true;
+            }
+        }
         this.ownHeader = ownHeader;
     }
 
@@ -71,7 +76,7 @@ public final class EntryRules {
 
     /** @return whether a response of this status may be stored and replayed */
     public boolean cacheableStatus(int status) {
-        return status >= 200 && status <= 599 && !NEVER_REPLAYED.contains(status) && cacheableStatuses.contains(status);
+        return status >= 200 && status <= 599 && cacheableStatuses[status];
     }
 
     /** @return whether a response of this status may be stored and replayed for an endpoint with these lifetimes */

@@ -1,11 +1,13 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.common.jaxrs.ResponseImpl;
 import org.jboss.resteasy.reactive.server.core.LazyResponse;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
@@ -123,8 +125,13 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
     private static void prepareHit(ResteasyReactiveRequestContext request, CacheExchange exchange,
             ResponseCacheStoreHandler endpoint) {
         CachedResponse stored = exchange.replay;
+        if (!request.getResponse().isPredetermined()) {
+            // the method's response customizers (@ResponseHeader...) ran on the result: a hit replays what was stored
+            request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
+        }
         Response response = request.getResponse().get();
         MultivaluedMap<String, Object> headers = response.getHeaders();
+        replayStatusAndHeaders(request, stored, (ResponseImpl) response);
         long now = exchange.services.clock.currentTimeMillis();
         long ttl = stored.ttlSeconds(now);
         headers.putSingle("ETag", stored.etag());
@@ -152,5 +159,33 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
     }
 
     private record CacheControlValue(EndpointPolicy policy, long secondsLeft, String value) {
+    }
+
+    /** Gives a hit's response the stored status and headers; each stored header replaces what the response had. */
+    private static void replayStatusAndHeaders(ResteasyReactiveRequestContext request, CachedResponse stored,
+            ResponseImpl response) {
+        response.setStatus(stored.status());
+        if (response.getEntity() != null) {
+            request.setGenericReturnType(CachedBody.class);
+        }
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        List<Map.Entry<String, String>> replayed = stored.headers();
+        for (int i = 0; i < replayed.size(); i++) {
+            String name = replayed.get(i).getKey();
+            if (firstOf(replayed, i, name)) {
+                headers.putSingle(name, replayed.get(i).getValue());
+            } else {
+                headers.add(name, replayed.get(i).getValue());
+            }
+        }
+    }
+
+    private static boolean firstOf(List<Map.Entry<String, String>> headers, int index, String name) {
+        for (int i = 0; i < index; i++) {
+            if (headers.get(i).getKey().equalsIgnoreCase(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
