@@ -136,6 +136,27 @@ public final class ResponseCacheKeyInput {
         return cookies;
     }
 
+    /** Two inputs are equal when every part is: then every key builder that reads only the input gives them one key. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof ResponseCacheKeyInput that && endpoint.equals(that.endpoint)
+                && namespace.equals(that.namespace) && path.equals(that.path)
+                && queryParameters.equals(that.queryParameters) && varyHeaders.equals(that.varyHeaders)
+                && mediaType.equals(that.mediaType) && principal.equals(that.principal) && scheme.equals(that.scheme)
+                && host.equals(that.host) && queryString.equals(that.queryString) && cookies.equals(that.cookies);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 31 * (31 * (31 * endpoint.hashCode() + namespace.hashCode()) + path.hashCode()) + principal.hashCode();
+        hash = 31 * (31 * (31 * hash + queryParameters.hashCode()) + varyHeaders.hashCode()) + mediaType.hashCode();
+        return 31 * (31 * (31 * (31 * hash + scheme.hashCode()) + host.hashCode()) + queryString.hashCode())
+                + cookies.hashCode();
+    }
+
     /** Builds a {@link ResponseCacheKeyInput}. */
     public static final class Builder {
         private final String endpoint;

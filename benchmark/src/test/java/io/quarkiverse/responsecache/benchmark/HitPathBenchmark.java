@@ -88,12 +88,27 @@ public class HitPathBenchmark {
         near.fill(nearKey, near.reserve(nearKey), entry);
     }
 
+    private int newInputs;
+
     /** What RequestKeys.key does for an endpoint without query parameters nor vary headers. */
     @Benchmark
     public String key() {
         return keyBuilder.build(ResponseCacheKeyInput.forEndpoint(ENDPOINT_ID)
                 .namespace(NAMESPACE)
                 .path(PATH)
+                .principal(null)
+                .build());
+    }
+
+    /**
+     * A key of an input never seen before (a path of its own each time, as a new URL's first request): the hash, and
+     * the builder's memo of recent inputs updated. {@link #key()} is the same input again, as a popular URL's hits.
+     */
+    @Benchmark
+    public String keyOfANewInput() {
+        return keyBuilder.build(ResponseCacheKeyInput.forEndpoint(ENDPOINT_ID)
+                .namespace(NAMESPACE)
+                .path(PATH + (newInputs++))
                 .principal(null)
                 .build());
     }

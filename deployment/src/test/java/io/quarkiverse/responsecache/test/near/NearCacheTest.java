@@ -53,6 +53,22 @@ class NearCacheTest {
     }
 
     @Test
+    void aLargeBodyIsAnsweredFromMemoryByteForByteHitAfterHit() {
+        String path = "/near/large/" + Await.unique();
+        String body = given().get(path).asString();
+        assertThat(body.length()).isGreaterThan(16_384);
+
+        NearHits.awaitNearHit(path, body);
+        // every hit writes the same off-heap copy: none may consume it for the next
+        for (int i = 0; i < 5; i++) {
+            Response near = given().get(path);
+            assertThat(near.header("Cache-Status")).contains("detail=near");
+            assertThat(near.header("Content-Length")).isEqualTo(Integer.toString(body.length()));
+            assertThat(near.asString()).isEqualTo(body);
+        }
+    }
+
+    @Test
     void aKeyDeletedInRedisIsNotAnsweredFromMemory100msLater() {
         String path = "/near/" + Await.unique();
         String body = given().get(path).asString();

@@ -23,6 +23,19 @@ public class NearResource {
         return "item-" + id + "-" + CALLS.incrementAndGet();
     }
 
+    /** About 20 KiB, each line different: a body the near cache also keeps outside the heap. */
+    @GET
+    @Path("/large/{id}")
+    @ResponseCache(expire = 60)
+    public String large(@PathParam("id") String id) {
+        StringBuilder body = new StringBuilder();
+        int call = CALLS.incrementAndGet();
+        for (int line = 0; body.length() < 20_000; line++) {
+            body.append(id).append(' ').append(call).append(' ').append(line).append('\n');
+        }
+        return body.toString();
+    }
+
     @POST
     @Path("/{id}")
     @ResponseCacheInvalidate(tags = "item:{id}")

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.resteasy.reactive.ResponseHeader;
+
 import io.quarkiverse.responsecache.ResponseCache;
 
 /** Endpoints whose responses test the HTTP rules of the cache; each counts its invocations in its body. */
@@ -33,6 +35,16 @@ public class SemanticsResource {
     @ResponseCache(expire = 60)
     public String text(@PathParam("id") String id) {
         return body("text-" + id);
+    }
+
+    /** Quarkus REST's response customizers add these to every response of the method, hits included. */
+    @GET
+    @Path("/customized/{id}")
+    @ResponseCache(expire = 60)
+    @ResponseHeader(name = "X-Customized", value = { "one", "two" })
+    @ResponseHeader(name = "WWW-Authenticate", value = "Basic")
+    public String customized(@PathParam("id") String id) {
+        return body("customized-" + id);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.entry;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,24 @@ import java.util.Objects;
  * @param headers the replayable response headers, {@code Content-Type} among them
  * @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes
  * @param encoded the body compressed once when it was stored (see {@link EncodedBody}), or null
+ * @param directBody the body once more, outside the heap, which a socket writes from without a copy: kept by near-cache
+ *        copies of large bodies ({@link #withDirectBody()}); otherwise null. Never modify it; read duplicates.
  */
 public record CachedResponse(int status, long expiresAtMillis, long storedAtMillis, String etag,
-        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength, EncodedBody encoded) {
+        List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength, EncodedBody encoded,
+        ByteBuffer directBody) {
 
     /** The store time of an entry that does not say: its age is then derived from its endpoint's freshness. */
     public static final long STORED_AT_UNKNOWN = -1;
 
     public CachedResponse {
         Objects.checkFromIndexSize(bodyOffset, bodyLength, source.length);
+    }
+
+    public CachedResponse(int status, long expiresAtMillis, long storedAtMillis, String etag,
+            List<Map.Entry<String, String>> headers, byte[] source, int bodyOffset, int bodyLength,
+            EncodedBody encoded) {
+        this(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset, bodyLength, encoded, null);
     }
 
     /** @param source the array that holds the body, from {@code bodyOffset} for {@code bodyLength} bytes */
@@ -58,13 +68,20 @@ public record CachedResponse(int status, long expiresAtMillis, long storedAtMill
     /** @return the same response, fresh until {@code expiresAtMillis} instead, sharing its body */
     public CachedResponse expiringAt(long expiresAtMillis) {
         return new CachedResponse(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset,
-                bodyLength, encoded);
+                bodyLength, encoded, directBody);
     }
 
     /** @return the same response with {@code encoded} kept beside its body */
     public CachedResponse withEncoded(EncodedBody encoded) {
         return new CachedResponse(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset,
                 bodyLength, encoded);
+    }
+
+    /** @return the same response with a copy of its body outside the heap ({@link #directBody()}) */
+    public CachedResponse withDirectBody() {
+        ByteBuffer direct = ByteBuffer.allocateDirect(bodyLength).put(source, bodyOffset, bodyLength).flip();
+        return new CachedResponse(status, expiresAtMillis, storedAtMillis, etag, headers, source, bodyOffset,
+                bodyLength, encoded, direct.asReadOnlyBuffer());
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.quarkiverse.responsecache.runtime.entry;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,15 +32,19 @@ public final class EntryRules {
     /** How far another instance's clock may be ahead before an entry's expiry is taken as forged. */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
-    /** Headers that describe one connection or one client, or that the cache writes itself: never replayed. */
-    private static final Set<String> NOT_REPLAYED = Set.of("content-length", "transfer-encoding", "connection",
+    /**
+     * Headers that describe one connection or one client, or that the cache writes itself: never replayed. Compared
+     * ignoring case, without a lower-case copy: every hit checks its entry's headers.
+     */
+    private static final Set<String> NOT_REPLAYED = notReplayed("content-length", "transfer-encoding", "connection",
             "keep-alive", "upgrade", "te", "trailer", "proxy-authenticate", "proxy-authorization", "authorization",
             "www-authenticate", "set-cookie", "set-cookie2", "date", "age", "etag", "cache-control");
 
     /** Statuses that are final but carry nothing to replay, or answer one exchange only. */
     private static final Set<Integer> NEVER_REPLAYED = Set.of(204, 205, 206, 304);
 
-    private final Set<Integer> cacheableStatuses;
+    /** Indexed by status, 200 to 599: checked on every hit, without boxing the status. */
+    private final boolean[] cacheableStatuses = new boolean[600];
     private final Predicate<String> ownHeader;
 
     /**
@@ -47,7 +52,11 @@ public final class EntryRules {
      * @param ownHeader whether a header name is one the cache writes on every response ({@code X-Cache}...)
      */
     public EntryRules(Set<Integer> cacheableStatuses, Predicate<String> ownHeader) {
-        this.cacheableStatuses = Set.copyOf(cacheableStatuses);
+        for (int status : cacheableStatuses) {
+            if (status >= 200 && status <= 599 && !NEVER_REPLAYED.contains(status)) {
+                this.cacheableStatuses[status] = true;
+            }
+        }
         this.ownHeader = ownHeader;
     }
 
@@ -67,7 +76,7 @@ public final class EntryRules {
 
     /** @return whether a response of this status may be stored and replayed */
     public boolean cacheableStatus(int status) {
-        return status >= 200 && status <= 599 && !NEVER_REPLAYED.contains(status) && cacheableStatuses.contains(status);
+        return status >= 200 && status <= 599 && cacheableStatuses[status];
     }
 
     /** @return whether a response of this status may be stored and replayed for an endpoint with these lifetimes */
@@ -78,11 +87,16 @@ public final class EntryRules {
 
     /** @return whether a response of {@code status} keeps this header when stored */
     public boolean keepsHeader(int status, String name, String value) {
-        String lowerCase = name.toLowerCase(Locale.ROOT);
-        if (NOT_REPLAYED.contains(lowerCase) || ownHeader.test(name) || !isToken(name) || !isFieldValue(value)) {
+        if (NOT_REPLAYED.contains(name) || ownHeader.test(name) || !isToken(name) || !isFieldValue(value)) {
             return false;
         }
-        return !lowerCase.equals("location") || (status >= 300 && status < 400) || status == 201;
+        return !name.equalsIgnoreCase("location") || (status >= 300 && status < 400) || status == 201;
+    }
+
+    private static Set<String> notReplayed(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 
     /**

@@ -1,12 +1,10 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.ResponseBuilder;
 
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
@@ -115,19 +113,20 @@ final class CacheExchange implements KeyedRequest {
     }
 
     /**
-     * @return the stored response a hit answers with, as the resource method's result: its status, the headers the
-     *         method set, and its body as the entity
+     * @return what a hit answers with as the resource method's result: the stored body, or null for a 204. Quarkus REST
+     *         builds the response around it as for any entity; the stored status and headers are applied to that
+     *         response ({@link ResponseCacheStoreHandler}), rather than a {@code Response} result being copied into a
+     *         new one.
      */
+    CachedBody storedEntity() {
+        return replay.status() != 204 ? new CachedBody(replay) : null;
+    }
+
+    /** @return a response with the stored status and body, without headers yet: they are applied when it is a hit's */
     Response storedResponse() {
-        CachedResponse stored = replay;
-        ResponseBuilder response = Response.status(stored.status());
-        for (Map.Entry<String, String> header : stored.headers()) {
-            response.header(header.getKey(), header.getValue());
-        }
-        if (stored.status() != 204) {
-            response.entity(new CachedBody(stored));
-        }
-        return response.build();
+        CachedBody body = storedEntity();
+        return (body == null ? Response.status(replay.status()) : Response.status(replay.status()).entity(body))
+                .build();
     }
 
     /** @return whether the response may be stored: a miss whose key this request claimed */

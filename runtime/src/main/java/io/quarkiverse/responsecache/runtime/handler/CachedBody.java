@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
@@ -20,9 +21,12 @@ public final class CachedBody {
     private final EncodedBody encoded;
     /** The compressed form to write instead of the body, or null. */
     private EncodedBody sent;
+    /** The body outside the heap (a near-cache copy of a large body), or null. */
+    private ByteBuffer direct;
 
     CachedBody(CachedResponse stored) {
         this(stored.source(), stored.bodyOffset(), stored.bodyLength(), stored.encoded());
+        this.direct = stored.directBody();
     }
 
     CachedBody(byte[] source, int offset, int length, EncodedBody encoded) {
@@ -48,6 +52,11 @@ public final class CachedBody {
     /** @return the array the body is a range of, from {@link #offset()} for {@link #length()} bytes; never modify it */
     byte[] source() {
         return source;
+    }
+
+    /** @return the body outside the heap, shared by every hit of its entry (read a duplicate), or null */
+    ByteBuffer direct() {
+        return direct;
     }
 
     int offset() {

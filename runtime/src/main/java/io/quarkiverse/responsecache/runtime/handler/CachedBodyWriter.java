@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.server.core.ServerSerialisers;
 import org.jboss.resteasy.reactive.server.core.serialization.EntityWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.quarkiverse.responsecache.runtime.entry.EncodedBody;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
@@ -84,8 +85,9 @@ final class CachedBodyWriter implements EntityWriter {
     }
 
     /**
-     * Writes the body wrapped rather than copied: Netty copies it once into the direct buffer the socket writes from.
-     * (A pooled buffer must not be handed to a Vert.x {@code Buffer}: Vert.x passes it on as unreleasable, and it
+     * Writes the body wrapped rather than copied: Netty copies it once into the direct buffer the socket writes from,
+     * or not at all when a near-cache copy keeps it outside the heap already. (A pooled buffer must not be handed to a Vert.x
+     * {@code Buffer}: Vert.x passes it on as unreleasable, and it
      * would never return to its pool.)
      */
     private static void end(ResteasyReactiveRequestContext request, CachedBody body) {
@@ -95,8 +97,15 @@ final class CachedBodyWriter implements EntityWriter {
             request.serverResponse().end(encoded != null ? encoded.bytes() : body.toByteArray());
             return;
         }
-        server.response().end(Buffer.buffer(encoded != null
-                ? Unpooled.wrappedBuffer(encoded.source(), encoded.offset(), encoded.length())
-                : Unpooled.wrappedBuffer(body.source(), body.offset(), body.length())));
+        ByteBuf sent;
+        if (encoded != null) {
+            sent = Unpooled.wrappedBuffer(encoded.source(), encoded.offset(), encoded.length());
+        } else if (body.direct() != null) {
+            // already outside the heap: the socket writes it as it is
+            sent = Unpooled.wrappedBuffer(body.direct().duplicate());
+        } else {
+            sent = Unpooled.wrappedBuffer(body.source(), body.offset(), body.length());
+        }
+        server.response().end(Buffer.buffer(sent));
     }
 }

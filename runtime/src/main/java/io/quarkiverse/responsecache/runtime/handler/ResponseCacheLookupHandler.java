@@ -169,7 +169,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
 
     /** The stored response becomes the method's result; from the early lookup, the hit goes on after the invocation. */
     private static void answer(ResteasyReactiveRequestContext request, CacheExchange exchange) {
-        request.setResult(exchange.storedResponse());
+        request.setResult(exchange.storedEntity());
         if (exchange.resumeAt > 0) {
             request.setPosition(exchange.resumeAt);
         }

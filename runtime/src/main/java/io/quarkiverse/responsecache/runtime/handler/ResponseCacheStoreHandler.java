@@ -1,15 +1,18 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.common.jaxrs.ResponseImpl;
 import org.jboss.resteasy.reactive.server.core.LazyResponse;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
+import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
 import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
@@ -32,6 +35,8 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
     private Set<String> compressMediaTypes = Set.of();
     private int compressionLevel = 6;
     private volatile StoredCompression compression;
+    /** The {@code Cache-Control} of this endpoint's last hit: the same for every hit within a second. */
+    private volatile CacheControlValue lastCacheControl;
 
     public boolean isCompressAlways() {
         return compressAlways;
@@ -74,7 +79,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             return;
         }
         if (exchange.outcome.answeredFromCache()) {
-            prepareHit(request, exchange);
+            prepareHit(request, exchange, this);
             return;
         }
         Response response = request.getResponse().get();
@@ -109,21 +114,31 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
     static void serveStaleIfError(ResteasyReactiveRequestContext request, CacheExchange exchange) {
         exchange.replay(exchange.staleFallback, CacheOutcome.STALE, CacheDetail.STALE_IF_ERROR);
         request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
-        prepareHit(request, exchange);
+        prepareHit(request, exchange, null);
     }
 
     /**
      * Gives the request's response, the stored one, this request's caching headers, and the writer that writes its
      * body after the response filters.
+     *
+     * @param endpoint the handler of the hit's endpoint, which keeps its last {@code Cache-Control}; null to build it
      */
-    private static void prepareHit(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+    private static void prepareHit(ResteasyReactiveRequestContext request, CacheExchange exchange,
+            ResponseCacheStoreHandler endpoint) {
         CachedResponse stored = exchange.replay;
+        if (!request.getResponse().isPredetermined()) {
+            // the method's response customizers (@ResponseHeader...) ran on the result: a hit replays what was stored
+            request.setResponse(new LazyResponse.Existing(exchange.storedResponse()));
+        }
         Response response = request.getResponse().get();
         MultivaluedMap<String, Object> headers = response.getHeaders();
+        replayStatusAndHeaders(request, stored, (ResponseImpl) response);
         long now = exchange.services.clock.currentTimeMillis();
         long ttl = stored.ttlSeconds(now);
         headers.putSingle("ETag", stored.etag());
-        headers.putSingle("Cache-Control", exchange.policy.cacheControl(Math.max(0, ttl)));
+        long secondsLeft = Math.max(0, ttl);
+        headers.putSingle("Cache-Control", endpoint != null ? endpoint.cacheControl(exchange.policy, secondsLeft)
+                : exchange.policy.cacheControl(secondsLeft));
         exchange.services.edge.cacheControl(exchange.policy.isPrivate(), headers::putSingle);
         headers.putSingle("Age", Long.toString(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
         CachedBody body = response.getEntity() instanceof CachedBody entity ? entity : null;
@@ -135,5 +150,44 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
         }
         exchange.statusHeaders(headers::putSingle, false, ttl);
         request.setEntityWriter(CachedBodyWriter.OF_HIT);
+    }
+
+    private String cacheControl(EndpointPolicy policy, long secondsLeft) {
+        CacheControlValue last = lastCacheControl;
+        if (last == null || last.secondsLeft != secondsLeft || last.policy != policy) {
+            lastCacheControl = last = new CacheControlValue(policy, secondsLeft, policy.cacheControl(secondsLeft));
+        }
+        return last.value;
+    }
+
+    private record CacheControlValue(EndpointPolicy policy, long secondsLeft, String value) {
+    }
+
+    /** Gives a hit's response the stored status and headers; each stored header replaces what the response had. */
+    private static void replayStatusAndHeaders(ResteasyReactiveRequestContext request, CachedResponse stored,
+            ResponseImpl response) {
+        response.setStatus(stored.status());
+        if (response.getEntity() != null) {
+            request.setGenericReturnType(CachedBody.class);
+        }
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        List<Map.Entry<String, String>> replayed = stored.headers();
+        for (int i = 0; i < replayed.size(); i++) {
+            String name = replayed.get(i).getKey();
+            if (firstOf(replayed, i, name)) {
+                headers.putSingle(name, replayed.get(i).getValue());
+            } else {
+                headers.add(name, replayed.get(i).getValue());
+            }
+        }
+    }
+
+    private static boolean firstOf(List<Map.Entry<String, String>> headers, int index, String name) {
+        for (int i = 0; i < index; i++) {
+            if (headers.get(i).getKey().equalsIgnoreCase(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

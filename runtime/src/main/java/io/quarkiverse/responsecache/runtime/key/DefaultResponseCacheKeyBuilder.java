@@ -35,6 +35,8 @@ public class DefaultResponseCacheKeyBuilder implements ResponseCacheKeyBuilder {
     private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
 
     private final String prefix;
+    /** The same input gives the same key: popular URLs are hashed once, not on every hit. */
+    private final KeyMemo built = new KeyMemo();
 
     @Inject
     public DefaultResponseCacheKeyBuilder(ResponseCacheConfig config) {
@@ -43,6 +45,16 @@ public class DefaultResponseCacheKeyBuilder implements ResponseCacheKeyBuilder {
 
     @Override
     public String build(ResponseCacheKeyInput input) {
+        int inputHash = input.hashCode();
+        String key = built.get(input, inputHash);
+        if (key == null) {
+            key = hash(input);
+            built.put(input, inputHash, key);
+        }
+        return key;
+    }
+
+    private String hash(ResponseCacheKeyInput input) {
         Hasher hasher = HASHERS.get();
         hasher.reset();
         hasher.part(input.endpoint());

@@ -31,6 +31,8 @@ public class NearCache {
 
     /** Roughly what a copy costs beyond its body and header text: the objects around them. */
     private static final int OVERHEAD_BYTES = 160;
+    /** From this size on a copy also keeps its body outside the heap, which hits write without copying it. */
+    static final int DIRECT_BODY_MIN_BYTES = 4096;
 
     /** Built when the tier is first enabled: with the near cache off, or the memory store, it never is. */
     private final Lazy<Cache<String, Slot>> slots;
@@ -121,6 +123,9 @@ public class NearCache {
             slots.get().asMap().remove(key, reserved);
             return;
         }
+        if (response.bodyLength() >= DIRECT_BODY_MIN_BYTES) {
+            response = response.withDirectBody();
+        }
         long deadline = Math.min(response.expiresAtMillis(), now + maxTtlMillis);
         slots.get().asMap().replace(key, reserved, new Copy(response, deadline, reserved.generation, weight(key, response)));
     }
@@ -188,6 +193,7 @@ public class NearCache {
 
     private static int weight(String key, CachedResponse response) {
         long weight = OVERHEAD_BYTES + 2L * key.length() + response.source().length
+                + (response.directBody() == null ? 0 : response.bodyLength())
                 + (response.etag() == null ? 0 : 2L * response.etag().length());
         for (Map.Entry<String, String> header : response.headers()) {
             weight += 2L * (header.getKey().length() + header.getValue().length()) + 48;

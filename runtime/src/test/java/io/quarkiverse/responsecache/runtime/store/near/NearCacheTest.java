@@ -2,6 +2,7 @@ package io.quarkiverse.responsecache.runtime.store.near;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -149,6 +150,25 @@ class NearCacheTest {
 
         assertThat(small.bytes()).isLessThanOrEqualTo(10_000);
         assertThat(small.entries()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aLargeCopyAlsoKeepsItsBodyOutsideTheHeapAndWeighsItTwice() {
+        String large = "y".repeat(NearCache.DIRECT_BODY_MIN_BYTES);
+        near.fill(KEY, near.reserve(KEY), entry(large, Duration.ofSeconds(60)));
+        CachedResponse copy = near.hit(KEY);
+
+        ByteBuffer direct = copy.directBody();
+        assertThat(direct).isNotNull();
+        assertThat(direct.isDirect()).isTrue();
+        byte[] written = new byte[direct.remaining()];
+        direct.duplicate().get(written);
+        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(large);
+        assertThat(near.bytes()).isGreaterThan(2L * large.length());
+
+        String small = "z".repeat(NearCache.DIRECT_BODY_MIN_BYTES - 1);
+        near.fill(KEY, near.reserve(KEY), entry(small, Duration.ofSeconds(60)));
+        assertThat(near.hit(KEY).directBody()).as("a small body is copied as cheaply as it is written").isNull();
     }
 
     @Test
