@@ -139,6 +139,10 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             }
             carryOut(request, exchange, decision);
             request.resume();
+        }, failure -> {
+            // never expected (deciding recovers from every store failure); the request goes on uncached
+            exchange.bypass(CacheForward.BYPASS, CacheDetail.STORE_UNAVAILABLE);
+            request.resume();
         });
     }
 
