@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * A throwaway {@code varnishd} child process on a loopback port, unprivileged (its own working directory, no CLI
@@ -34,6 +37,7 @@ public final class VarnishProcess implements AutoCloseable {
     private final int port;
     private final String processSlot;
     private Path directory;
+    private String whyNotRunning;
 
     private VarnishProcess(int port) {
         this.port = port;
@@ -46,7 +50,7 @@ public final class VarnishProcess implements AutoCloseable {
             String property = "response-cache.tests.varnish-port." + name;
             String port = System.getProperty(property);
             if (port == null) {
-                port = Integer.toString(RedisServerProcess.freePort());
+                port = Integer.toString(portBelowEphemeralRange());
                 System.setProperty(property, port);
             }
             return new VarnishProcess(Integer.parseInt(port));
@@ -74,24 +78,63 @@ public final class VarnishProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Starts it with this VCL unless it runs, and waits until it answers HTTP. */
-    public void startIfStopped(String vcl) {
+    /**
+     * Starts it with this VCL unless it runs, and waits until it answers HTTP.
+     *
+     * @return false when varnishd is installed but cannot run on this machine ({@link #whyNotRunning} says why): the
+     *         test is then skipped, as when Varnish is missing
+     */
+    public boolean startIfStopped(String vcl) {
         if (running()) {
-            return;
+            return true;
         }
         String executable = executable();
         if (executable == null) {
-            throw new IllegalStateException(MISSING);
+            whyNotRunning = MISSING;
+            return false;
         }
+        // varnishd compiles the VCL to a shared object in its working directory and loads it: a temporary
+        // directory mounted noexec makes it stop at once, so other places are tried; as root, the unix jail
+        // (the compiler and worker switch users) may be refused by a container, so the last try runs without it
+        List<String> failures = new ArrayList<>();
+        for (Path parent : ScratchDirectories.executableCandidates()) {
+            for (boolean jailed : new boolean[] { true, false }) {
+                if (!jailed && !"root".equals(System.getProperty("user.name"))) {
+                    continue;
+                }
+                String failure = tryStart(executable, parent, jailed, vcl);
+                if (failure == null) {
+                    return true;
+                }
+                if (failure.contains("VCC-compiler")) {
+                    throw new IllegalStateException("the test's VCL does not compile: " + failure);
+                }
+                failures.add(parent + (jailed ? "" : " (-j none)") + ": " + failure);
+            }
+        }
+        whyNotRunning = "varnishd is installed but does not start here; " + String.join("; ", failures);
+        return false;
+    }
+
+    /** @return why the last {@link #startIfStopped} returned false, in one line */
+    public String whyNotRunning() {
+        return whyNotRunning;
+    }
+
+    /** @return null once it answers HTTP, else what its log says went wrong */
+    private String tryStart(String executable, Path parent, boolean jailed, String vcl) {
         try {
             // readable by all: varnishd started by root reads its VCL as the unprivileged user it switches to
-            directory = Files.createTempDirectory("varnish-" + port + "-",
+            directory = Files.createTempDirectory(parent, "varnish-" + port + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Path vclFile = directory.resolve("default.vcl");
             Files.writeString(vclFile, vcl);
             List<String> command = new ArrayList<>(List.of(executable, "-F", "-a", "127.0.0.1:" + port,
                     "-f", vclFile.toString(), "-n", directory.resolve("work").toString(), "-s", "malloc,32m",
                     "-T", "none"));
+            if (!jailed) {
+                command.addAll(List.of("-j", "none"));
+            }
             Process started = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(directory.resolve("varnishd.log").toFile()).start();
             System.setProperty(processSlot, Long.toString(started.pid()));
@@ -100,21 +143,32 @@ public final class VarnishProcess implements AutoCloseable {
                 started.destroyForcibly();
             }));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return e.toString();
         }
         // generous: compiling the VCL takes seconds on a busy machine
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!running()) {
-                throw new IllegalStateException("varnishd stopped at once; see " + directory.resolve("varnishd.log"));
+                return logExcerpt();
             }
             if (answers()) {
-                return;
+                return null;
             }
             sleep();
         }
-        throw new IllegalStateException("varnishd on port " + port + " did not answer; see "
-                + directory.resolve("varnishd.log"));
+        close();
+        return "did not answer within 60 s; " + logExcerpt();
+    }
+
+    /** @return the log's lines that say what went wrong, in one line */
+    private String logExcerpt() {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve("varnishd.log")).stream()
+                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("Debug:")).toList();
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        } catch (IOException e) {
+            return "no log (" + e + ")";
+        }
     }
 
     /** Freezes it and its worker (SIGSTOP): connections are accepted by the kernel, nothing answers them. */
@@ -181,6 +235,24 @@ public final class VarnishProcess implements AutoCloseable {
         } catch (IOException notYet) {
             return false;
         }
+    }
+
+    /**
+     * The port is chosen long before varnishd binds it (the application's configuration names it): below the
+     * kernel's ephemeral range, no port 0 listener nor outgoing connection of the tests can take it meanwhile.
+     */
+    private static int portBelowEphemeralRange() {
+        Random random = new Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        return RedisServerProcess.freePort();
     }
 
     private static String executable() {
