@@ -304,28 +304,15 @@ public final class RedisServerProcess implements AutoCloseable {
                     + "; install it (apt-get install -y redis-server) or point the tests at a Redis with"
                     + " QUARKUS_REDIS_HOSTS");
         }
-        // a temporary directory mounted noexec cannot run it: the binary is tried where it was written
-        List<String> failures = new ArrayList<>();
-        for (Path directory : ScratchDirectories.executableCandidates()) {
-            try (InputStream in = RedisServerProcess.class.getClassLoader().getResourceAsStream(resource)) {
-                Path file = Files.createTempFile(directory, resource + "-", "");
-                file.toFile().deleteOnExit();
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-                Process version = new ProcessBuilder(file.toString(), "--version").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (version.waitFor() == 0) {
-                    return file.toString();
-                }
-                failures.add(directory + ": exit " + version.exitValue());
-            } catch (IOException e) {
-                failures.add(directory + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try (InputStream in = RedisServerProcess.class.getClassLoader().getResourceAsStream(resource)) {
+            Path file = Files.createTempFile(resource + "-", "");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy out the embedded " + resource, e);
         }
-        throw new IllegalStateException("could not run the embedded " + resource + " from " + failures);
     }
 
     /** @return a loopback port nothing listens on right now */

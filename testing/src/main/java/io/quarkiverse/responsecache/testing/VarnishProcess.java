@@ -93,24 +93,21 @@ public final class VarnishProcess implements AutoCloseable {
             whyNotRunning = MISSING;
             return false;
         }
-        // varnishd compiles the VCL to a shared object in its working directory and loads it: a temporary
-        // directory mounted noexec makes it stop at once, so other places are tried; as root, the unix jail
-        // (the compiler and worker switch users) may be refused by a container, so the last try runs without it
+        // as root, varnishd runs its VCL compiler as an unprivileged user, which a container may refuse or which may
+        // not reach the compiler: the second try runs it without that jail
         List<String> failures = new ArrayList<>();
-        for (Path parent : ScratchDirectories.executableCandidates()) {
-            for (boolean jailed : new boolean[] { true, false }) {
-                if (!jailed && !"root".equals(System.getProperty("user.name"))) {
-                    continue;
-                }
-                String failure = tryStart(executable, parent, jailed, vcl);
-                if (failure == null) {
-                    return true;
-                }
-                if (failure.contains("VCC-compiler")) {
-                    throw new IllegalStateException("the test's VCL does not compile: " + failure);
-                }
-                failures.add(parent + (jailed ? "" : " (-j none)") + ": " + failure);
+        for (boolean jailed : new boolean[] { true, false }) {
+            if (!jailed && !"root".equals(System.getProperty("user.name"))) {
+                continue;
             }
+            String failure = tryStart(executable, jailed, vcl);
+            if (failure == null) {
+                return true;
+            }
+            if (failure.contains("VCC-compiler")) {
+                throw new IllegalStateException("the test's VCL does not compile: " + failure);
+            }
+            failures.add((jailed ? "" : "-j none: ") + failure);
         }
         whyNotRunning = "varnishd is installed but does not start here; " + String.join("; ", failures);
         return false;
@@ -122,10 +119,10 @@ public final class VarnishProcess implements AutoCloseable {
     }
 
     /** @return null once it answers HTTP, else what its log says went wrong */
-    private String tryStart(String executable, Path parent, boolean jailed, String vcl) {
+    private String tryStart(String executable, boolean jailed, String vcl) {
         try {
             // readable by all: varnishd started by root reads its VCL as the unprivileged user it switches to
-            directory = Files.createTempDirectory(parent, "varnish-" + port + "-",
+            directory = Files.createTempDirectory("varnish-" + port + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Path vclFile = directory.resolve("default.vcl");
             Files.writeString(vclFile, vcl);
@@ -135,8 +132,11 @@ public final class VarnishProcess implements AutoCloseable {
             if (!jailed) {
                 command.addAll(List.of("-j", "none"));
             }
-            Process started = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("varnishd.log").toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("varnishd.log").toFile());
+            // its VCL compiler runs as an unprivileged user, which may not read every directory of the tests' PATH
+            builder.environment().merge("PATH", "/usr/local/bin:/usr/bin:/bin", (path, system) -> path + ":" + system);
+            Process started = builder.start();
             System.setProperty(processSlot, Long.toString(started.pid()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.descendants().forEach(ProcessHandle::destroyForcibly);
