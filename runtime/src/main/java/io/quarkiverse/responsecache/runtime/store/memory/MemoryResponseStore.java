@@ -8,7 +8,6 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.quarkiverse.responsecache.runtime.store.Lazy;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.smallrye.mutiny.Uni;
