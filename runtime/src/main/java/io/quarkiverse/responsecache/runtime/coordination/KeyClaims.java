@@ -21,9 +21,8 @@ import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The claim protocol (read-your-writes; see {@code ResponseStore#claim} and architecture.adoc): a computation claims
- * its key before the endpoint runs, and its response is stored only if no eviction changed the key since; otherwise
- * the claim is released. Used by the decision ({@link CacheDecisions}) and by the miss's capture.
+ * The claim protocol, used by the decision and by the miss's capture. See architecture.adoc, section "Claims:
+ * read-your-writes in the store".
  */
 @Singleton
 public class KeyClaims {
@@ -32,7 +31,7 @@ public class KeyClaims {
 
     private final GuardedStore store;
     private final EntryIndexes indexes;
-    /** Entity tracking's evictions, when the application has Hibernate ORM and tracking is on; else null. */
+    /** Null without Hibernate ORM or with tracking off. */
     private final EntityEvictions entityEvictions;
     private final int maxTrackedRows;
     private final MissCoordinator coordinator;
@@ -55,12 +54,7 @@ public class KeyClaims {
         this.events = events;
     }
 
-    /**
-     * Claims the key (joins its indexes, marks it) and registers its namespace, so that an eviction that runs from now
-     * on reaches it, with the write generation beside it when the endpoint is tracked.
-     *
-     * @return the claim; a null item when the writes' breaker is open or the claim failed (nothing is stored then)
-     */
+    /** @return a null item when the writes' breaker is open or the claim failed: nothing is stored then */
     Uni<KeyClaim> take(KeyedRequest request) {
         if (!store.acceptsWrites()) {
             return Uni.createFrom().nullItem();
@@ -87,7 +81,6 @@ public class KeyClaims {
                 .onFailure().recoverWithNull();
     }
 
-    /** Gives the claim up when its request ended without storing under it. */
     public void release(KeyClaim claim) {
         if (!claim.storing) {
             store.release(claim.key, claim.token).subscribe().with(released -> {
@@ -96,33 +89,20 @@ public class KeyClaims {
         }
     }
 
-    /**
-     * @return how long the entry stays in the store: its retention, less the time the computation took beyond
-     *         {@link EntryMarks#MEMBERSHIP_GRACE}, so the entry never outlives the index memberships its claim wrote
-     */
+    /** Less the computation's overrun beyond the grace, so the entry never outlives the memberships its claim wrote. */
     public Duration retention(KeyClaim claim) {
         Duration retention = claim.policy.retention();
         long overrun = System.nanoTime() - claim.claimedAtNanos - EntryMarks.MEMBERSHIP_GRACE.toNanos();
         return overrun > 0 ? retention.minusNanos(overrun) : retention;
     }
 
-    /**
-     * @return how long this response stays in the store: its own lifetime plus the stale windows, never longer than
-     *         {@link #retention(KeyClaim)}, which the claim's memberships cover
-     */
     private Duration retention(KeyClaim claim, CachedResponse response) {
         Duration claimed = retention(claim);
         Duration own = claim.policy.retention(Duration.ofMillis(response.lifetimeMillis()));
         return own.compareTo(claimed) < 0 ? own : claimed;
     }
 
-    /**
-     * Stores a computed response under its claim, without delaying the response, and hands it to the requests
-     * waiting for it once stored.
-     *
-     * @param computation the computation the request joined; null for one that skipped the lookup
-     * @param key the entry's key now (see {@link #write})
-     */
+    /** @param computation null for a request that skipped the lookup */
     public void store(Computation computation, KeyClaim claim, String key, CachedResponse response) {
         List<String> entityTags = claim.reads == null ? List.of() : claim.reads.tags();
         Uni<Boolean> write = write(claim, key, response, entityTags);
@@ -147,13 +127,7 @@ public class KeyClaims {
         }
     }
 
-    /**
-     * Writes the response under the claim: as claimed, under a key the response's own {@code Vary} taught, or with
-     * the entity tags its computation learned.
-     *
-     * @param key the entry's key now, which differs from the claimed one once the response taught a header to vary on
-     * @return whether it was stored
-     */
+    /** @param key differs from the claimed one once the response's own {@code Vary} taught a header */
     private Uni<Boolean> write(KeyClaim claim, String key, CachedResponse response, List<String> entityTags) {
         claim.storing = true;
         if (!key.equals(claim.key)) {
@@ -165,11 +139,7 @@ public class KeyClaims {
         return storeWithEntityTags(claim, response, entityTags);
     }
 
-    /**
-     * The entity tags were learned while the endpoint ran, after the claim: they join their indexes under the claim
-     * first, then the entry is stored only if no eviction of theirs began since the computation did (see
-     * {@code EntityEvictions}); otherwise the claim is released and the next request computes again.
-     */
+    /** Entity tags learned after the claim join their indexes before the entry is stored. */
     private Uni<Boolean> storeWithEntityTags(KeyClaim claim, CachedResponse response, List<String> entityTags) {
         Duration retention = retention(claim);
         Map<String, String> tagged = indexes.tagMemberships(claim.key, entityTags);
@@ -183,12 +153,7 @@ public class KeyClaims {
                         : store.release(claim.key, claim.token).replaceWith(false));
     }
 
-    /**
-     * The response taught the endpoint a header its own {@code Vary} names, so its key changed after the claim. The new
-     * key is claimed first (from then on an eviction reaches it), then the old claim is checked (an eviction since the
-     * computation began changed it), and only then the entry is stored under the new key's claim. One round trip more,
-     * once per header learned.
-     */
+    /** The key changed after the claim: claim the new key, check the old claim, then store. */
     private Uni<Boolean> storeUnderLearnedKey(KeyClaim claim, String key, CachedResponse response,
             List<String> entityTags) {
         EndpointPolicy policy = claim.policy;

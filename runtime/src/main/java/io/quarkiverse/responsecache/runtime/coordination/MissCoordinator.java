@@ -16,13 +16,8 @@ import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Makes one request per key run the endpoint on a miss: in this instance always (the others wait for its response),
- * and across instances when the distributed lock is on (a request that finds the key locked polls for the holder's
- * entry instead of computing it too).
- * <p>
- * A computed response stays joinable after its entry is written, but only by requests whose lookup began before the
- * write landed (and so missed): they take it instead of computing the key again. It is dropped one lookup timeout
- * later, when no such lookup can still be under way.
+ * One computation per key on a miss: in this instance always, across instances with the distributed lock. See
+ * architecture.adoc, section "One computation per key".
  */
 @Singleton
 public class MissCoordinator {
@@ -38,7 +33,6 @@ public class MissCoordinator {
     private final Duration lease;
     private final Duration lockWait;
     private final Duration joinableAfterWrite;
-    /** Keys computed by a request of this instance. */
     private final Map<String, Flight> flights = new ConcurrentHashMap<>();
 
     @Inject
@@ -53,24 +47,16 @@ public class MissCoordinator {
         this.joinableAfterWrite = config.lookupTimeout();
     }
 
-    /** @return the moment a lookup begins, for {@link #join}: call it before asking the store */
+    /** Call it before asking the store: {@link #join} needs when the lookup began. */
     public long lookupStarts() {
         return System.nanoTime();
     }
 
-    /**
-     * @param lookupStartedNanos when this request's lookup began ({@link #lookupStarts()})
-     * @return this request's part in computing {@code key}, which missed: leading it, or following the request that
-     *         does
-     */
     public Computation join(String key, long lookupStartedNanos) {
         return join(key, lookupStartedNanos, EntryMarks.NOTHING);
     }
 
-    /**
-     * @param observed the fingerprint of what this request's lookup found under the key
-     *        ({@link io.quarkiverse.responsecache.runtime.store.StoreLookup#fingerprint()})
-     */
+    /** @param observed the fingerprint of what this request's lookup found under the key */
     public Computation join(String key, long lookupStartedNanos, String observed) {
         if (!coalescing) {
             return new Computation(key, null, true, observed);
@@ -89,9 +75,8 @@ public class MissCoordinator {
     }
 
     /**
-     * @return for a follower, the leader's response; a null item when the leader failed, stored nothing (its store
-     *         was refused after an eviction), took longer than the coalescing timeout, or when an eviction ran
-     *         between the leader's lookup and this follower's (the follower then computes the key itself)
+     * @return the leader's response; null when the leader stored nothing, timed out, or an eviction ran between the
+     *         leader's lookup and this follower's (which then computes the key itself)
      */
     public Uni<CachedResponse> awaitLeader(Computation follower) {
         Flight flight = follower.flight;
@@ -104,10 +89,7 @@ public class MissCoordinator {
         return distributedLock;
     }
 
-    /**
-     * @return whether the leader took its key's distributed lock; a store failure, or a store whose writes are being
-     *         skipped, counts as taken (fail open)
-     */
+    /** A store failure, or writes being skipped, counts as taken (fail open). */
     public Uni<Boolean> tryLock(Computation leader) {
         if (!store.acceptsWrites()) {
             return Uni.createFrom().item(true);
@@ -123,10 +105,9 @@ public class MissCoordinator {
     }
 
     /**
-     * Another instance holds the leader's lock: polls for that instance's entry until it appears, or until the lock
-     * can be taken (its holder died and its lease ran out) or the wait is over.
+     * Polls for the lock holder's entry until it appears, the lock can be taken (its holder died) or the wait is over.
      *
-     * @return the other instance's fresh entry, or a null item when this request must compute the key
+     * @return a null item when this request must compute the key
      */
     public Uni<CachedResponse> awaitOtherInstance(Computation leader) {
         return pollOtherInstance(leader, clock.nanoTime() + lockWait.toNanos());
@@ -156,12 +137,8 @@ public class MissCoordinator {
     }
 
     /**
-     * The key's response is ready and its write under the claim runs: the followers get the response once it is
-     * stored. When the store is refused (an eviction wrote the key since the claim) or fails, they get nothing and
-     * compute the key themselves, and the flight ends. Then the lock is released, and a stored response stays
-     * joinable for one lookup timeout more.
-     *
-     * @param write the store under the leader's claim: whether it stored the response
+     * Followers get the response once it is stored under the claim; when the store is refused or fails, they compute the
+     * key themselves.
      */
     public void completed(Computation computation, CachedResponse response, Uni<Boolean> write) {
         if (!computation.ended.compareAndSet(false, true)) {
@@ -186,15 +163,10 @@ public class MissCoordinator {
                 });
     }
 
-    /**
-     * The leader answers with an entry it did not compute (another instance's, or a stale one): its followers get it
-     * too, and its lock, if any, goes.
-     */
     public void answered(Computation computation, CachedResponse response) {
         end(computation, response);
     }
 
-    /** The request ended without a response to store: its followers compute the key themselves. */
     public void abandoned(Computation computation) {
         end(computation, null);
     }
@@ -220,7 +192,6 @@ public class MissCoordinator {
         return store.unlock(lockKey(computation.key), token);
     }
 
-    /** @return the key of the lock that one computation (or refresh) of {@code key} at a time holds */
     public static String lockKey(String key) {
         return key + ":lock";
     }

@@ -13,22 +13,17 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 
 /**
- * What a cached response tells the layers in front: the keys they purge it by ({@code edge.tag-header}), and how long
- * they may keep it ({@code edge.max-age}).
- * <p>
- * The keys are rendered once, when the response is stored, and stored with it as one of its headers: a hit replays
- * them as they were, entity tags included, which only the computation knew. An entry stored without them (before the
- * header was configured, or under another header name) is a miss while they are configured, so no response goes out
- * without its keys.
+ * What a cached response tells the layers in front: the keys they purge it by, and how long they may keep it. The keys
+ * are rendered once, when stored, since entity tags are known only to the computation; an entry stored without them is
+ * a miss while they are configured, so no response goes out without its keys.
  */
 @Singleton
 public class EdgeHeaders {
 
     private final EdgeKeys keys;
-    /** The header's conventions; null when responses carry no keys. */
+    /** Null when responses carry no keys. */
     private final TagHeader tagHeader;
     private final String cacheControlHeader;
-    /** The value of {@link #cacheControlHeader}; null when none is sent. */
     private final String cacheControl;
     private final EntryIndexes indexes;
 
@@ -41,17 +36,11 @@ public class EdgeHeaders {
         this.indexes = indexes;
     }
 
-    /** @return whether stored responses carry their keys */
     public boolean tagsResponses() {
         return tagHeader != null;
     }
 
-    /**
-     * @param key the entry's key
-     * @param tags the response's tags, rendered from its endpoint's templates
-     * @param entityTags the tags entity tracking gave it
-     * @return the header line that lists the response's keys, to store and send with it; null when none is configured
-     */
+    /** @return null when no tag header is configured */
     public Map.Entry<String, String> tagLine(String key, String namespace, List<String> tags, List<String> entityTags,
             String path) {
         if (tagHeader == null) {
@@ -67,7 +56,6 @@ public class EdgeHeaders {
         return Map.entry(tagHeader.name(), tagHeader.value(keys, own, tags, entityTags));
     }
 
-    /** @return whether a stored entry may be replayed: it carries its keys, or none are configured */
     public boolean carriesTags(CachedResponse entry) {
         if (tagHeader == null) {
             return true;
@@ -80,10 +68,7 @@ public class EdgeHeaders {
         return false;
     }
 
-    /**
-     * Writes how long the layers in front may keep the response, unless it is private (RFC 9213: a targeted field wins
-     * over {@code Cache-Control} for the caches it targets, so it must never make them keep a private response).
-     */
+    /** RFC 9213: a targeted field wins over {@code Cache-Control}, so it must never make them keep a private response. */
     public void cacheControl(boolean privateResponse, BiConsumer<String, String> headers) {
         if (cacheControl != null && !privateResponse) {
             headers.accept(cacheControlHeader, cacheControl);

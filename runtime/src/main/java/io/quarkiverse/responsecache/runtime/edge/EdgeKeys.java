@@ -6,19 +6,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The keys the layers in front know a response by, and purge by. A response carries its tags and entity tags as they
- * are, and keys of the cache's own that mirror the Redis indexes, so that every kind of eviction has a key to purge:
- *
- * <pre>
- * response-cache                 every response of this application (evicting everything)
- * response-cache#ns:products     every response of a namespace
- * response-cache:products:Xy...  one response, by its entry key
- * response-cache#url:/items/42   every response of a URL path (only while evictions by URL are possible)
- * response-cache#overflow        a response whose keys did not all fit in the header: every purge names it too
- * </pre>
- *
- * A key holds visible ASCII only, never a comma or a space: any other byte of its UTF-8 form, and {@code %}, is
- * percent-encoded, the same way in the header and in the purge, so a tag {@code a b} is the key {@code a%20b}.
+ * The keys the layers in front know a response by and purge by: its tags, and keys of the cache's own mirroring the
+ * Redis indexes (see edge.adoc). Percent-encoded the same way in the header and in the purge.
  */
 public final class EdgeKeys {
 
@@ -28,7 +17,6 @@ public final class EdgeKeys {
         this.prefix = encode(prefix);
     }
 
-    /** @return the key of every response of this application */
     public String all() {
         return prefix;
     }
@@ -45,16 +33,13 @@ public final class EdgeKeys {
         return prefix + "#overflow";
     }
 
-    /** @return a tag, or an entry key, as a key */
     public static String of(String tagOrEntryKey) {
         return encode(tagOrEntryKey);
     }
 
     /**
-     * @param kind what an eviction named, as {@code ResponseCacheEvents} says it: {@code key}, {@code tag},
-     *        {@code namespace}, {@code url} or {@code all}
-     * @return the keys to purge: those of the names, and the overflow key (any response that may hold them in its
-     *         place); for {@code all}, the application's key alone
+     * @param kind as {@code ResponseCacheEvents} names it
+     * @return the keys of the names, and the overflow key; for {@code all}, the application's key alone
      */
     public List<String> purged(String kind, Collection<String> names) {
         if ("all".equals(kind)) {
@@ -73,7 +58,6 @@ public final class EdgeKeys {
         return keys;
     }
 
-    /** @return {@code value} with every byte outside visible ASCII, a comma and a percent sign percent-encoded */
     static String encode(String value) {
         if (isPlain(value)) {
             return value;

@@ -10,27 +10,12 @@ import java.util.Set;
 import io.quarkiverse.responsecache.runtime.orm.EntityTags;
 
 /**
- * The header that lists a response's keys, in the conventions of the layer that reads it:
- *
- * <pre>
- * Cache-Tag      (Cloudflare) comma-separated, at most 16 KiB, each tag at most 1024 bytes
- * Surrogate-Key  (Fastly)     space-separated, at most 16 KiB, each key at most 1024 bytes
- * anything else  (xkey)       space-separated, at most 8000 bytes (Varnish's http_resp_hdr_len is 8 KiB a line)
- * </pre>
- *
- * When the keys do not fit, entity tags give way to their types first ({@code entity:Book#42} to
- * {@code entity:Book}, which every write of a book purges); then the keys that still do not fit are left out and
- * {@link EdgeKeys#overflow()} takes their place, which every purge names: such a response is purged by any eviction,
- * more often than needed, never less.
- *
- * @param name the header's name
- * @param separator between two keys
- * @param maxLength the most bytes of the value
- * @param maxKeyLength the most bytes of one key
+ * The header that lists a response's keys, in the conventions and bounds of the layer that reads it ({@code Cache-Tag},
+ * {@code Surrogate-Key}, xkey: Varnish's {@code http_resp_hdr_len} is 8 KiB a line). Keys that do not fit give way to
+ * their entity types, then to {@link EdgeKeys#overflow()}: purged more often than needed, never less (see edge.adoc).
  */
 public record TagHeader(String name, String separator, int maxLength, int maxKeyLength) {
 
-    /** @return the conventions of the layer that reads {@code name} */
     public static TagHeader named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "cache-tag" -> new TagHeader(name, ",", 16 * 1024, 1024);
@@ -39,13 +24,7 @@ public record TagHeader(String name, String separator, int maxLength, int maxKey
         };
     }
 
-    /**
-     * @param ownKeys the cache's own keys of the response (its application, namespace, entry and URL keys), which
-     *        come first
-     * @param tags its tags, as rendered from its endpoint's templates
-     * @param entityTags the tags entity tracking gave it
-     * @return the header's value
-     */
+    /** @param ownKeys the cache's own keys of the response (application, namespace, entry, URL), which come first */
     public String value(EdgeKeys keys, List<String> ownKeys, Collection<String> tags, Collection<String> entityTags) {
         Set<String> all = new LinkedHashSet<>(ownKeys);
         addEncoded(all, tags);
@@ -63,7 +42,7 @@ public record TagHeader(String name, String separator, int maxLength, int maxKey
         return joined != null ? joined : withOverflow(coarser, keys.overflow());
     }
 
-    /** @return the keys joined, or null when one is too long or all are */
+    /** @return null when one key is too long or all are */
     private String fitting(Set<String> keys) {
         int length = 0;
         for (String key : keys) {
@@ -76,7 +55,7 @@ public record TagHeader(String name, String separator, int maxLength, int maxKey
         return length <= maxLength ? String.join(separator, keys) : null;
     }
 
-    /** Keeps the keys that fit, in order, with room left for the overflow key, which ends the value. */
+    /** Room is left for the overflow key, which ends the value. */
     private String withOverflow(Set<String> keys, String overflow) {
         int room = maxLength - separator.length() - bytes(overflow);
         List<String> kept = new ArrayList<>(keys.size());
@@ -98,7 +77,7 @@ public record TagHeader(String name, String separator, int maxLength, int maxKey
         }
     }
 
-    /** @return the type tag of an entity tag: what every write of that entity's type evicts */
+    /** @return what every write of that entity's type evicts */
     static String typeOf(String entityTag) {
         int hash = entityTag.indexOf('#', EntityTags.PREFIX.length());
         return hash > 0 ? entityTag.substring(0, hash) : entityTag;
@@ -109,7 +88,7 @@ public record TagHeader(String name, String separator, int maxLength, int maxKey
         return key.length();
     }
 
-    /** @return whether a header of that name is this one: how a hit tells an entry that carries its keys */
+    /** How a hit tells an entry that carries its keys. */
     public boolean isThisHeader(String header) {
         return name.equalsIgnoreCase(header);
     }

@@ -12,25 +12,16 @@ import io.quarkiverse.responsecache.runtime.config.EndpointConfig;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /**
- * An endpoint's caching rules as they apply at runtime: its annotation's settings completed by the configuration.
- * Resolved once per endpoint, at startup, into {@link CachedEndpoints}.
+ * An endpoint's caching rules at runtime: its annotation's settings completed by the configuration, resolved once at
+ * startup into {@link CachedEndpoints}.
  *
- * @param endpoint the build-time settings
- * @param enabled whether the endpoint is cached at all
- * @param expire how long an entry is fresh
- * @param staleWhileRevalidate how long after that a stale entry is served while one request refreshes it
- * @param staleIfError how long after that a stale entry replaces an error of the endpoint
- * @param varyHeaders the request headers that take part in the key, lower case
- * @param queryParameters the query parameters that take part in the key by name, or null for the whole query string
- * @param vary the {@code Vary} header responses carry, or null
- * @param tags the tags of its entries
- * @param lifetimes how long its responses may live, by status and by what they say
+ * @param varyHeaders lower case
+ * @param queryParameters null for the whole query string
  */
 public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration expire, Duration staleWhileRevalidate,
         Duration staleIfError, List<String> varyHeaders, Set<String> queryParameters, String vary,
         List<TagTemplate> tags, EndpointLifetimes lifetimes) {
 
-    /** Settings from {@code quarkus.response-cache.endpoint."<name>".*} win over the annotation's. */
     public static EndpointPolicy of(CachedEndpoint endpoint, ResponseCacheConfig config) {
         EndpointConfig overrides = config.endpoint().get(endpoint.name());
         Duration expire = endpoint.expireSeconds() > 0 ? Duration.ofSeconds(endpoint.expireSeconds())
@@ -66,21 +57,16 @@ public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration 
                 EndpointLifetimes.of(endpoint, config, expire, overrides));
     }
 
-    /**
-     * @return how long an entry may be kept in the store, whatever its status: the longest freshness plus the longest
-     *         stale window (what a claim, taken before the response exists, must cover)
-     */
+    /** What a claim, taken before the response exists, must cover: the longest freshness plus the longest stale window. */
     public Duration retention() {
         return retention(lifetimes.longest());
     }
 
-    /** @return how long an entry fresh for {@code lifetime} is kept in the store: that plus the longest stale window */
     public Duration retention(Duration lifetime) {
         Duration grace = staleWhileRevalidate.compareTo(staleIfError) >= 0 ? staleWhileRevalidate : staleIfError;
         return lifetime.plus(grace);
     }
 
-    /** @return this request's tags, path parameters filled in */
     public List<String> renderTags(ResteasyReactiveRequestContext request) {
         return TagTemplate.renderAll(tags, request);
     }
@@ -89,15 +75,11 @@ public record EndpointPolicy(CachedEndpoint endpoint, boolean enabled, Duration 
         return endpoint.keyByPrincipal();
     }
 
-    /**
-     * @return whether its responses belong to one client (keyed by a principal or a cookie): no shared cache downstream may
-     *         reuse them
-     */
+    /** Responses keyed by a principal or a cookie: no shared cache downstream may reuse them. */
     public boolean isPrivate() {
         return keyByPrincipal() || !endpoint.keyRecipe().cookies().isEmpty();
     }
 
-    /** @return the {@code Cache-Control} of a response with {@code secondsLeft} of freshness */
     public String cacheControl(long secondsLeft) {
         StringBuilder value = new StringBuilder(48);
         if (isPrivate()) {

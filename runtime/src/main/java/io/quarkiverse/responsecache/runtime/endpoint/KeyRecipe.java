@@ -6,23 +6,12 @@ import java.util.Map;
 
 /**
  * What of a request takes part in the key of a cached endpoint: exactly what the endpoint can read, as the build
- * derived it from the method's parameters, its resource class (fields, constructor, setters) and the parameter
- * containers ({@code @BeanParam} classes and records), merged with the annotation's explicit
- * {@code queryParameters} and {@code varyHeaders}. The endpoint's identity, its path and, when it negotiates, the
- * response media type are always part of the key.
+ * derived it, merged with the annotation's explicit {@code queryParameters} and {@code varyHeaders}.
  *
- * @param queryParameters the query parameters keyed by name, each with all its values in request order, matched as
- *        Quarkus REST matches them; ignored when {@code wholeQuery}
- * @param queryDefaults the {@code @DefaultValue} of a keyed query parameter, by name: an absent parameter and one sent
- *        with its default value give the endpoint the same input, so they share an entry
- * @param wholeQuery whether the whole query string, as sent and in its order, takes part: the endpoint can read any
- *        query parameter
- * @param headers the request headers that take part in the key and are listed in {@code Vary}, as declared
- * @param cookies the cookies that take part in the key; their entries are private to the client
- * @param matrixParameters whether the path takes part with its matrix parameters ({@code ;color=red})
- * @param schemeAndHost whether the scheme and the host, as the endpoint sees them after proxy forwarding, take part
- * @param readsAnything what the endpoint injects that can read any part of the request (e.g.
- *        {@code UriInfo (field uriInfo)}); not empty means the key is the conservative one
+ * @param queryDefaults an absent parameter and one sent with its {@code @DefaultValue} share an entry
+ * @param wholeQuery the endpoint can read any query parameter
+ * @param readsAnything what the endpoint injects that can read any part of the request; not empty means the
+ *        conservative key
  */
 public record KeyRecipe(List<String> queryParameters, Map<String, String> queryDefaults, boolean wholeQuery,
         List<String> headers, List<String> cookies, boolean matrixParameters, boolean schemeAndHost,
@@ -36,21 +25,16 @@ public record KeyRecipe(List<String> queryParameters, Map<String, String> queryD
         readsAnything = List.copyOf(readsAnything);
     }
 
-    /**
-     * The recipe of an endpoint the build did not analyse: the query parameters named (all of them when none is), and
-     * the headers named.
-     */
+    /** The recipe of an endpoint the build did not analyse. */
     public static KeyRecipe named(List<String> queryParameters, List<String> headers) {
         return new KeyRecipe(queryParameters, Map.of(), queryParameters.isEmpty(), headers, List.of(), false, false,
                 List.of());
     }
 
-    /** @return whether the endpoint can read anything, so it has the conservative key */
     public boolean conservative() {
         return !readsAnything.isEmpty();
     }
 
-    /** @return the recipe in one line, e.g. {@code path, query [page=1, q], header [Accept-Language]} */
     public String describe(boolean negotiatesMediaType) {
         List<String> parts = new ArrayList<>();
         if (schemeAndHost) {

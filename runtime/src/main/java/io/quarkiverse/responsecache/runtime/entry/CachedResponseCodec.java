@@ -8,30 +8,8 @@ import java.util.Map;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 
 /**
- * Turns a {@link CachedResponse} into the bytes stored under its key, and back.
- * <p>
- * The format is compact text up to the body, so that {@code redis-cli GET <key>} still shows a readable entry, and a
- * small response costs little beyond its body:
- *
- * <pre>
- * RC2 200 mx04z6k1 F-r0uBzqZn-JyDo 19 cuy0   version, status, fresh until (epoch ms, base 36), ETag (without
- *                                        its quotes when it is strong), body length, lifetime (ms, base 36: fresh
- *                                        until less this is when it was stored, which gives Age)
- * text/plain;charset=UTF-8               Content-Type (an empty line when there is none)
- * Vary: Accept                           other replayed headers, if any
- *                                        empty line
- * 0.05340959884530738                    body, exactly as sent
- * +gzip 39                               optional sections, each a name and a length, then as many bytes:
- * &lt;39 bytes&gt;                             the body compressed once when it was stored
- * </pre>
- *
- * An entry without the lifetime (written before entries had one) decodes with its store time unknown.
- * An entry without sections is byte for byte what the format was before sections existed; an older reader takes an
- * entry with sections for garbage (its length does not add up), so a mixed deployment gets misses, never a wrong
- * body. A section of an unknown name is skipped.
- *
- * Anything that does not parse (another version, a truncated value, a value written by someone else under the
- * prefix) decodes to {@code null}: a miss, never an exception.
+ * The versioned text format of an entry ({@code RC2}), readable with {@code redis-cli GET}; described in stores.adoc,
+ * section "Entry format". Anything that does not parse decodes to {@code null}: a miss, never an exception.
  */
 public final class CachedResponseCodec {
 
@@ -80,9 +58,6 @@ public final class CachedResponseCodec {
         return entry;
     }
 
-    /**
-     * @return the decoded response, or {@code null} when {@code bytes} is not an entry of this format
-     */
     public static CachedResponse decode(byte[] bytes) {
         if (bytes == null || !startsWithVersion(bytes)) {
             return null;
@@ -136,14 +111,14 @@ public final class CachedResponseCodec {
                 }
                 reader.position += (int) size;
             }
-            // the bodies stay where they are: a hit writes them from there
+            // a hit writes the bodies from where they are
             return new CachedResponse(status, expiresAt, storedAt, etag, headers, bytes, body, length, encoded);
         } catch (RuntimeException notAnEntry) {
             return null;
         }
     }
 
-    /** A strong tag {@code "x"} is stored as {@code x}; a weak one {@code W/"x"} as it is. */
+    /** A weak tag {@code W/"x"} is stored as it is. */
     private static String storedETag(String etag) {
         return etag.length() > 2 && etag.charAt(0) == '"' && etag.charAt(etag.length() - 1) == '"'
                 ? etag.substring(1, etag.length() - 1)
@@ -154,7 +129,7 @@ public final class CachedResponseCodec {
         return stored.startsWith("W/") || stored.startsWith("\"") ? stored : '"' + stored + '"';
     }
 
-    /** @return whether the range starts as a gzip member does (RFC 1952: ID1, ID2, deflate) */
+    /** RFC 1952: ID1, ID2, deflate */
     private static boolean isGzip(byte[] bytes, int offset, int length) {
         return length >= 18 && bytes[offset] == (byte) 0x1f && bytes[offset + 1] == (byte) 0x8b
                 && bytes[offset + 2] == 8;
@@ -172,7 +147,7 @@ public final class CachedResponseCodec {
         return true;
     }
 
-    /** Reads fields straight from the bytes: numbers without a String per field. */
+    /** Reads numbers without a String per field. */
     private static final class Reader {
         private final byte[] bytes;
         private int position;
@@ -186,7 +161,6 @@ public final class CachedResponseCodec {
             return number(radix, end, end);
         }
 
-        /** Reads a number that ends at either byte. */
         long number(int radix, byte end, byte otherEnd) {
             long value = 0;
             int start = position;

@@ -20,18 +20,9 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 
 /**
- * What the store holds for a response: its {@link CachedResponseCodec} form, signed when
- * {@code quarkus.response-cache.entry-signing-key} is set. A signed entry reads
- *
- * <pre>
- * RS1 &lt;43 characters: base64url of an HMAC-SHA256&gt;
- * RC2 200 ...                            the entry, exactly as without a key
- * </pre>
- *
- * The MAC covers the key the entry is stored under and the whole entry (status, expiry, ETag, headers, body), so an
- * entry written by anything without the key, changed in any byte, or copied under another key is a miss. The first
- * key signs; every key verifies, so keys rotate without a wave of misses. Rejections are counted and logged once per
- * incident (the first, then nothing until a signed entry verifies again). The keys are never logged.
+ * What the store holds for a response: its {@link CachedResponseCodec} form, signed with an HMAC over the key and the
+ * whole entry when {@code entry-signing-key} is set (see failure-modes.adoc). The first key signs, every key verifies,
+ * so keys rotate without a wave of misses. The keys are never logged.
  */
 @Singleton
 public class EntryCodec {
@@ -43,7 +34,7 @@ public class EntryCodec {
     private static final int MIN_KEY_BYTES = 32;
     private static final Base64.Encoder MAC_ENCODING = Base64.getUrlEncoder().withoutPadding();
 
-    /** The first signs, all verify; empty without signing. One {@link Mac} per key and thread: Macs are stateful. */
+    /** The first signs, all verify. One {@link Mac} per key and thread: Macs are stateful. */
     private final List<ThreadLocal<Mac>> macs;
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicBoolean incident = new AtomicBoolean();
@@ -53,7 +44,7 @@ public class EntryCodec {
         this(config.entrySigningKey().orElse(List.of()));
     }
 
-    /** @param base64Keys the signing keys, base64 (standard or URL-safe), the first signing; none: unsigned entries */
+    /** @param base64Keys standard or URL-safe; none: unsigned entries */
     public EntryCodec(List<String> base64Keys) {
         List<ThreadLocal<Mac>> keyed = new ArrayList<>(base64Keys.size());
         for (int i = 0; i < base64Keys.size(); i++) {
@@ -63,17 +54,14 @@ public class EntryCodec {
         this.macs = List.copyOf(keyed);
     }
 
-    /** @return a codec that neither signs nor verifies */
     public static EntryCodec unsigned() {
         return new EntryCodec(List.of());
     }
 
-    /** @return whether entries are signed and verified */
     public boolean signs() {
         return !macs.isEmpty();
     }
 
-    /** @return how many entries were refused since startup because their MAC did not verify */
     public long rejected() {
         return rejected.get();
     }
@@ -91,7 +79,7 @@ public class EntryCodec {
         return signed;
     }
 
-    /** @return the response stored under {@code key}, or null: nothing, a mark, garbage, or a MAC that fails */
+    /** @return null: nothing, a mark, garbage, or a MAC that fails */
     public CachedResponse decode(String key, byte[] stored) {
         if (macs.isEmpty() || stored == null) {
             return CachedResponseCodec.decode(stored);
@@ -137,7 +125,7 @@ public class EntryCodec {
         }
     }
 
-    /** The MAC of the key, a zero byte, and the entry from {@code offset}. */
+    /** The zero byte separates the key from the entry. */
     private static byte[] sign(Mac mac, String key, byte[] entry, int offset) {
         mac.update(key.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);

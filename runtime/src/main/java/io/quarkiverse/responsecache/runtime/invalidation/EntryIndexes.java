@@ -25,18 +25,14 @@ import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The indexes that find entries for eviction: one per tag, and per namespace a few shards (so that no single key is
- * written by every store of a namespace, a hot key on Redis Cluster), each listing entry keys; and a registry listing
- * the namespaces, so everything can be evicted without {@code KEYS}. Index names start with {@code <prefix>#}, entries
- * with {@code <prefix>:}, so they never collide. The registry is {@link NamespaceRegistry}.
+ * The indexes that find entries for eviction (per tag, per URL, a few shards per namespace) and the namespace registry.
+ * See architecture.adoc, section "Indexes and evictions".
  */
 @Singleton
 public class EntryIndexes {
 
     private static final Logger LOG = Logger.getLogger(EntryIndexes.class);
-    /** The default of {@code quarkus.response-cache.max-tags}. */
     public static final int DEFAULT_MAX_TAGS = 32;
-    /** Shards of a namespace's index: its entries are spread over them by key. */
     public static final int NAMESPACE_SHARDS = 8;
 
     private final GuardedStore store;
@@ -46,17 +42,13 @@ public class EntryIndexes {
     /** Injected, so that tests that build this class need not know of it. */
     @Inject
     ResponseCacheEvents events = ResponseCacheEvents.none();
-    /** What an eviction waits for after its writes: the other instances' near caches (read-your-writes). */
     @Inject
     EvictionBarrier barrier = EvictionBarrier.none();
-    /** The HTTP caches in front, purged of what each eviction removed: every eviction passes through here. */
     @Inject
     EdgePurge edge = EdgePurge.none();
-    /** Whether entries join an index of their URL path: only when something evicts by URL (one more write each). */
+    /** One more write per entry: only when something evicts by URL. */
     private boolean indexesUrls;
-    /** The most tags an entry is indexed by ({@code quarkus.response-cache.max-tags}). */
     private final int maxTags;
-    /** The endpoints whose entries rendered too many tags, told once each. */
     private final Set<String> warnedOfTags = ConcurrentHashMap.newKeySet();
 
     public EntryIndexes(GuardedStore store, ResponseCacheConfig config, ResponseCacheClock clock) {
@@ -77,22 +69,15 @@ public class EntryIndexes {
         this.maxTags = maxTags;
     }
 
-    /** Entries stored from now on also join the index of their URL path (see {@link #evictUrl}). */
     public void indexUrls() {
         this.indexesUrls = true;
     }
 
-    /** @return whether entries join the index of their URL path, i.e. something can evict by URL */
     public boolean indexesUrls() {
         return indexesUrls;
     }
 
-    /**
-     * @param path the request's path, indexed when URLs are (see {@link #indexUrls()})
-     * @param endpoint the endpoint's name, for the warning when it renders more than the allowed number of tags
-     * @return the indexes an entry joins: one shard of its namespace's index, its tags' and its path's; no tag's when
-     *         there are more than {@code max-tags} of them (one index write per tag would make every miss costly)
-     */
+    /** No tag's index when there are more than {@code max-tags}: one index write per tag would make every miss costly. */
     public Map<String, String> memberships(String key, String namespace, List<String> tags, String path,
             String endpoint) {
         List<String> indexed = tags;
@@ -112,7 +97,6 @@ public class EntryIndexes {
         return memberships;
     }
 
-    /** @return the indexes an entry joins: one shard of its namespace's index, and each of its tags' */
     public Map<String, String> memberships(String key, String namespace, List<String> tags) {
         Map<String, String> memberships = new HashMap<>(3 + tags.size());
         memberships.put(namespaceShard(namespace, Math.floorMod(key.hashCode(), NAMESPACE_SHARDS)), key);
@@ -120,7 +104,7 @@ public class EntryIndexes {
         return memberships;
     }
 
-    /** @return the memberships of an entry in its tags' indexes alone (entity tags, learned after the claim) */
+    /** For entity tags, learned after the claim. */
     public Map<String, String> tagMemberships(String key, Collection<String> tags) {
         Map<String, String> memberships = new HashMap<>(tags.size());
         for (String tag : tags) {
@@ -129,7 +113,6 @@ public class EntryIndexes {
         return memberships;
     }
 
-    /** Makes sure {@code namespace} stays in the registry as long as an entry claimed now can live. */
     public Uni<Void> register(String namespace, Duration timeToLive) {
         return registry.register(namespace, timeToLive);
     }
@@ -142,7 +125,7 @@ public class EntryIndexes {
         return reported(store.evictIndex(tagIndex(tag)), "tag", tag);
     }
 
-    /** Evicts several tags at once (a write's entity tags): as many evictions, one purge of the layers in front. */
+    /** As many evictions, one purge of the layers in front. */
     public Uni<Long> evictTags(Collection<String> tags) {
         List<Uni<Long>> evictions = new ArrayList<>(tags.size());
         for (String tag : tags) {
@@ -167,20 +150,17 @@ public class EntryIndexes {
         return sum(evictions);
     }
 
-    /** Evicts every entry of a URL path, whatever its query, headers or media type; see {@link #indexUrls()}. */
     public Uni<Long> evictUrl(String path) {
         return reported(store.evictIndex(urlIndex(path)), "url", path);
     }
 
-    /** @return the keys of the entries a tag, a namespace, a URL path or everything lists (for a soft purge) */
     public IndexedKeys keys() {
         return keys;
     }
 
     /**
-     * Evicts every namespace in the registry, and those this instance registered (should the registry have been lost:
-     * evicted by Redis, or garbage there). The registry stays: instances write it only now and then. This instance
-     * writes its namespaces again with its next entries, which also replaces a registry that is garbage.
+     * Also evicts the namespaces this instance registered, should the registry have been lost. The registry stays:
+     * instances write it only now and then.
      */
     public Uni<Long> evictAll() {
         return purgingEdge(registry.namespaces().chain(namespaces -> {
@@ -193,20 +173,12 @@ public class EntryIndexes {
         }).call(barrier::pass).invoke(count -> events.evicted("all", "", count)), "all", List.of(""));
     }
 
-    /**
-     * After a soft purge marked entries stale: completes once no instance answers from memory a fresh copy of them,
-     * and the layers in front were soft-purged of them too.
-     *
-     * @param kind what the purge named ({@code key}, {@code tag}, {@code namespace}, {@code url} or {@code all})
-     */
+    /** After a soft purge: completes once no near cache holds a fresh copy and the layers in front were soft-purged. */
     public Uni<Void> markedStale(String kind, String name) {
         return barrier.pass().call(() -> edge.purge(kind, List.of(name), true));
     }
 
-    /**
-     * Purges the layers in front of what an eviction named without evicting anything from the store: for an eviction
-     * refused while the store is being skipped, whose entries the layers in front keep all the same.
-     */
+    /** For an eviction refused while the store is skipped: the layers in front keep its entries all the same. */
     public Uni<Void> purgeEdge(String kind, Collection<String> names) {
         return edge.purge(kind, names, false);
     }
@@ -216,10 +188,7 @@ public class EntryIndexes {
                 List.of(name));
     }
 
-    /**
-     * The layers in front are purged once the store's eviction ended, failed or not: their copies are as old either
-     * way, and purged before, they could fetch again what the store was about to evict.
-     */
+    /** Purged after the store's eviction, failed or not: purged before, they could fetch again what is about to go. */
     private Uni<Long> purgingEdge(Uni<Long> eviction, String kind, Collection<String> names) {
         return eviction.onItemOrFailure().call((count, failure) -> edge.purge(kind, names, false));
     }
@@ -230,7 +199,6 @@ public class EntryIndexes {
                         .map(counts -> counts.stream().mapToLong(Long::longValue).sum());
     }
 
-    /** @return the index of one shard of a namespace, e.g. {@code response-cache#ns3:products} */
     public String namespaceShard(String namespace, int shard) {
         return prefix + "#ns" + shard + ":" + namespace;
     }

@@ -15,14 +15,9 @@ import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.endpoint.KeyRecipe;
 
 /**
- * Reads from a request what its endpoint's key recipe says the endpoint can see, and hands it to the application's
- * {@link ResponseCacheKeyBuilder}. A live request's inputs are read through the same accessor Quarkus REST uses to give
- * them to the endpoint ({@link LiveRequestInputs}), so the key and the endpoint cannot disagree on what a request says: a query
- * parameter's values are all
- * those Quarkus REST would match for its name, in request order; a cookie is the value the endpoint would receive.
- * <p>
- * Besides the recipe, the key holds the request headers the endpoint's own responses named in {@code Vary}
- * ({@link VariedHeaders}).
+ * Reads from a request what its endpoint's key recipe says the endpoint can see, plus the headers its responses named
+ * in {@code Vary}, and hands it to the {@link ResponseCacheKeyBuilder}. Inputs are read through the same accessor
+ * Quarkus REST uses for the endpoint, so the key and the endpoint cannot disagree on what a request says.
  */
 @Singleton
 public class RequestKeys {
@@ -35,39 +30,25 @@ public class RequestKeys {
         this.keyBuilder = keyBuilder;
     }
 
-    /** @return the request headers the endpoint's responses have named in {@code Vary} so far, beyond its recipe */
     public VariedHeaders variedHeaders() {
         return variedHeaders;
     }
 
-    /**
-     * @param principal who the request speaks for when the endpoint keys by principal, else null
-     * @return the key of the request's entry
-     */
+    /** @param principal who the request speaks for when the endpoint keys by principal, else null */
     public String key(EndpointPolicy policy, ResteasyReactiveRequestContext request, String principal) {
         return key(policy, request, principal, variedHeaders.of(policy.endpoint().id()));
     }
 
-    /**
-     * @param varied the headers learned from the endpoint's {@code Vary} that take part too, lower case
-     * @return the key of the request's entry
-     */
+    /** @param varied the headers learned from the endpoint's {@code Vary}, lower case */
     public String key(EndpointPolicy policy, ResteasyReactiveRequestContext request, String principal,
             Set<String> varied) {
         return keyBuilder.build(input(policy, LiveRequestInputs.INSTANCE, request, principal, varied));
     }
 
-    /** @return the key of {@code input}, by the application's key builder */
     public String key(ResponseCacheKeyInput input) {
         return keyBuilder.build(input);
     }
 
-    /**
-     * @param inputs how to read {@code request}
-     * @param principal who the request speaks for when the endpoint keys by principal, else null
-     * @param varied the headers learned from the endpoint's {@code Vary} that take part too, lower case
-     * @return what of the request takes part in its key, by the endpoint's recipe
-     */
     public <R> ResponseCacheKeyInput input(EndpointPolicy policy, RequestInputs<R> inputs, R request,
             String principal, Set<String> varied) {
         CachedEndpoint endpoint = policy.endpoint();
@@ -115,7 +96,7 @@ public class RequestKeys {
         }
     }
 
-    /** @return every value of a header, one per line (a value holds no line break), or null when absent */
+    /** One value per line: a value holds no line break. */
     static String joined(List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;

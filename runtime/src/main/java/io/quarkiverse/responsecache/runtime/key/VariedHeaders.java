@@ -11,37 +11,25 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 
 /**
- * The request headers each endpoint's own responses named in {@code Vary} (RFC 9111 section 4.1), beyond those its
- * key recipe already holds. They are learned from the responses, remembered per endpoint in memory, and take part in
- * the keys of that endpoint from then on: a lookup stays one store round trip, and a stored response is found only by
- * requests whose varied headers have the values of the request that produced it.
- * <p>
- * A response is always stored under a key that holds every header its {@code Vary} names, so an instance that has not
- * learned them yet looks up a key without them, misses, computes, and learns: it can never be answered a response
- * meant for other header values. {@code Vary: *} is never stored.
+ * The request headers each endpoint's own responses named in {@code Vary}, learned per endpoint in memory, which take
+ * part in its keys from then on. See architecture.adoc, section "Headers a response varies on".
  */
 public final class VariedHeaders {
 
-    /** Beyond this many varied headers per endpoint its responses are not stored: each would be an entry of its own. */
+    /** Beyond this many per endpoint, responses are not stored: each would be an entry of its own. */
     static final int MAX_PER_ENDPOINT = 16;
 
     private static final Logger LOG = Logger.getLogger(VariedHeaders.class);
 
     private final ConcurrentHashMap<String, Set<String>> byEndpoint = new ConcurrentHashMap<>();
 
-    /** @return the headers learned for the endpoint so far, lower case; an immutable snapshot */
+    /** @return an immutable snapshot, lower case */
     public Set<String> of(String endpointId) {
         Set<String> learned = byEndpoint.get(endpointId);
         return learned == null ? Set.of() : learned;
     }
 
-    /**
-     * Learns the headers a response of the endpoint varies on.
-     *
-     * @param varyValues the values of the response's {@code Vary} headers
-     * @return the headers its key must hold (those learned, now including this response's), or null when the
-     *         response must not be stored: it varies on everything ({@code *}) or on too many headers
-     */
+    /** @return the headers its key must hold, or null when the response must not be stored ({@code *}, too many) */
     public Set<String> learn(EndpointPolicy policy, Collection<String> varyValues) {
         Set<String> named = parse(varyValues);
         if (named == null) {
@@ -71,11 +59,7 @@ public final class VariedHeaders {
         return learned;
     }
 
-    /**
-     * @param keyed the headers a request's key held beyond its recipe
-     * @return whether a response with these {@code Vary} values may answer that request, its key being the one the
-     *         response was computed for: every header it varies on took part in the key
-     */
+    /** @return whether every header the response varies on took part in the request's key */
     public static boolean covers(EndpointPolicy policy, Set<String> keyed, Collection<String> varyValues) {
         Set<String> named = parse(varyValues);
         if (named == null) {
@@ -89,7 +73,7 @@ public final class VariedHeaders {
         return named.isEmpty();
     }
 
-    /** @return the header names, lower case, or null for {@code *} */
+    /** @return null for {@code *} */
     static Set<String> parse(Collection<String> varyValues) {
         Set<String> names = new LinkedHashSet<>();
         for (String value : varyValues) {

@@ -21,10 +21,9 @@ import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.spi.ResponseCachePolicy;
 
 /**
- * Decides how long a response about to be stored stays fresh, in this order: the lifetime its endpoint gives its
- * status; shortened by its own {@code s-maxage} or {@code max-age} when the endpoint lets it; shortened or refused by
- * the application's {@link ResponseCachePolicy} beans; then cut by a random part of it, up to the endpoint's jitter.
- * Every step only shortens, so no entry outlives what {@code EntryRules} admits when it is read back.
+ * How long a response about to be stored stays fresh: its status's lifetime, then its own {@code max-age}, the
+ * {@link ResponseCachePolicy} beans and the jitter. Every step only shortens, so {@code EntryRules} can refuse a longer
+ * expiry read back.
  */
 @Singleton
 public class ResponseLifetimes {
@@ -34,7 +33,7 @@ public class ResponseLifetimes {
     /** Resolved once: with no policy bean, a response costs no call and no allocation for it. */
     private final ResponseCachePolicy[] policies;
     private final DoubleSupplier random;
-    /** The endpoints whose policy failure was logged, so a failing policy logs once per endpoint, not per request. */
+    /** So a failing policy logs once per endpoint, not per request. */
     private final Set<String> failuresLogged = ConcurrentHashMap.newKeySet();
 
     @Inject
@@ -42,17 +41,12 @@ public class ResponseLifetimes {
         this(policies.stream().toArray(ResponseCachePolicy[]::new), () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** @param random numbers from 0 (included) to 1 (excluded), which decide each entry's jitter */
     public ResponseLifetimes(ResponseCachePolicy[] policies, DoubleSupplier random) {
         this.policies = policies.clone();
         this.random = random;
     }
 
-    /**
-     * @param headers the response's headers, one line per value
-     * @param entity what the resource method returned, before serialization
-     * @return how long the response stays fresh; null when it is not stored
-     */
+    /** @return null when the response is not stored */
     public Duration of(EndpointPolicy endpoint, int status, List<Map.Entry<String, String>> headers, Object entity) {
         EndpointLifetimes lifetimes = endpoint.lifetimes();
         Duration lifetime = proposed(lifetimes, status, first(headers, "Cache-Control"));
@@ -62,10 +56,7 @@ public class ResponseLifetimes {
         return lifetime == null ? null : jittered(lifetime, lifetimes.jitter(), random.getAsDouble());
     }
 
-    /**
-     * @return the status's lifetime, or, when the endpoint lets the response decide, the shorter of it and the
-     *         response's {@code s-maxage} (else {@code max-age}); null when the response says {@code 0}
-     */
+    /** @return null when the response says {@code 0} */
     static Duration proposed(EndpointLifetimes lifetimes, int status, String cacheControl) {
         Duration lifetime = lifetimes.forStatus(status);
         if (!lifetimes.fromResponse()) {
@@ -82,13 +73,7 @@ public class ResponseLifetimes {
         return seconds == 0 ? null : shorter(lifetime, Duration.ofSeconds(seconds));
     }
 
-    /**
-     * Only ever cuts: a spread around the lifetime would let entries outlive it, and tell clients a {@code max-age}
-     * longer than the endpoint's.
-     *
-     * @param random from 0 (included) to 1 (excluded)
-     * @return {@code lifetime} less {@code random} times {@code jitter} of it
-     */
+    /** Only ever cuts: a spread around the lifetime would let entries outlive it, and tell clients a longer max-age. */
     static Duration jittered(Duration lifetime, double jitter, double random) {
         if (jitter <= 0) {
             return lifetime;
@@ -132,7 +117,6 @@ public class ResponseLifetimes {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    /** What a policy sees of a response. */
     private record Candidate(EndpointPolicy policy, int status, List<Map.Entry<String, String>> headers,
             Object entity, Duration lifetime) implements ResponseCachePolicy.Candidate {
 

@@ -19,21 +19,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 
 /**
- * Evicts the tags of entity writes, so that no entry computed from what a write changed is stored after it.
- * <p>
- * An annotated tag is known before its endpoint runs and is claimed then; an entity tag is known only once the
- * endpoint has read the entity, so a write can commit and evict that tag between the read and the store. To close
- * that window, every eviction first takes a new value of a store-wide <em>write generation</em> and raises each of
- * its tags' <em>epoch</em> to it; a computation reads the generation before it runs and, after its tags joined their
- * indexes, stores only if no tag's epoch passed that value. Either the eviction's scan of an index sees the
- * computation's membership, or the computation sees the eviction's epoch: both are written before they are read.
+ * Evicts the tags of entity writes, under the write generation and the tags' epochs, so that no entry computed from
+ * what a write changed is stored after it: an eviction's scan sees the computation's membership, or the computation
+ * sees the eviction's epoch, since both are written before they are read. See entity-tracking.adoc.
  */
 @Singleton
 public class EntityEvictions {
 
-    /** A generation the store could not tell: the computation's entry is not stored. */
+    /** The store could not tell: the computation's entry is not stored. */
     public static final long UNKNOWN_GENERATION = -1;
-    /** How long an epoch stays: beyond the longest computation whose entry may still be stored. */
+    /** Beyond the longest computation whose entry may still be stored. */
     static final Duration EPOCH_LIFETIME = EntryMarks.MEMBERSHIP_GRACE.multipliedBy(2);
     private static final Logger LOG = Logger.getLogger(EntityEvictions.class);
 
@@ -41,7 +36,6 @@ public class EntityEvictions {
     private final GuardedEvictions evictions;
     private final String generationKey;
     private final String epochPrefix;
-    /** Each tag's eviction is bounded by the invalidation timeout, the counters by the write timeout. */
     private final Duration waitLimit;
     private volatile Function<Class<?>, String> entityNames = type -> null;
 
@@ -54,19 +48,17 @@ public class EntityEvictions {
         this.waitLimit = evictions.timeout().plus(config.writeTimeout().multipliedBy(2));
     }
 
-    /** Tells the root entity name of an entity class; set once Hibernate ORM started. */
+    /** Set once Hibernate ORM started. */
     void entityNames(Function<Class<?>, String> names) {
         this.entityNames = names;
     }
 
-    /** Evicts the entries that read one row by id, and every query of its type, as a write of that row does. */
     public Uni<Long> evictRow(Class<?> entityType, Object id) {
         return Uni.createFrom().deferred(() -> {
             return evict(EntityTags.ofWrittenRow(entityName(entityType), id));
         });
     }
 
-    /** Evicts every entry that read a row of the type or queried it, as a bulk write does. */
     public Uni<Long> evictType(Class<?> entityType) {
         return Uni.createFrom().deferred(() -> {
             return evict(EntityTags.ofWrittenType(entityName(entityType)));
@@ -81,17 +73,13 @@ public class EntityEvictions {
         return name;
     }
 
-    /** @return the write generation now, or {@link #UNKNOWN_GENERATION} */
     public Uni<Long> generation() {
         return store.counters(List.of(generationKey))
                 .map(values -> values.get(0) == Long.MAX_VALUE ? UNKNOWN_GENERATION : values.get(0))
                 .onFailure().recoverWithItem(UNKNOWN_GENERATION);
     }
 
-    /**
-     * @return whether no eviction of {@code tags} began after {@code generation} was read: then an entry computed
-     *         since and indexed under those tags may be stored
-     */
+    /** @return whether no eviction of {@code tags} began after {@code generation} was read */
     public Uni<Boolean> untouchedSince(long generation, List<String> tags) {
         if (generation == UNKNOWN_GENERATION) {
             return Uni.createFrom().item(false);
@@ -108,10 +96,7 @@ public class EntityEvictions {
         }).onFailure().recoverWithItem(false);
     }
 
-    /**
-     * Evicts {@code tags} and waits until that is done, failed, or ran out of time (then a {@code WARN} says so): the
-     * write's response waits, so the next read sees the write. Never waits on an event loop.
-     */
+    /** The write's response waits, so the next read sees the write. Never waits on an event loop. */
     public void evictAndWait(Collection<String> tags) {
         Uni<Long> eviction = evict(tags);
         if (Context.isOnEventLoopThread()) {
@@ -132,10 +117,8 @@ public class EntityEvictions {
     }
 
     /**
-     * Evicts every entry of {@code tags}, after raising their epochs. Should the store refuse the counters, the tags
-     * are evicted all the same, and a computation running meanwhile may store what it read before the write.
-     *
-     * @return how many entries went
+     * Should the store refuse the counters, the tags are evicted all the same, and a computation running meanwhile may
+     * store what it read before the write.
      */
     public Uni<Long> evict(Collection<String> tags) {
         if (tags.isEmpty()) {

@@ -15,9 +15,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.quarkiverse.responsecache.spi.EntryMarks;
 
 /**
- * The memory store's entries and their indexes, changed together: every operation on a key runs inside Caffeine's
- * atomic step for that key, and whatever leaves the cache (explicitly, by expiry or for room) leaves the indexes in
- * the same step.
+ * The memory store's entries and their indexes, changed together inside Caffeine's atomic step for each key, so the
+ * indexes list only live entries.
  */
 final class MemoryEntries {
 
@@ -33,8 +32,7 @@ final class MemoryEntries {
                 .expireAfter(new EntryExpiry())
                 .ticker(ticker)
                 .executor(Runnable::run)
-                // called inside the eviction's atomic step, unlike a removal listener, so no reader sees the entry gone
-                // and still indexed
+                // inside the eviction's atomic step, unlike a removal listener: no reader sees the entry gone and still indexed
                 .evictionListener((String key, MemoryEntry entry, RemovalCause cause) -> {
                     if (key != null && entry != null) {
                         indexes.removeEntry(key, entry.memberships());
@@ -48,8 +46,7 @@ final class MemoryEntries {
         if (entry != null) {
             return entry.value();
         }
-        // an expired entry is invisible at once but leaves only when Caffeine's timer reaches it: drop it now, so
-        // that no index lists an entry a read has already found gone
+        // an expired entry is invisible at once but leaves only when Caffeine's timer reaches it: no index may list it
         entries.asMap().computeIfPresent(key, (k, live) -> live);
         return null;
     }
@@ -133,13 +130,7 @@ final class MemoryEntries {
         indexes.add(Map.of(index, member));
     }
 
-    /**
-     * Replaces whatever {@code key} holds with a tombstone, and drops it from {@code index}, in one atomic step (a
-     * claim of the key right after finds it out of the index and adds it again).
-     *
-     * @param index the index being evicted, or null
-     * @return whether an entry (not a mark) was there
-     */
+    /** A claim of the key right after finds it out of the index and adds it again. */
     boolean tombstone(String key, String index) {
         long now = ticker.read();
         boolean[] evicted = new boolean[1];
@@ -176,13 +167,13 @@ final class MemoryEntries {
         return indexes.count();
     }
 
-    /** A duration in nanoseconds, capped far beyond any TTL instead of overflowing. */
+    /** Capped far beyond any TTL instead of overflowing. */
     static long saturatedNanos(Duration duration) {
         long capped = Duration.ofDays(365 * 100).toNanos();
         return duration.compareTo(Duration.ofNanos(capped)) > 0 ? capped : duration.toNanos();
     }
 
-    /** Each entry expires at the deadline it was stored with; reading it does not extend it. */
+    /** Reading an entry does not extend it. */
     private static final class EntryExpiry implements Expiry<String, MemoryEntry> {
 
         @Override

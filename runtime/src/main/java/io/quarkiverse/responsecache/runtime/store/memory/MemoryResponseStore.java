@@ -8,31 +8,18 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.quarkiverse.responsecache.runtime.store.Lazy;
-import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The store of an application without Redis: entries in this process's heap, in a Caffeine cache bounded in bytes,
- * with the same TTLs, indexes and locks as Redis, so that caching, headers and invalidation behave the same. Entries
- * are not shared between instances and do not survive a restart.
- * <p>
- * The bound counts what an entry holds ({@link MemoryEntry#weight()}), so a few large bodies cannot exhaust the heap.
- * When it is reached, Caffeine evicts the entries least likely to be used again (W-TinyLFU, frequency-aware: a one-off
- * response may be refused room rather than push out a popular one). Expiry follows each entry's own TTL on the cache's
- * clock. Whatever leaves the cache, explicitly, by expiry or for room, leaves the indexes in the same atomic step, so
- * the indexes list only live entries and stay as bounded as the entries.
- * <p>
- * Read-your-writes works as on Redis (see {@link ResponseStore#claim}): a claim indexes the key and puts a placeholder
- * in an empty key, an eviction writes a tombstone, and a store lands only if the key still holds what it claimed.
- * <p>
- * Operations run when their {@code Uni} is subscribed to, and never wait on I/O: Caffeine's upkeep runs on the calling
- * thread, in short steps, instead of on a shared pool.
+ * The store of an application without Redis: a Caffeine cache bounded in bytes, with the same TTLs, indexes, claims
+ * and locks as Redis so that caching and invalidation behave the same (see stores.adoc). Whatever leaves the cache
+ * leaves the indexes in the same atomic step. Operations never wait on I/O: Caffeine's upkeep runs on the calling
+ * thread.
  */
 public class MemoryResponseStore implements ResponseStore {
 
-    /** The share of the maximum heap the store may hold when {@code memory.max-size} is not set. */
     public static final int DEFAULT_HEAP_SHARE_PERCENT = 10;
 
     /** Built on first use, so that an application that never caches loads no Caffeine at startup. */
@@ -40,10 +27,7 @@ public class MemoryResponseStore implements ResponseStore {
     private final Lazy<MemoryLocks> locks;
     private final Lazy<MemoryCounters> counters;
 
-    /**
-     * @param maxBytes the most the entries may weigh together, see {@link MemoryEntry#weight()}
-     * @param clock the cache's clock: entries and locks expire on its monotonic time
-     */
+    /** @param clock entries and locks expire on its monotonic time */
     public MemoryResponseStore(long maxBytes, ResponseCacheClock clock) {
         Ticker ticker = clock::nanoTime;
         this.entries = new Lazy<>(() -> new MemoryEntries(maxBytes, ticker));
@@ -51,7 +35,6 @@ public class MemoryResponseStore implements ResponseStore {
         this.counters = new Lazy<>(() -> new MemoryCounters(ticker));
     }
 
-    /** @return the default bound: {@value #DEFAULT_HEAP_SHARE_PERCENT}% of {@code maxHeapBytes} */
     public static long defaultMaxBytes(long maxHeapBytes) {
         return maxHeapBytes / 100 * DEFAULT_HEAP_SHARE_PERCENT;
     }
@@ -69,10 +52,6 @@ public class MemoryResponseStore implements ResponseStore {
         });
     }
 
-    /**
-     * Read-your-writes as on Redis (see {@link ResponseStore#claim}): the key joins its indexes now, an empty key gets
-     * a placeholder, and the claim is the fingerprint of what the key holds.
-     */
     @Override
     public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
         return Uni.createFrom().item(() -> entries.get().claim(key, timeToLive, memberships));
@@ -106,7 +85,6 @@ public class MemoryResponseStore implements ResponseStore {
         });
     }
 
-    /** Writes a tombstone where the entry was (see {@link io.quarkiverse.responsecache.spi.EntryMarks}). */
     @Override
     public Uni<Long> delete(String key) {
         return Uni.createFrom().item(() -> entries.get().tombstone(key, null) ? 1L : 0L);
@@ -161,17 +139,15 @@ public class MemoryResponseStore implements ResponseStore {
         return Uni.createFrom().item(() -> counters.get().read(keys));
     }
 
-    /** @return what the entries weigh together now, at most the bound given at construction */
     public long weightedSize() {
         return entries.get().weightedSize();
     }
 
-    /** @return how many entries are held now, expired ones not yet dropped included */
+    /** Expired entries not yet dropped included. */
     public long size() {
         return entries.get().size();
     }
 
-    /** @return how many tag and namespace indexes exist now */
     int indexCount() {
         return entries.get().indexCount();
     }

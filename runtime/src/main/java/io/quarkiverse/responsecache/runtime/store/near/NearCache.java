@@ -16,35 +16,25 @@ import io.quarkiverse.responsecache.runtime.store.Lazy;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 
 /**
- * The near tier: decoded copies of entries this instance read from Redis, answered without a round trip while Redis's
- * notifications say they have not changed. It only holds what it may serve: it is empty and answers nothing unless
- * {@link NearCacheTracking} confirmed that notifications arrive ({@link #enable()}).
- * <p>
- * Coherence follows the recipe of Redis's client-side caching: before each {@code GET} a reservation is put under
- * the key ({@link #reserve}); a notification for the key, or any flush, removes it; the {@code GET}'s value is kept
- * only if the reservation is still there when it arrives ({@link #fill}). A value read before a change whose
- * notification overtook the reply is therefore never kept. Each {@link #enable()} and flush starts a new generation:
- * reservations and copies of an older one never answer, even if they raced with the flush.
+ * The near tier: decoded copies of entries read from Redis, answered only while notifications are confirmed to arrive.
+ * Reservations and generations keep a value read before a change out; see architecture.adoc, section "Keeping the
+ * near cache coherent".
  */
 @Singleton
 public class NearCache {
 
-    /** Roughly what a copy costs beyond its body and header text: the objects around them. */
     private static final int OVERHEAD_BYTES = 160;
-    /** From this size on a copy also keeps its body outside the heap, which hits write without copying it. */
     static final int DIRECT_BODY_MIN_BYTES = 4096;
 
-    /** Built when the tier is first enabled: with the near cache off, or the memory store, it never is. */
+    /** With the near cache off, or the memory store, never built. */
     private final Lazy<Cache<String, Slot>> slots;
     private final String trackedPrefix;
     private final long maxTtlMillis;
     private final ResponseCacheClock clock;
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean coherent;
-    /** Whether answering also needs a recent proof that notifications arrive in time ({@link #answerUntil}). */
     private volatile boolean leased;
     private volatile long answersUntilNanos;
-    /** Decodes (and verifies, when entries are signed) what Redis returned. */
     private EntryCodec codec = EntryCodec.unsigned();
 
     @Inject
@@ -68,15 +58,10 @@ public class NearCache {
                 .build());
     }
 
-    /** @return the keys whose changes Redis must notify, {@code <prefix>:} (entries, not indexes) */
     public String trackedPrefix() {
         return trackedPrefix;
     }
 
-    /**
-     * @return the copy of {@code key} while it is fresh, within the near cache's time to live and notifications
-     *         arrive; otherwise null (then ask Redis)
-     */
     public CachedResponse hit(String key) {
         if (!coherent || !answersAt(System.nanoTime())) {
             return null;
@@ -96,11 +81,7 @@ public class NearCache {
         return copy.response;
     }
 
-    /**
-     * Marks that a {@code GET} of {@code key} is about to be sent.
-     *
-     * @return the reservation to hand to {@link #fill} or {@link #release}, or null when the value is not to be kept
-     */
+    /** @return the reservation for {@link #fill} or {@link #release}, or null when the value is not to be kept */
     public Object reserve(String key) {
         long current = generation.get();
         if (!coherent || !key.startsWith(trackedPrefix)) {
@@ -111,7 +92,6 @@ public class NearCache {
         return reservation;
     }
 
-    /** Keeps the value a reserved {@code GET} returned, if nothing changed the key meanwhile and it is fresh. */
     public void fill(String key, Object reservation, byte[] encoded) {
         if (!(reservation instanceof Reservation)) {
             return;
@@ -130,63 +110,52 @@ public class NearCache {
         slots.get().asMap().replace(key, reserved, new Copy(response, deadline, reserved.generation, weight(key, response)));
     }
 
-    /** Gives up a reservation whose {@code GET} failed. */
     public void release(String key, Object reservation) {
         if (reservation != null) {
             slots.get().asMap().remove(key, reservation);
         }
     }
 
-    /** Drops the copy or reservation of a key that changed. */
     public void invalidate(String key) {
         slots.get().invalidate(key);
     }
 
-    /** Drops everything (the database was flushed, or this instance evicted many keys); stays coherent. */
+    /** Drops everything but stays coherent (a flush, or this instance evicted many keys). */
     public void flush() {
         generation.incrementAndGet();
         slots.get().invalidateAll();
     }
 
-    /** Notifications arrive again ({@link NearCacheTracking} confirmed it): starts answering, from an empty tier. */
     public void enable() {
         generation.incrementAndGet();
         slots.get().invalidateAll();
         coherent = true;
     }
 
-    /** Notifications may be missed: drops everything and answers nothing until {@link #enable()}. */
     public void disable() {
         coherent = false;
         generation.incrementAndGet();
         slots.get().invalidateAll();
     }
 
-    /**
-     * From now on the tier answers only until {@code nanos} ({@link System#nanoTime()}), moved on by each proof that
-     * notifications arrive in time; what it holds stays, since every notification up to the proof was applied.
-     */
+    /** What the tier holds stays: every notification up to the proof was applied. */
     public void answerUntil(long nanos) {
         answersUntilNanos = nanos;
         leased = true;
     }
 
-    /** @return whether the lease set by {@link #answerUntil} (if any) lets the tier answer at {@code nanos} */
     public boolean answersAt(long nanos) {
         return !leased || nanos - answersUntilNanos < 0;
     }
 
-    /** @return whether the tier answers: notifications were confirmed and nothing since says they may be missed */
     public boolean coherent() {
         return coherent;
     }
 
-    /** @return about how many keys the tier holds (copies and pending reservations) */
     public long entries() {
         return slots.get().estimatedSize();
     }
 
-    /** @return about how many bytes the copies weigh */
     public long bytes() {
         return slots.get().policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
     }

@@ -22,15 +22,8 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Read-your-writes across the near caches of all instances: an eviction completes once every other registered instance
- * acknowledged that it applied the eviction's notifications, or after the acknowledgement timeout.
- * <p>
- * After its writes, the evicting instance runs one script per followed node: it reads the instances registered there
- * and touches a barrier key under the tracked prefix. Redis notifies each connection of its changes in order, so an
- * instance notified of the barrier has already dropped its copies of the evicted keys; it then publishes an
- * acknowledgement on the evicting instance's channel, which that instance hears over its first tracking connection.
- * An instance that does not acknowledge in time (stopped, paused, or its connection lost) has stopped answering from
- * memory by the time the eviction completes: its {@link NearCacheLease} is shorter than the wait. Until the near cache
- * is put in front of Redis ({@link #activate}), an eviction waits for nothing and costs no command.
+ * acknowledged its notifications, or after the timeout. See architecture.adoc, section "Read-your-writes with the near
+ * cache".
  */
 @Singleton
 public class NearCacheAcknowledgements implements EvictionBarrier, TrackedNode.Signals {
@@ -52,9 +45,9 @@ public class NearCacheAcknowledgements implements EvictionBarrier, TrackedNode.S
     private final Map<String, Acknowledgements> awaited = new ConcurrentHashMap<>();
     private volatile ReactiveRedisDataSource redis;
     private volatile NearCacheLease lease;
-    /** The slot tags of the nodes followed last: where barriers go. Empty until the first nodes were found. */
+    /** Empty until the first nodes were found. */
     private volatile List<String> slotTags = List.of();
-    /** Whether the last eviction was acknowledged by every instance, so that only a change is logged. */
+    /** So that only a change is logged. */
     private boolean allAcknowledged = true;
 
     @Inject
@@ -65,7 +58,6 @@ public class NearCacheAcknowledgements implements EvictionBarrier, TrackedNode.S
         this.timeoutMillis = Math.max(10, config.nearCache().acknowledgementTimeout().toMillis());
     }
 
-    /** The near cache is in front of Redis: evictions wait for acknowledgements, and the lease starts. */
     synchronized NearCacheLease activate(ReactiveRedisDataSource redis) {
         if (lease == null) {
             this.lease = new NearCacheLease(near, vertx, redis, keys, timeoutMillis);
@@ -74,17 +66,16 @@ public class NearCacheAcknowledgements implements EvictionBarrier, TrackedNode.S
         return lease;
     }
 
-    /** Redis refuses notifications: no near cache answers anywhere, so evictions wait for nothing again. */
+    /** Redis refuses notifications: no near cache answers anywhere. */
     synchronized void deactivate() {
         redis = null;
     }
 
-    /** @return the channel the first node's connection subscribes to, for this instance's acknowledgements */
     String channel() {
         return keys.channel(keys.self());
     }
 
-    /** The nodes of a new round of tracking connections (none: the round ended), each with its slot tag. */
+    /** None: the round ended. */
     void follow(Map<TrackedNode, String> nodes) {
         NearCacheLease current = lease;
         if (current == null) {
@@ -103,7 +94,7 @@ public class NearCacheAcknowledgements implements EvictionBarrier, TrackedNode.S
         }
     }
 
-    /** The application stops: this instance leaves the registries, after its near cache stopped answering. */
+    /** This instance leaves the registries after its near cache stopped answering. */
     void stop() {
         NearCacheLease current = lease;
         if (current != null) {

@@ -11,23 +11,14 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.core.Vertx;
 
 /**
- * The near cache answers only for a short time after its last proof that notifications reach it in time: a probe
- * sent at {@code t} and notified back proves that every change Redis executed before {@code t} was applied. An
- * eviction that another instance does not acknowledge completes one acknowledgement timeout after its writes, and by
- * then a lagging instance's last proof is older than that timeout, so it answers from Redis (see
- * {@link NearCacheAcknowledgements}). What it holds stays: once a new probe is back, it is coherent again.
- * <p>
- * Each probe also renews this instance in the registry of every followed node, which tells an evicting instance
- * whose acknowledgement to wait for; a probe and its registration are one script, so a proof is never newer than the
- * registration that goes with it. Guarded by its own monitor, taken after {@link NearCacheTracking}'s, never before.
+ * The near cache answers only for a short time after its last proof that notifications reach it in time; each probe
+ * also renews this instance's registration, in the same script. See architecture.adoc, section "Read-your-writes with
+ * the near cache". Its monitor is taken after {@link NearCacheTracking}'s, never before.
  */
 final class NearCacheLease {
 
     private static final Logger LOG = Logger.getLogger(NearCacheLease.class);
-    /**
-     * Registers this instance (by Redis's clock) and writes then deletes the probe key: one notification. The registry
-     * has no time to live, so that a {@code volatile-*} maxmemory policy never evicts it; stale members go here.
-     */
+    /** Registers this instance (by Redis's clock) and writes then deletes the probe key: one notification. */
     private static final String PROBE = "local t = redis.call('TIME')\n"
             + "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
             + "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)\n"
@@ -42,13 +33,12 @@ final class NearCacheLease {
     private final AckKeys keys;
     private final long leaseNanos;
     private final long probeIntervalMillis;
-    /** How long a registration lasts: a few leases, so that a stopped instance is soon waited for no more. */
+    /** A few leases, so that a stopped instance is soon waited for no more. */
     private final long registrationMillis;
 
     private Map<TrackedNode, Node> nodes = Map.of();
     private long sequence;
     private long timer = -1;
-    /** Whether the tier answered since the nodes were last set, and whether it stopped for lack of a proof. */
     private boolean answered;
     private boolean lapsed;
     private boolean stopped;
@@ -64,7 +54,7 @@ final class NearCacheLease {
         near.answerUntil(System.nanoTime());
     }
 
-    /** The nodes of a new round, each with its slot tag; none answer until each one's probe came back. */
+    /** None of the nodes answers until its probe came back. */
     synchronized void follow(Map<TrackedNode, String> slotTags) {
         Map<TrackedNode, Node> followed = new HashMap<>();
         slotTags.forEach((node, tag) -> followed.put(node, new Node(tag)));
@@ -77,7 +67,6 @@ final class NearCacheLease {
         }
     }
 
-    /** The node's connection tracks now: its probes can come back. */
     synchronized void trackingOn(TrackedNode node) {
         Node followed = nodes.get(node);
         if (followed != null && !followed.tracking) {
@@ -86,7 +75,7 @@ final class NearCacheLease {
         }
     }
 
-    /** A probe key was notified over {@code from}'s connection, after every change notified before it was applied. */
+    /** Called after every change notified before it was applied. */
     synchronized void notified(TrackedNode from, String key) {
         Node node = nodes.get(from);
         long probe = keys.probeSequence(key);
@@ -114,10 +103,7 @@ final class NearCacheLease {
         }
     }
 
-    /**
-     * The node was flushed, this instance's registration with it: the tier answers again only once a probe sent
-     * after the flush, which registers it again, came back.
-     */
+    /** The flush took this instance's registration too: a probe sent after it registers again. */
     synchronized void flushed(TrackedNode from) {
         Node node = nodes.get(from);
         if (node != null) {
@@ -166,7 +152,6 @@ final class NearCacheLease {
         }
     }
 
-    /** Stops probing and leaves the registries: the near cache was turned off for good before. */
     synchronized void stop() {
         stopped = true;
         if (timer >= 0) {
@@ -182,14 +167,12 @@ final class NearCacheLease {
         nodes = Map.of();
     }
 
-    /** What is known of one followed node; guarded by the lease's monitor. */
+    /** Guarded by the lease's monitor. */
     private static final class Node {
         final String slotTag;
-        /** The probes sent and not notified yet, by sequence: when each was sent. */
         final Map<Long, Long> pending = new HashMap<>();
         boolean tracking;
         long lastSentNanos;
-        /** Whether a probe came back, and when the newest one that did was sent. */
         boolean proven;
         long provenNanos;
 

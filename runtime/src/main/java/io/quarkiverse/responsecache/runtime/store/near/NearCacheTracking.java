@@ -20,11 +20,9 @@ import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.impl.types.ErrorType;
 
 /**
- * Keeps the {@link NearCache} coherent: Redis notifies this instance of every change of a key under the prefix, over
- * connections of its own ({@link TrackedNode}): one on a single Redis, one per master on a Redis Cluster
- * ({@link ClusterMasters}). The tier answers only while notifications are known to arrive ({@link NearCacheHeartbeat});
- * whatever shows they may not ends the {@link TrackingRound}, and a new one starts after a delay. Its monitor guards
- * the state of the rounds, their nodes and the heartbeat. See "Keeping the near cache coherent" in the architecture.
+ * Keeps the {@link NearCache} coherent from Redis's notifications, answering only while they are known to arrive.
+ * Its monitor guards the rounds, their nodes and the heartbeat. See architecture.adoc, section "Keeping the near cache
+ * coherent".
  */
 @Singleton
 public class NearCacheTracking implements TrackedNode.Listener {
@@ -37,13 +35,13 @@ public class NearCacheTracking implements TrackedNode.Listener {
     private final Vertx vertx;
     private final long heartbeatIntervalMillis;
     private final long heartbeatTimeoutMillis;
-    /** The start of every canary key of this instance; on a single Redis, the canary key itself. */
+    /** On a single Redis, the canary key itself. */
     private final String canaryBase;
     private final NearCacheStateLog log = new NearCacheStateLog();
 
     private NotificationSources sources;
     private NearCacheHeartbeat heartbeat;
-    /** The round under way (its nodes being discovered, set up or followed), or null. */
+    /** Being discovered, set up or followed; or null. */
     private TrackingRound round;
     private long reconnectDelayMillis;
     private long heartbeatTimer = -1;
@@ -61,13 +59,7 @@ public class NearCacheTracking implements TrackedNode.Listener {
         this.canaryBase = near.trackedPrefix() + "near-cache-canary:" + UUID.randomUUID();
     }
 
-    /**
-     * Puts the near cache in front of the Redis store, when the client's Redis allows it (not reads from replicas);
-     * otherwise says why not, once, and leaves the store as it is.
-     *
-     * @param clientName the name of the Redis client the cache uses ({@code <default>} for the default one)
-     * @param configuration that client's configuration ({@link RedisClients#configuration}), or null when not found
-     */
+    /** Not with reads from replicas: then says why, once, and leaves the store as it is. */
     public ResponseStore inFrontOf(ResponseStore redisStore, String clientName, RedisClientConfig configuration,
             ReactiveRedisDataSource writer) {
         String unsupported = NotificationClients.unsupported(configuration);
@@ -84,11 +76,7 @@ public class NearCacheTracking implements TrackedNode.Listener {
         return new NearCachedStore(redisStore, near);
     }
 
-    /**
-     * Starts tracking; the tier turns on once the first canary of every node comes back.
-     *
-     * @param writer the cache's ordinary client, which writes the canaries
-     */
+    /** The tier turns on once the first canary of every node comes back. */
     synchronized void start(NotificationSources sources, ReactiveRedisDataSource writer) {
         if (started || stopped) {
             return;
@@ -142,8 +130,7 @@ public class NearCacheTracking implements TrackedNode.Listener {
         }
     }
 
-    // what the nodes report (TrackedNode.Listener), each handled under this instance's monitor; reports of closed
-    // nodes are ignored
+    // TrackedNode.Listener: each report handled under this monitor; reports of closed nodes are ignored
 
     @Override
     public synchronized void trackingOn(TrackedNode node) {
@@ -201,7 +188,6 @@ public class NearCacheTracking implements TrackedNode.Listener {
         }
     }
 
-    /** Notifications may be missed from now on: the tier goes off, and new connections are tried after a delay. */
     private void lost(String reason) {
         if (stopped || round == null) {
             return;
@@ -214,7 +200,6 @@ public class NearCacheTracking implements TrackedNode.Listener {
         vertx.setTimer(reconnectDelayMillis, id -> connect());
     }
 
-    /** Redis will not notify this client: the tier stays off, caching in Redis goes on. */
     private void refuse(String commands, String message) {
         if (stopped || round == null) {
             return;
@@ -226,7 +211,7 @@ public class NearCacheTracking implements TrackedNode.Listener {
         log.refused(commands, message);
     }
 
-    /** Ends the round under way; what its nodes, or a discovery or check under way, report is ignored. */
+    /** What its nodes, or a discovery or check under way, still report is ignored. */
     private void endRound() {
         if (round != null) {
             round.end();

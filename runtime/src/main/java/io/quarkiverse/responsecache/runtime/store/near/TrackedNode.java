@@ -12,44 +12,32 @@ import io.vertx.redis.client.Response;
 import io.vertx.redis.client.impl.types.ErrorType;
 
 /**
- * One Redis node followed by a connection of its own with {@code CLIENT TRACKING ON BCAST PREFIX <prefix>:}, over
- * which the node pushes (RESP3) the keys under the prefix that it changes, whoever changes them, and a null for
- * {@code FLUSHALL}/{@code FLUSHDB}; with the state of its canary. {@link NearCacheTracking} follows one node on a
- * single Redis, and every master on a Redis Cluster.
- * <p>
- * Once tracking is on, the connection sends nothing more: the Vert.x client hands a reply to the oldest waiting
- * command before it looks whether it is a push, so a command in flight would take a notification for its reply. For
- * the same reason the connection comes from a Redis client of its own, never from the pool the cache's commands use.
- * <p>
- * Its state is guarded by the monitor of the {@link NearCacheTracking} that owns it (one lock for all nodes, so no
- * two locks are ever taken in different orders); what happens to the connection is reported to the listener.
+ * One Redis node followed over a {@code CLIENT TRACKING ON BCAST} connection of its own, with the state of its canary.
+ * Once tracking is on the connection sends nothing more: the Vert.x client hands a reply to the oldest waiting command
+ * before it checks for a push, so a command in flight would take a notification for its reply. State is guarded by
+ * the owning {@link NearCacheTracking}'s monitor.
  */
 final class TrackedNode {
 
-    /** What a node reports; each call may come from any thread, and is ignored for a node that was closed. */
+    /** Each call may come from any thread, and is ignored for a closed node. */
     interface Listener {
         void trackingOn(TrackedNode node);
 
-        /** A key under this instance's canary base was notified by {@code node}. */
         void canaryNotified(TrackedNode node, String key);
 
         void lost(TrackedNode node, String reason);
 
-        /** The node will not notify this client ({@code HELLO 3} or {@code CLIENT TRACKING} was refused). */
         void refused(TrackedNode node, String message);
     }
 
-    /** Keys and messages that prove how far a near cache got, rather than change an entry. */
     interface Signals {
         boolean isSignal(String key);
 
-        /** A signal key was notified by {@code node}, after every other key of the same notification was applied. */
+        /** Called after every other key of the same notification was applied. */
         void signalled(TrackedNode node, String key);
 
-        /** The node's database was flushed. */
         void flushed(TrackedNode node);
 
-        /** A message on the channel the node subscribed to. */
         void message(String payload);
     }
 
@@ -59,21 +47,15 @@ final class TrackedNode {
     private final NearCache near;
     private final Listener listener;
     private final Signals signals;
-    /** The channel this node's connection subscribes to, or null. */
     private final String channel;
 
     private Redis client;
     private boolean tracking;
-    /** Whether a canary came back over this connection since tracking was turned on. */
     private boolean confirmed;
     private long canarySentNanos = -1;
     private boolean closed;
 
-    /**
-     * @param guard the monitor that guards this node's state
-     * @param canaryBase the start of every canary key of this instance: such keys are reported, not invalidated
-     * @param channel a channel to subscribe to once tracking is on, or null
-     */
+    /** @param canaryBase keys starting with it are reported, not invalidated */
     TrackedNode(Object guard, NotificationSources.Target target, String canaryBase, NearCache near,
             Listener listener, Signals signals, String channel) {
         this.guard = guard;
@@ -85,7 +67,6 @@ final class TrackedNode {
         this.channel = channel;
     }
 
-    /** Connects and turns tracking on; the listener hears how it went. */
     void open() {
         synchronized (guard) {
             if (closed || client != null) {
@@ -131,7 +112,7 @@ final class TrackedNode {
                 });
     }
 
-    /** A push from the node; the only traffic on the connection once tracking is on. */
+    /** Once tracking is on, the only traffic on the connection. */
     private void onPush(Response push) {
         if (push == null || push.size() < 2) {
             return;
@@ -146,7 +127,7 @@ final class TrackedNode {
         }
         Response keys = push.get(1);
         if (keys == null || keys.size() == 0) {
-            // FLUSHALL or FLUSHDB: every key changed, and the registry of the instances went too
+            // FLUSHALL or FLUSHDB
             near.flush();
             signals.flushed(this);
             return;
@@ -173,12 +154,10 @@ final class TrackedNode {
         }
     }
 
-    /** @return {@code reason}, preceded by the node's name when there are several */
     String describe(String reason) {
         return target.describe(reason);
     }
 
-    /** @return how the node is named in logs, or null for the single Redis */
     String label() {
         return target.label();
     }
@@ -223,7 +202,6 @@ final class TrackedNode {
         confirmed = true;
     }
 
-    /** Closes the connection for good; whatever it reports from now on is ignored. */
     void close() {
         closed = true;
         tracking = false;

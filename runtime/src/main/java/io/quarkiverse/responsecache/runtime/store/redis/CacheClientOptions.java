@@ -13,19 +13,14 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.RedisRole;
 
 /**
- * The options each Quarkus Redis client was created with, as the Redis client resolved them from its configuration
- * (hosts, credentials, TLS, proxy, TCP and pool settings) and every {@code RedisOptionsCustomizer} changed them: what
- * the connections to one master of the cache's cluster (the near cache's notifications, an eviction's pipelined
- * tombstones) are made from. Copying the resolved options, rather than re-implementing the client's configuration
- * interface, leaves nothing to break when a Quarkus version adds a setting.
+ * The options each Quarkus Redis client was created with, after every {@code RedisOptionsCustomizer}: the connections
+ * to one cluster node are made from them. Copying them, rather than re-implementing the client's configuration, leaves
+ * nothing to break when a Quarkus version adds a setting.
  */
 @Singleton
 public class CacheClientOptions implements RedisOptionsCustomizer {
 
-    /**
-     * The very instances the clients were created from: read only when a node's options are derived, so customizers
-     * that run after this one are seen too.
-     */
+    /** Read only when a node's options are derived, so customizers that run after this one are seen too. */
     private final Map<String, RedisOptions> byClient = new ConcurrentHashMap<>();
 
     @Override
@@ -33,10 +28,7 @@ public class CacheClientOptions implements RedisOptionsCustomizer {
         byClient.put(clientName, options);
     }
 
-    /**
-     * @return the options of the client {@code clientName} turned into those of a standalone client of the one node at
-     *         {@code host:port}, or null when that client was not created yet
-     */
+    /** @return null when that client was not created yet */
     RedisOptions forNode(String clientName, String host, int port) {
         RedisOptions resolved = byClient.get(clientName);
         if (resolved == null) {
@@ -50,11 +42,7 @@ public class CacheClientOptions implements RedisOptionsCustomizer {
         return node;
     }
 
-    /**
-     * @param template one of the cache's hosts: its scheme ({@code redis} or {@code rediss}), user info and query are
-     *        kept
-     * @return the URI of the node at {@code host:port}, without a database (a cluster has only database 0)
-     */
+    /** A cluster has only database 0. */
     static URI nodeUri(URI template, String host, int port) {
         String userInfo = template.getRawUserInfo();
         String query = template.getRawQuery();

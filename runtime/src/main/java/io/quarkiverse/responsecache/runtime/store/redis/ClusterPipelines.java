@@ -17,55 +17,35 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 
 /**
- * Connections of the store's own to each master of a Redis Cluster, for large evictions. The cluster's client sends
- * a batch only when all its keys share one hash slot, so through it an eviction goes key by key: a round trip and a
- * pooled connection per key, and a 100,000-entry tag took 18 s against the 5 s budget. Split by the master that
- * serves each key's slot, a scan batch's tombstones go out as one pipelined batch per master, as on a single Redis.
- * <p>
- * The topology is read ({@code CLUSTER SLOTS}) for each scan batch, so a resharding is followed from the next batch
- * on. A key whose slot moved in between is refused by the master it was sent to ({@code MOVED}, {@code ASK}): that
- * fails the master's batch, and the store then evicts its keys one by one through the cluster's client, which follows
- * redirections. The connections are created like the near cache's, from the cache client's configuration, on the
- * first large eviction; those of a master that left the topology are closed.
+ * Connections of the store's own to each master of a Redis Cluster, so large evictions go out as one pipelined batch
+ * per master. See architecture.adoc, section "Evicting an index on Redis".
  */
 public final class ClusterPipelines {
 
-    /**
-     * Below this many keys, key by key through the cluster's client is as quick (16 in flight) and needs neither the
-     * topology nor connections of the store's own.
-     */
+    /** Below this, key by key through the cluster's client is as quick and needs no connections of its own. */
     public static final int MIN_KEYS = 64;
 
     private final Supplier<Uni<ClusterTopology>> topology;
     private final BiFunction<String, Integer, Supplier<io.vertx.redis.client.Redis>> clientsOfNode;
-    /** The client of each master, by address. */
     private final Map<String, Redis> clients = new ConcurrentHashMap<>();
 
-    /**
-     * @param topology reads the cluster's topology
-     * @param clientsOfNode creates clients configured like the cache's, connected to one node (host, port)
-     */
+    /** @param clientsOfNode creates clients configured like the cache's, connected to one node (host, port) */
     public ClusterPipelines(Supplier<Uni<ClusterTopology>> topology,
             BiFunction<String, Integer, Supplier<io.vertx.redis.client.Redis>> clientsOfNode) {
         this.topology = topology;
         this.clientsOfNode = clientsOfNode;
     }
 
-    /** @return pipelines to the masters of the cluster the named Redis client (of type cluster) connects to */
     public static ClusterPipelines of(ReactiveRedisDataSource cluster, String clientName,
             RedisClientConfig configuration, Vertx vertx) {
         return new ClusterPipelines(() -> ClusterTopology.read(cluster),
                 (host, port) -> RedisClients.nodeFactory(clientName, configuration, vertx, host, port));
     }
 
-    /**
-     * @param master the client connected to the master that serves the keys' slots; null for keys of a slot no master
-     *        serves (the cluster is being changed), which go through the cluster's client
-     */
+    /** @param master null for keys of a slot no master serves (the cluster is being changed) */
     record Share(Redis master, List<String> keys) {
     }
 
-    /** @return the keys, split by the master that serves their slots now */
     Uni<List<Share>> split(List<String> keys) {
         return topology.get().map(now -> {
             Map<ClusterTopology.Master, List<String>> byMaster = new LinkedHashMap<>();
@@ -93,7 +73,7 @@ public final class ClusterPipelines {
                 address -> Redis.newInstance(clientsOfNode.apply(master.host(), master.port()).get()));
     }
 
-    /** Closes the clients of the masters that are no longer in the topology: nothing grows as masters come and go. */
+    /** Nothing grows as masters come and go. */
     private void closeAllBut(ClusterTopology now) {
         if (clients.size() <= now.masters().size()) {
             return;
@@ -111,7 +91,6 @@ public final class ClusterPipelines {
         });
     }
 
-    /** Closes every connection; a later eviction opens them again. */
     public void close() {
         clients.values().forEach(Redis::close);
         clients.clear();

@@ -12,13 +12,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.redis.client.Response;
 
 /**
- * The masters of a Redis Cluster and the slots each one serves, as {@code CLUSTER SLOTS} reports them. Replicas are
- * left out: only masters execute writes, so only their notifications matter, and only they take an eviction's
- * tombstones. Two topologies are equal when the same masters (id, address) serve the same slots.
+ * The masters of a Redis Cluster and the slots each one serves ({@code CLUSTER SLOTS}). Replicas are left out: only
+ * masters execute writes, so only their notifications matter.
  */
 public final class ClusterTopology {
 
-    /** Candidates tried per master before a canary is given up: a master with a single slot needs 16384 on average. */
+    /** A master with a single slot needs 16384 candidates on average. */
     private static final int MAX_CANARY_CANDIDATES = 1 << 20;
 
     public record SlotRange(int first, int last) {
@@ -26,14 +25,13 @@ public final class ClusterTopology {
 
     public record Master(String id, String host, int port, List<SlotRange> ranges) {
 
-        /** @return {@code host:port}, with brackets around an IPv6 address */
         public String address() {
             return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         }
     }
 
     private final List<Master> masters;
-    /** The index in {@link #masters} of each slot's master, -1 for a slot no master serves. */
+    /** -1 for a slot no master serves. */
     private final int[] owners;
 
     public ClusterTopology(List<Master> masters) {
@@ -49,18 +47,12 @@ public final class ClusterTopology {
         }
     }
 
-    /** @return the topology as the cluster's own client reads it now */
     public static Uni<ClusterTopology> read(ReactiveRedisDataSource cluster) {
-        // a command without a key: the cluster's client sends it to any node, and every node knows the whole map
+        // a command without a key: any node answers, each knows the whole map
         return cluster.execute("CLUSTER", "SLOTS").map(reply -> parse(reply.getDelegate()));
     }
 
-    /**
-     * Reads a {@code CLUSTER SLOTS} reply: one array per range, {@code [first, last, master, replica...]}, each node
-     * {@code [endpoint, port, id, ...]}.
-     *
-     * @throws IllegalStateException when the reply has another shape, or names a master without an address
-     */
+    /** @throws IllegalStateException when the reply has another shape, or names a master without an address */
     public static ClusterTopology parse(Response reply) {
         if (reply == null || reply.size() == 0) {
             throw new IllegalStateException("the cluster serves no slots");
@@ -79,7 +71,7 @@ public final class ClusterTopology {
             Response node = range.get(2);
             String host = node.get(0) == null ? "" : node.get(0).toString();
             if (host.isEmpty() || "?".equals(host)) {
-                // an unknown endpoint (behind a proxy or load balancer): there is no address to open a connection to
+                // behind a proxy or load balancer: no address to open a connection to
                 throw new IllegalStateException("the cluster does not announce the address of the master of slots "
                         + first + "-" + last);
             }
@@ -103,23 +95,14 @@ public final class ClusterTopology {
         return masters;
     }
 
-    /** @return the master serving {@code slot}, or null when none does */
     public Master ownerOf(int slot) {
         int owner = owners[slot];
         return owner < 0 ? null : masters.get(owner);
     }
 
     /**
-     * Chooses, for each master that can hold keys starting with {@code base}, a canary key that starts with
-     * {@code base} and lies in a slot of that master: {@code <base>:{n}} with the smallest such {@code n}. A write of
-     * that key executes on that master only, so its notification can only arrive over the connection to that master,
-     * as long as the slot stays there.
-     * <p>
-     * When {@code base} holds a hash tag of its own (a prefix such as {@code {app}}), every key under it, entries
-     * included, lives in one slot: only that slot's master is tracked, with {@code base} itself as its canary.
-     *
-     * @return each tracked master's canary key, in the order of {@link #masters()}
-     * @throws IllegalStateException when a master's slots cannot be reached (no master serves a prefix's fixed slot)
+     * A canary per master: a key under {@code base} in a slot of that master, so its notification can only arrive over
+     * that master's connection. See architecture.adoc, section "Keeping the near cache coherent".
      */
     public Map<Master, String> canaryKeys(String base) {
         Map<Master, String> canaries = new LinkedHashMap<>();

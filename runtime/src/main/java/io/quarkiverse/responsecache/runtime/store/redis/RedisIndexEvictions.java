@@ -14,8 +14,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Evicts what an index lists: scans it a batch at a time, tombstones each batch's entries (pipelined on a single Redis,
- * one pipeline per master on a cluster), then removes the members no computation claimed again meanwhile.
+ * Evicts what an index lists, a scan batch at a time. See architecture.adoc, section "Evicting an index on Redis".
  */
 final class RedisIndexEvictions {
 
@@ -25,9 +24,8 @@ final class RedisIndexEvictions {
     private final ReactiveRedisDataSource redis;
     private final RedisResponseStore store;
     private final String tombstoneMillis = Long.toString(EntryMarks.TOMBSTONE_LIFETIME.toMillis());
-    /** On a Redis Cluster, the pipelines to its masters; null on a single Redis. */
     private final ClusterPipelines masters;
-    /** Whether evictions are pipelined; off once the client turned out to be a cluster's (see {@link #evictAll}). */
+    /** Off once the client turned out to be a cluster's. */
     private volatile boolean pipelinesEvictions = true;
 
     RedisIndexEvictions(ReactiveRedisDataSource redis, RedisResponseStore store, ClusterPipelines masters) {
@@ -44,7 +42,7 @@ final class RedisIndexEvictions {
         });
     }
 
-    /** @return the command that walks an index of this type: sorted sets, or the plain sets of older versions */
+    /** Sorted sets, or the plain sets of older versions. */
     private static String scanCommand(String type) {
         return switch (type) {
             case "zset" -> "ZSCAN";
@@ -77,10 +75,7 @@ final class RedisIndexEvictions {
         });
     }
 
-    /**
-     * One scan batch at a time: its members are evicted concurrently, then removed from the index, each only if no
-     * computation claimed it again meanwhile (its score changed), since that computation's entry must stay findable.
-     */
+    /** A member is removed only if no computation claimed it again meanwhile: that entry must stay findable. */
     private Uni<Long> evictFrom(String command, String index, String cursor, long evicted) {
         return redis.execute(command, index, cursor, "COUNT", SCAN_BATCH).chain(reply -> {
             String next = reply.get(0).toString();
@@ -104,7 +99,7 @@ final class RedisIndexEvictions {
         });
     }
 
-    /** An index of an older version (a plain set): its members go with it; the next index write recreates it. */
+    /** The next index write recreates an older version's plain set. */
     private Uni<Response> legacyRemove(String index, List<String> members) {
         List<String> arguments = new ArrayList<>(members.size() + 1);
         arguments.add(index);
@@ -112,13 +107,7 @@ final class RedisIndexEvictions {
         return redis.execute("SREM", arguments.toArray(String[]::new));
     }
 
-    /**
-     * Evicts a scan batch. On a single Redis its tombstones go out as one pipelined batch: one script per key still,
-     * but one round trip and one connection for the whole scan batch, so a 100,000-entry tag fits the eviction budget
-     * and leaves the pool to the requests. On a Redis Cluster, one such batch per master ({@link ClusterPipelines}). A
-     * cluster's client refuses a batch whose keys span hash slots (before sending anything): a store given no
-     * pipelines to the masters evicts key by key from the first refusal on.
-     */
+    /** A cluster's client refuses a batch whose keys span hash slots: then key by key from the first refusal on. */
     private Uni<Long> evictAll(List<String> keys) {
         if (masters != null && keys.size() >= ClusterPipelines.MIN_KEYS) {
             return evictOnMasters(keys);
@@ -130,17 +119,12 @@ final class RedisIndexEvictions {
             if (isCrossSlot(failure)) {
                 pipelinesEvictions = false;
             }
-            // on a cluster; or one tombstone failed (the script flushed meanwhile, a full Redis under noeviction): key
-            // by key, each with its own fallback
+            // on a cluster, or one tombstone failed (script cache flushed, a full Redis under noeviction)
             return evictEach(keys);
         });
     }
 
-    /**
-     * One pipelined batch per master, all at once. A master's batch that fails (a key's slot moved: {@code MOVED}; a
-     * full master; a lost connection) is done again key by key through the cluster's client, and so is everything
-     * when the topology cannot be read.
-     */
+    /** A master's batch that fails ({@code MOVED}, a full master, a lost connection) is done again key by key. */
     private Uni<Long> evictOnMasters(List<String> keys) {
         return masters.split(keys)
                 .onFailure().recoverWithItem(() -> List.of(new ClusterPipelines.Share(null, keys)))
@@ -156,7 +140,6 @@ final class RedisIndexEvictions {
                 });
     }
 
-    /** @return how many entries the tombstones replaced, sent as one pipelined batch over {@code target} */
     private Uni<Long> pipelined(Redis target, List<String> keys) {
         return RedisScripts.TOMBSTONE.load(target)
                 .chain(() -> RedisScripts.TOMBSTONE.runEach(target, keys,
@@ -170,7 +153,7 @@ final class RedisIndexEvictions {
                 });
     }
 
-    /** Evicts key by key, a bounded number of commands in flight so a large batch does not flood the client's pool. */
+    /** A bounded number in flight, so a large batch does not flood the client's pool. */
     private Uni<Long> evictEach(List<String> keys) {
         return Multi.createFrom().iterable(keys)
                 .onItem().transformToUni(store::delete).merge(EVICTIONS_IN_FLIGHT)

@@ -11,21 +11,8 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * The writes of an entry that carry its index memberships: the claim, and the store. However many tags an entry has,
- * they reach Redis in one round trip per node:
- * <ul>
- * <li>on a single Redis, one script names the entry and all its indexes, so a claim is one command and a store is one
- * command, each atomic;</li>
- * <li>on a Redis Cluster, whose scripts must stay within one hash slot, the claim goes to the entry's node, then its
- * memberships as one pipelined batch per master ({@link ClusterPipelines}).</li>
- * </ul>
- * Index scores say until when (Redis server time, ms) a member may hold an entry. A claim writes the entry's time to
- * live plus a grace (the computation's time); the store sets them to the stored entry's own expiry (plus one second
- * for clock granularity), and the index's own TTL to its longest member's, so an index holds about as many members as
- * there are live entries, whatever the TTL. On a
- * single Redis the store does that in the script that writes the entry, atomically: no later claim can come between
- * them, so lowering the score never cuts a later computation's membership short. On a cluster, where the entry and its
- * indexes live on different nodes, the scores keep the claim's grace.
+ * The writes that carry an entry's index memberships (the claim, the store): one round trip per node however many
+ * tags, one atomic script on a single Redis. See architecture.adoc, section "The Redis store".
  */
 final class RedisIndexedWrites {
 
@@ -55,10 +42,7 @@ final class RedisIndexedWrites {
               end
             end
             """;
-    /**
-     * KEYS[1] entry, KEYS[2..] indexes; ARGV placeholder, its time to live (ms), the memberships' (ms), the members.
-     * Returns the SHA-1 of what the key holds then, followed by the indexes that held another type and were replaced.
-     */
+    /** KEYS[1] entry, KEYS[2..] indexes; ARGV placeholder, its TTL (ms), the memberships' (ms), the members. */
     static final RedisScript CLAIM = new RedisScript("""
             local claim
             local kind = redis.call('TYPE', KEYS[1]).ok
@@ -76,10 +60,7 @@ final class RedisIndexedWrites {
             table.insert(healed, 1, claim)
             return healed
             """);
-    /**
-     * KEYS[1] entry, KEYS[2..] indexes; ARGV claim, entry, time to live (ms), the members. Stores the entry only if the
-     * key still holds the claim, and then sets the memberships' scores to the entry's expiry. Returns 1 when stored.
-     */
+    /** KEYS[1] entry, KEYS[2..] indexes; ARGV claim, entry, TTL (ms), the members. Returns 1 when stored. */
     static final RedisScript PUT_IF_CLAIMED = new RedisScript("""
             if redis.call('TYPE', KEYS[1]).ok ~= 'string' then return 0 end
             if redis.sha1hex(redis.call('GET', KEYS[1])) ~= ARGV[1] then return 0 end
@@ -101,10 +82,9 @@ final class RedisIndexedWrites {
             """);
 
     private final Redis redis;
-    /** On a Redis Cluster, the pipelines to its masters; null on a single Redis. */
     private final ClusterPipelines masters;
     private final RedisResponseStore store;
-    /** Whether one script may name several keys: not on a cluster, found out at the first refusal if not told. */
+    /** Not on a cluster; found out at the first refusal if not told. */
     private volatile boolean multiKey;
 
     RedisIndexedWrites(Redis redis, ClusterPipelines masters, RedisResponseStore store) {
@@ -114,7 +94,7 @@ final class RedisIndexedWrites {
         this.multiKey = masters == null;
     }
 
-    /** @return the claim: the SHA-1 of what the key holds once claimed */
+    /** @return the SHA-1 of what the key holds once claimed */
     Uni<String> claim(String key, byte[] placeholder, String millis, String membershipMillis,
             Map<String, String> memberships) {
         if (!multiKey) {
@@ -132,7 +112,6 @@ final class RedisIndexedWrites {
         });
     }
 
-    /** @return whether the entry was stored: false when the key changed since its claim */
     Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, String millis, Map<String, String> memberships) {
         if (!multiKey) {
             return store.putIfClaimedAlone(key, claim, entry, millis);
@@ -168,11 +147,7 @@ final class RedisIndexedWrites {
         return script.run(redis, keys, all.toArray());
     }
 
-    /**
-     * Writes each membership with the one-key index script: on a Redis Cluster as one pipelined batch per master
-     * when there are several, falling back to one script per membership (through the cluster's client, which follows
-     * redirections) for a master whose batch fails.
-     */
+    /** A master whose pipelined batch fails falls back to one script per membership, through the cluster's client. */
     private Uni<Void> indexEach(Map<String, String> memberships, String millis) {
         if (memberships.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -16,22 +16,8 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Stores each response as one Redis string with a TTL: a hit is a single {@code GET}.
- * <p>
- * Indexes are sorted sets whose scores say until when (Redis server time, ms) each member may hold an entry: a claim
- * writes the entry's time to live plus a grace, the store the entry's own expiry ({@link RedisIndexedWrites}, which
- * also sends all of an entry's memberships in one round trip per node). Every claim first drops the members whose time
- * is over ({@code ZREMRANGEBYSCORE}), so an index stays about as large as the live entries it lists, and extends the
- * set's own TTL to its longest member.
- * <p>
- * Read-your-writes: a computation first claims its key ({@link #claim}: joins its indexes, puts a placeholder in an
- * empty key and returns the SHA-1 of what the key holds); an eviction overwrites each entry with a unique, short-lived
- * tombstone; the computation's store is a script that writes the entry only if the key's SHA-1 is still its claim.
- * <p>
- * Every command and script names exactly one key, so everything works unchanged on Redis Cluster. Any key of the
- * prefix that holds a type it should not (garbage, an index of an older version) is deleted by the next script that
- * writes it, so caching resumes by itself. The scripts are in {@link RedisScripts}; evictions of whole indexes in
- * {@link RedisIndexEvictions}.
+ * Each response is one Redis string with a TTL, so a hit is a single {@code GET}; indexes are sorted sets. Every
+ * command names one key, so it works unchanged on Redis Cluster. See architecture.adoc, section "The Redis store".
  */
 public class RedisResponseStore implements ResponseStore {
 
@@ -46,7 +32,7 @@ public class RedisResponseStore implements ResponseStore {
         this(redis, null);
     }
 
-    /** @param masters on a Redis Cluster, the pipelines to its masters for large evictions; else null */
+    /** @param masters null unless on a Redis Cluster */
     public RedisResponseStore(ReactiveRedisDataSource redis, ClusterPipelines masters) {
         this.redis = redis;
         this.values = redis.value(String.class, byte[].class);
@@ -56,7 +42,7 @@ public class RedisResponseStore implements ResponseStore {
 
     @Override
     public Uni<byte[]> get(String key) {
-        // a key of another type under the prefix is not an entry: a miss, which the next claim overwrites
+        // a key of another type under the prefix is a miss, which the next claim overwrites
         return values.get(key).onFailure(RedisResponseStore::isWrongType).recoverWithNull();
     }
 
@@ -68,33 +54,22 @@ public class RedisResponseStore implements ResponseStore {
         return failure.getMessage() != null && failure.getMessage().contains("OOM");
     }
 
-    /** An unconditional store (what a computation without a claim does): the entry and its memberships. */
     @Override
     public Uni<Void> put(String key, byte[] entry, Duration timeToLive, Map<String, String> memberships) {
         return writes.put(key, entry, millis(timeToLive), memberships);
     }
 
-    /**
-     * The claim and its index memberships ({@link RedisIndexedWrites}): on a single Redis one atomic script; on a
-     * cluster the claim first, its memberships once it landed, never the other way round or together: an eviction
-     * scans an index, tombstones what it found, then removes those members whose score did not change. A membership
-     * written before that scan with a claim landing after the tombstone (the index and the entry live on different
-     * nodes) would let the claim store its entry and the eviction then remove its membership: an entry no later
-     * eviction finds. Written after the claim, a membership the scan saw means the tombstone followed the claim and
-     * refuses its store; one the scan did not see changes the score, or lands after the removal, and stays.
-     */
+    /** The claim before its memberships on a cluster: see architecture.adoc, section "The Redis store". */
     @Override
     public Uni<String> claim(String key, Duration timeToLive, Map<String, String> memberships) {
         return writes.claim(key, EntryMarks.newPlaceholder(), millis(timeToLive),
                 millis(timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE)), memberships);
     }
 
-    /** The claim alone, on the entry's node; its memberships follow. */
     Uni<String> claimAlone(String key, byte[] placeholder, String millis) {
         return RedisScripts.CLAIM.run(redis.getRedis(), key, placeholder, millis).map(Response::toString);
     }
 
-    /** Stores the entry and, on a single Redis, sets its memberships' scores to its expiry, in one script. */
     @Override
     public Uni<Boolean> putIfClaimed(String key, String claim, byte[] entry, Duration timeToLive,
             Map<String, String> memberships) {
@@ -134,7 +109,7 @@ public class RedisResponseStore implements ResponseStore {
         }).replaceWithVoid();
     }
 
-    /** Writes a tombstone; under {@code maxmemory} with {@code noeviction} that is refused, so it unlinks instead. */
+    /** Under {@code maxmemory} with {@code noeviction} a tombstone is refused, so it unlinks instead. */
     @Override
     public Uni<Long> delete(String key) {
         return RedisScripts.TOMBSTONE.run(redis.getRedis(), key, EntryMarks.newTombstone(), tombstoneMillis)
@@ -183,7 +158,7 @@ public class RedisResponseStore implements ResponseStore {
         return redis.execute("PING").replaceWithVoid().invoke(() -> policy.check(redis));
     }
 
-    /** Reads the eviction policy again: it may have changed at run time ({@link RedisEvictionPolicyCheck}). */
+    /** The eviction policy may have changed at run time. */
     @Override
     public void checkConfiguration() {
         policy.check(redis);
