@@ -34,7 +34,6 @@ final class TrackingRound {
         return nodes;
     }
 
-    /** @return whether the nodes were discovered and tracking is on over every one's connection */
     boolean allTracking() {
         return !nodes.isEmpty() && nodes.stream().allMatch(TrackedNode::tracking);
     }
@@ -44,7 +43,6 @@ final class TrackingRound {
         return nodes.stream().allMatch(TrackedNode::confirmed);
     }
 
-    /** @return the node of this round whose canary key is {@code key}, or null */
     TrackedNode canaryOwner(String key) {
         for (TrackedNode node : nodes) {
             if (node.canaryKey().equals(key)) {
