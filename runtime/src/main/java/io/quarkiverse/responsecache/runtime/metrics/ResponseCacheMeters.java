@@ -42,7 +42,6 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
         this(registry, namespaces(cachedEndpoints));
     }
 
-    /** @param namespaceByEndpoint every cached endpoint's name, with its namespace */
     public ResponseCacheMeters(MeterRegistry registry, Map<String, String> namespaceByEndpoint) {
         this.registry = registry;
         Map<String, String> byNamespace = new HashMap<>();

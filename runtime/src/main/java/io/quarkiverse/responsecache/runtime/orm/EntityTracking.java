@@ -87,7 +87,7 @@ public class EntityTracking {
         return known;
     }
 
-    /** @return the reads of the computation running in the current request, or null */
+    /** @return null outside a tracked computation */
     static EntityReads currentReads() {
         ManagedContext requestContext = Arc.container().requestContext();
         if (!requestContext.isActive()) {

@@ -11,7 +11,6 @@ final class TrackingRound {
 
     private final long startedNanos = System.nanoTime();
     private NotificationSources.Discovery discovery;
-    /** The nodes of this round, empty until they are discovered. */
     private List<TrackedNode> nodes = List.of();
     private boolean layoutCheckInFlight;
     private boolean ended;

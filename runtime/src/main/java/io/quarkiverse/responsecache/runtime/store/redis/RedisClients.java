@@ -30,7 +30,6 @@ public final class RedisClients {
         return redis.clients().get(clientName);
     }
 
-    /** @return a factory of clients configured like the cache's, each with a pool of its own */
     public static Supplier<Redis> factory(String clientName, RedisClientConfig configuration, Vertx vertx) {
         TlsConfigurationRegistry tls = Arc.container().instance(TlsConfigurationRegistry.class).get();
         ProxyConfigurationRegistry proxies = Arc.container().instance(ProxyConfigurationRegistry.class).get();
