@@ -13,9 +13,8 @@ import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.invalidation.EntryIndexes;
 
 /**
- * What a cached response tells the layers in front: the keys they purge it by, and how long they may keep it. The keys
- * are rendered once, when stored, since entity tags are known only to the computation; an entry stored without them is
- * a miss while they are configured, so no response goes out without its keys.
+ * The keys the layers in front purge a response by, rendered once when stored (entity tags are known only then), and
+ * how long they may keep it.
  */
 @Singleton
 public class EdgeHeaders {
@@ -40,7 +39,6 @@ public class EdgeHeaders {
         return tagHeader != null;
     }
 
-    /** @return null when no tag header is configured */
     public Map.Entry<String, String> tagLine(String key, String namespace, List<String> tags, List<String> entityTags,
             String path) {
         if (tagHeader == null) {

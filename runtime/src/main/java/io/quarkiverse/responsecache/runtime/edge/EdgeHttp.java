@@ -66,7 +66,6 @@ final class EdgeHttp {
         }
     }
 
-    /** @return {@code items} in consecutive lists of at most {@code size} */
     static <T> List<List<T>> batches(List<T> items, int size) {
         List<List<T>> batches = new ArrayList<>(items.size() / size + 1);
         for (int from = 0; from < items.size(); from += size) {

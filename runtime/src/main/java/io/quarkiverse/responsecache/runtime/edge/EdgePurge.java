@@ -4,10 +4,7 @@ import java.util.Collection;
 
 import io.smallrye.mutiny.Uni;
 
-/**
- * What an eviction does, beyond the store, to the HTTP caches in front of the application: purges their copies of what
- * it removed. Called by {@code EntryIndexes}, which every eviction passes through.
- */
+/** Purges the HTTP caches in front of what an eviction removed; every eviction passes through it. */
 public interface EdgePurge {
 
     /**
@@ -18,7 +15,6 @@ public interface EdgePurge {
      */
     Uni<Void> purge(String kind, Collection<String> names, boolean soft);
 
-    /** @return no layer in front to purge */
     static EdgePurge none() {
         return (kind, names, soft) -> Uni.createFrom().voidItem();
     }

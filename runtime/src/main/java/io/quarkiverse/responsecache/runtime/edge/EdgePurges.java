@@ -23,10 +23,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * Purges the layers in front of the application ({@code edge.purge-urls}, Fastly, Cloudflare) of what an eviction
- * removed: all in parallel, each bounded by {@code edge.purge-timeout}. A layer that fails or does not answer in time
- * never fails the eviction: it is counted, and logged once per incident (the first failure, then nothing until a
- * purge of it succeeds again). Created at startup, so that a configuration it cannot use stops the application.
+ * Purges every layer in front, in parallel and bounded; a failure is counted and logged once per incident, never
+ * fails the eviction. Created at startup, so a configuration it cannot use stops the application.
  */
 @Startup
 @Singleton
@@ -70,7 +68,6 @@ public class EdgePurges implements EdgePurge {
         this.layers = List.copyOf(configured);
     }
 
-    /** @return whether any layer in front is purged */
     public boolean purges() {
         return !layers.isEmpty();
     }

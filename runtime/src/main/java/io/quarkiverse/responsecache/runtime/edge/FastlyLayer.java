@@ -20,7 +20,6 @@ import io.vertx.core.json.JsonObject;
  */
 final class FastlyLayer implements EdgeLayer {
 
-    /** Fastly's limit of keys in one purge call. */
     static final int MAX_KEYS = 256;
 
     private final URI purgeUrl;

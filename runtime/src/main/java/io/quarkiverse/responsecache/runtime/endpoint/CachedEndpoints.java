@@ -31,9 +31,8 @@ public final class CachedEndpoints {
     }
 
     /**
-     * Resolves every endpoint's policy. Per-endpoint settings must name an endpoint (a typo would otherwise change
-     * nothing in silence: it is logged) and give durations the annotation would accept (else startup fails), as must
-     * the global lifetimes by status and jitter.
+     * A per-endpoint setting naming no endpoint is logged (a typo would change nothing in silence); invalid durations
+     * fail startup.
      *
      * @throws ConfigurationException naming every invalid per-endpoint setting
      */
@@ -69,7 +68,6 @@ public final class CachedEndpoints {
         return new CachedEndpoints(Map.copyOf(byId));
     }
 
-    /** @return the policy of the endpoint with this {@link CachedEndpoint#id()} */
     public EndpointPolicy policy(String endpointId) {
         EndpointPolicy policy = byId.get(endpointId);
         if (policy == null) {
@@ -78,7 +76,6 @@ public final class CachedEndpoints {
         return policy;
     }
 
-    /** @return every cached endpoint's policy */
     public Collection<EndpointPolicy> all() {
         return byId.values();
     }

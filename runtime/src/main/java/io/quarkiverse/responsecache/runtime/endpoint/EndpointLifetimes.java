@@ -11,12 +11,9 @@ import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 
 /**
- * How long an endpoint's responses may live, before the response itself has a say: its {@code expire}, the lifetimes
- * of the statuses listed for it, whether its own {@code Cache-Control} may shorten them, and its jitter.
+ * How long an endpoint's responses may live before the response has a say.
  *
- * @param expire the freshness of a response of a status not listed in {@code byStatus}
- * @param byStatus the freshness of responses of the listed statuses, which are stored whatever
- *        {@code cacheable-statuses} says
+ * @param byStatus statuses listed here are stored whatever {@code cacheable-statuses} says
  * @param fromResponse whether a response's {@code s-maxage} or {@code max-age} sets its lifetime, capped by the above
  * @param jitter the largest part of a lifetime cut at random from each stored entry, from 0 (none) to below 1
  */
@@ -45,7 +42,6 @@ public record EndpointLifetimes(Duration expire, Map<Integer, Duration> byStatus
         return new EndpointLifetimes(expire, byStatus, fromResponse, jitter(jitter));
     }
 
-    /** @return the freshness a response of {@code status} gets, at most */
     public Duration forStatus(int status) {
         Duration listed = byStatus.get(status);
         return listed != null ? listed : expire;
@@ -56,7 +52,6 @@ public record EndpointLifetimes(Duration expire, Map<Integer, Duration> byStatus
         return byStatus.containsKey(status);
     }
 
-    /** @return the longest freshness any response of the endpoint may get */
     public Duration longest() {
         Duration longest = expire;
         for (Duration lifetime : byStatus.values()) {
@@ -79,7 +74,6 @@ public record EndpointLifetimes(Duration expire, Map<Integer, Duration> byStatus
         }
     }
 
-    /** Adds to {@code errors} why {@code value} of {@code property} is no jitter. */
     static void checkJitter(String property, String value, List<String> errors) {
         String trimmed = value.trim();
         if (jitter(trimmed) == 0 && !trimmed.matches("0+(\\.0*)?\\s*%")) {

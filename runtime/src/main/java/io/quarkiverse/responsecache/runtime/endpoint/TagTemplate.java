@@ -37,7 +37,6 @@ public final class TagTemplate {
         return new TagTemplate(literals.toArray(String[]::new), parameters.toArray(String[]::new));
     }
 
-    /** @return the names of the path parameters the template uses */
     public List<String> parameters() {
         return List.of(parameters);
     }
@@ -62,7 +61,6 @@ public final class TagTemplate {
         return tag.append(literals[parameters.length]).toString();
     }
 
-    /** @return this request's tags, path parameters filled in */
     public static List<String> renderAll(List<TagTemplate> templates, ResteasyReactiveRequestContext request) {
         if (templates.isEmpty()) {
             return List.of();

@@ -15,10 +15,8 @@ import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The cache's health: whether its store answers a probe now and whether the breaker skips it. A wellness check, on
- * purpose: with its store down the application still answers every request (uncached), so the cache must not take it
- * out of rotation as a failing readiness check would. It shows in {@code /q/health} and {@code /q/health/well}, never
- * in {@code /q/health/ready} or {@code /q/health/live}.
+ * Whether the store answers a probe and whether the breaker skips it. Wellness, not readiness: with its store down the
+ * application still answers every request (uncached), so it must not leave the rotation.
  */
 @Wellness
 @Singleton
@@ -40,7 +38,7 @@ public class ResponseCacheHealthCheck implements AsyncHealthCheck {
                 .map(this::response);
     }
 
-    /** @param probeFailure why the store did not answer the probe, or null when it did */
+    /** @param probeFailure null when the store answered */
     private HealthCheckResponse response(String probeFailure) {
         StoreHealth health = store.health();
         boolean breakerOpen = health.isOpen();

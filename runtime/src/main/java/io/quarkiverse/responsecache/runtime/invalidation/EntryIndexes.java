@@ -158,10 +158,7 @@ public class EntryIndexes {
         return keys;
     }
 
-    /**
-     * Also evicts the namespaces this instance registered, should the registry have been lost. The registry stays:
-     * instances write it only now and then.
-     */
+    /** Also the namespaces this instance registered; the registry stays (see architecture.adoc, "Indexes and evictions"). */
     public Uni<Long> evictAll() {
         return purgingEdge(registry.namespaces().chain(namespaces -> {
             registry.forget();

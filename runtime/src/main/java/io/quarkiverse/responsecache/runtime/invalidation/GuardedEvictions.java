@@ -19,10 +19,8 @@ import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Evictions as {@code @ResponseCacheInvalidate} and {@code ResponseCacheInvalidator} run them: each bounded by
- * {@code quarkus.response-cache.invalidation.timeout}, and refused at once while the store's breaker is open (the
- * store failed again and again: an eviction would only wait for it), with a {@link ResponseCacheUnavailableException}
- * that says which.
+ * Evictions as applications run them: bounded by {@code invalidation.timeout}, and refused at once while the store's
+ * breaker is open (an eviction would only wait for it).
  */
 @Singleton
 public class GuardedEvictions {
@@ -54,7 +52,6 @@ public class GuardedEvictions {
         return guarded("tag " + tag, "tag", List.of(tag), () -> indexes.evictTag(tag));
     }
 
-    /** Evicts several tags, bounded together; see {@link EntryIndexes#evictTags}. */
     public Uni<Long> evictTags(Collection<String> tags) {
         return guarded("tags " + tags, "tag", tags, () -> indexes.evictTags(tags));
     }
@@ -68,11 +65,7 @@ public class GuardedEvictions {
         return guarded("all entries", "all", List.of(""), indexes::evictAll);
     }
 
-    /**
-     * The budget bounds how long the caller waits, not the eviction: one that runs out of it goes on in the
-     * background, at most {@link #BACKGROUND_LIMIT} more, so that a large tag is evicted whole rather than in part,
-     * and one line says how it ended.
-     */
+    /** The budget bounds the caller's wait, not the eviction: a large tag is evicted whole, in the background. */
     private Uni<Long> guarded(String what, String kind, Collection<String> names, Supplier<Uni<Long>> eviction) {
         return Uni.createFrom().deferred(() -> {
             if (store.isOpen()) {

@@ -37,7 +37,7 @@ public final class IndexedKeys {
         return store.members(indexes.urlIndex(path));
     }
 
-    /** @return the keys of every entry, through the namespace indexes */
+    /** Through the namespace indexes. */
     public Uni<Set<String>> ofAll() {
         return registry.namespaces().chain(namespaces -> {
             List<Uni<Set<String>>> members = new ArrayList<>();

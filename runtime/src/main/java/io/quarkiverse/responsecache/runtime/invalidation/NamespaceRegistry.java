@@ -18,7 +18,6 @@ import io.smallrye.mutiny.Uni;
  */
 final class NamespaceRegistry {
 
-    /** How often, at most, an instance writes a namespace into the registry again. */
     static final Duration REFRESH = Duration.ofMinutes(1);
 
     private final GuardedStore store;
@@ -33,10 +32,7 @@ final class NamespaceRegistry {
         this.index = index;
     }
 
-    /**
-     * Makes sure {@code namespace} stays in the registry for as long as an entry claimed now for {@code timeToLive}
-     * can live: writes it only when this instance has not done so recently enough.
-     */
+    /** Keeps it listed as long as an entry claimed now can live; writes only if not done recently enough. */
     Uni<Void> register(String namespace, Duration timeToLive) {
         long now = clock.currentTimeMillis();
         Duration needed = timeToLive.plus(EntryMarks.MEMBERSHIP_GRACE);
@@ -49,10 +45,7 @@ final class NamespaceRegistry {
                 .invoke(() -> registeredUntil.merge(namespace, now + written.toMillis(), Math::max));
     }
 
-    /**
-     * @return the namespaces in the registry and those this instance registered (should the registry have been lost:
-     *         evicted by Redis, or garbage there)
-     */
+    /** @return the registry's and this instance's own, should the registry have been lost */
     Uni<Set<String>> namespaces() {
         return store.members(index).map(registered -> {
             Set<String> namespaces = new HashSet<>(registered);

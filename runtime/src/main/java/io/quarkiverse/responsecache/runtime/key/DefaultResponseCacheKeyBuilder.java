@@ -17,14 +17,8 @@ import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkus.arc.DefaultBean;
 
 /**
- * The key builder used unless the application declares its own {@link ResponseCacheKeyBuilder} bean.
- * <p>
- * Keys read {@code <prefix>:<namespace>:<hash>}, the hash being 22 characters of URL-safe base64 (128 bits) of the
- * SHA-256 of the endpoint, the path, the sorted query parameters, the vary headers, the negotiated media type and the
- * principal, then, only when one of them is not empty, the scheme, the host, the whole query string and the cookies.
- * Each part is length-prefixed, and the query parameters, each one's values, the vary headers and the cookies are
- * counted, before hashing, so no two different inputs share a hash input: {@code ?a=b&c} and {@code ?a=b%26c} differ.
- * An input without the later parts hashes as it did before they existed, so existing keys stay valid.
+ * The key builder unless the application declares its own: {@code <prefix>:<namespace>:<hash>}. See architecture.adoc,
+ * section "The request path" (Keys).
  */
 @DefaultBean
 @ApplicationScoped

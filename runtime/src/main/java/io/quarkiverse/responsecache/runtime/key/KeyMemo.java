@@ -5,10 +5,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
 
 /**
- * The keys built last, by their whole input: a hit of a popular URL then compares its input with the one that built
- * the key instead of hashing it again. A fixed table of slots, each chosen by the input's hash and holding one input
- * and its key; a new input takes over its slot. A slot answers only an input equal to its own, so the key is always
- * the one the builder gives that input. Inputs holding cookies are never kept: they may be credentials.
+ * The keys built last, by their whole input, so a popular URL is hashed once. See architecture.adoc, section "The
+ * request path" (What a hit does not redo).
  */
 final class KeyMemo {
 
@@ -34,10 +32,7 @@ final class KeyMemo {
         slots.setPlain(hash & (SLOTS - 1), new Slot(unshared(input), hash, key));
     }
 
-    /**
-     * @return an input equal to {@code input} that nothing else can change: an input's maps are views of its
-     *         builder's, which a caller might go on filling after building it
-     */
+    /** An input's maps are views of its builder's, which a caller might go on filling. */
     private static ResponseCacheKeyInput unshared(ResponseCacheKeyInput input) {
         if (input.queryParameters().isEmpty() && input.varyHeaders().isEmpty()) {
             return input;

@@ -7,10 +7,7 @@ import org.jboss.resteasy.reactive.server.mapping.RuntimeResource;
 
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
 
-/**
- * A live request's inputs, read through the accessors Quarkus REST uses to give them to the endpoint, so the key and
- * the endpoint cannot disagree on what a request says.
- */
+/** Through Quarkus REST's own accessors, so the key and the endpoint cannot disagree on what a request says. */
 public final class LiveRequestInputs implements RequestInputs<ResteasyReactiveRequestContext> {
 
     public static final LiveRequestInputs INSTANCE = new LiveRequestInputs();

@@ -14,10 +14,8 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Whether a request speaks for someone, and for whom. A response to such a request may hold that someone's data, so
- * it is never answered from, nor stored in, a shared entry. Asked after the request filters, so a caller counts
- * however it was set: an {@code Authorization} header, a Quarkus Security identity that is not anonymous, or a
- * {@code SecurityContext} with a principal, which a request filter may have set.
+ * Whether a request speaks for someone (its response may hold their data), and for whom. Asked after the request
+ * filters, so a principal a filter set counts too.
  */
 public final class RequestCredentials {
 
@@ -30,10 +28,7 @@ public final class RequestCredentials {
                 || filterPrincipal(request) != null;
     }
 
-    /**
-     * @return the principal's name when there is an authenticated identity, otherwise a digest of the credentials
-     *         (never the credentials themselves)
-     */
+    /** @return the authenticated principal's name, else a digest of the credentials (never the credentials) */
     public static String principal(ResteasyReactiveRequestContext request) {
         Principal set = filterPrincipal(request);
         if (set != null) {
@@ -52,7 +47,6 @@ public final class RequestCredentials {
         return "credentials:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
-    /** @return the principal of a security context a request filter set, or null */
     private static Principal filterPrincipal(ResteasyReactiveRequestContext request) {
         if (!request.isSecurityContextSet()) {
             // not asked for so far: reading it would create one, from the identity checked above

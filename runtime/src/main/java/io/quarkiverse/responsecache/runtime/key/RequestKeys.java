@@ -15,9 +15,8 @@ import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.endpoint.KeyRecipe;
 
 /**
- * Reads from a request what its endpoint's key recipe says the endpoint can see, plus the headers its responses named
- * in {@code Vary}, and hands it to the {@link ResponseCacheKeyBuilder}. Inputs are read through the same accessor
- * Quarkus REST uses for the endpoint, so the key and the endpoint cannot disagree on what a request says.
+ * Reads what the endpoint's key recipe and learned {@code Vary} headers name, through the accessors Quarkus REST uses
+ * for the endpoint, and hands it to the {@link ResponseCacheKeyBuilder}.
  */
 @Singleton
 public class RequestKeys {

@@ -23,7 +23,6 @@ public final class VariedHeaders {
 
     private final ConcurrentHashMap<String, Set<String>> byEndpoint = new ConcurrentHashMap<>();
 
-    /** @return an immutable snapshot, lower case */
     public Set<String> of(String endpointId) {
         Set<String> learned = byEndpoint.get(endpointId);
         return learned == null ? Set.of() : learned;

@@ -7,10 +7,8 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Says at startup when the purge and explain endpoints are served on the application's own port with no HTTP
- * permission over them: then anyone who reaches the application can empty the cache, and read its keys. Only configured
- * permissions
- * ({@code quarkus.http.auth.permission.<name>.paths}) are seen; one set up in code is not.
+ * Warns at startup when the purge and explain endpoints share the application's port with no HTTP permission over
+ * them. Only configured permissions are seen, not those set up in code.
  */
 public final class PurgeExposureCheck {
 
@@ -20,10 +18,6 @@ public final class PurgeExposureCheck {
     private PurgeExposureCheck() {
     }
 
-    /**
-     * @param evictPath the path the evict endpoint is served at, e.g. {@code /q/response-cache/evict}
-     * @param explainPath the path of the explain endpoint, which reveals keys and tags
-     */
     public static void warnIfUnprotected(Config config, String evictPath, String explainPath) {
         if (!isProtected(config, evictPath) || !isProtected(config, explainPath)) {
             LOG.warnf("Response cache: the purge and explain endpoints are served on the application's HTTP port (%s,"

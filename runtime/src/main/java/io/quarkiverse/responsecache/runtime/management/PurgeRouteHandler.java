@@ -12,11 +12,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The operator endpoints {@code POST .../response-cache/evict} and {@code POST .../response-cache/soft-purge}: exactly
- * one of the query parameters {@code key}, {@code tag}, {@code namespace}, {@code url} or {@code all=true} names what
- * goes; the answer counts it, e.g. {@code {"evicted":3}}. A target that is nothing this cache owns gets {@code 400}
- * with the reason ({@link PurgeTargetCheck}), and touches nothing. Recorded into bytecode: no-argument constructor and a
- * setter.
+ * The evict and soft-purge endpoints (see invalidation.adoc): a target the cache does not own gets {@code 400} and
+ * touches nothing. Recorded into bytecode: no-argument constructor and a setter.
  */
 public class PurgeRouteHandler implements Handler<RoutingContext> {
 

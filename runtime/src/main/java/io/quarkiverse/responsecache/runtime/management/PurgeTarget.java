@@ -4,15 +4,11 @@ import java.util.Locale;
 
 /** What an operator's purge names. */
 public enum PurgeTarget {
-    /** One entry, by its key. */
     KEY,
-    /** Every entry of a tag. */
     TAG,
-    /** Every entry of a namespace. */
     NAMESPACE,
     /** Every entry of a URL path, whatever its query, varying headers or media type. */
     URL,
-    /** Every entry. */
     ALL;
 
     /** @return the name of the query parameter that selects this target */

@@ -20,9 +20,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What operators do to the cache by hand: evict, or soft-purge (entries marked stale, so endpoints with a
- * stale-while-revalidate window keep answering while one request refreshes each). A bean only when something offers
- * these actions: entries are then indexed by URL path from startup on.
+ * What operators do by hand: evict, or soft-purge. A bean only when something offers these actions, since entries are
+ * then indexed by URL path from startup on.
  */
 @Singleton
 public class ResponseCachePurge {

@@ -15,10 +15,8 @@ import io.quarkiverse.responsecache.runtime.store.StoreHealth;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The gauges: the breaker's state, the count of entries refused for their signature (when entries are signed) and, when a near
- * cache publishes its {@link NearCacheStatus}, its coherence, entries
- * and bytes. Registered at startup by a bean of their own, since the store reports to {@link ResponseCacheMeters}
- * and could not be injected there.
+ * The gauges (breaker, refused signatures, the near cache's {@link NearCacheStatus}): a bean of their own, since the
+ * store reports to {@link ResponseCacheMeters} and could not be injected there.
  */
 @Singleton
 public class ResponseCacheGauges {

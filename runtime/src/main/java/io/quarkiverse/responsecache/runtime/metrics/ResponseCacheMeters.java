@@ -18,13 +18,9 @@ import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
- * The cache's counters, timers and summaries in Micrometer. {@code cache.gets}, {@code cache.puts} and
- * {@code cache.evictions} are named and tagged as Quarkus's own cache metrics ({@code cache} = the endpoint's name,
- * {@code result} = hit or miss), so dashboards built for them show the response cache too. Every meter name has one
- * set of tag keys, as the Prometheus registry requires.
- * <p>
- * Meters of every endpoint the build found exist from the start (at zero); the rest are created on first use and then
- * looked up without allocating.
+ * The cache's meters, named as Quarkus's own cache metrics (see observability.adoc), one set of tag keys per name as
+ * Prometheus requires. Every endpoint's exist from startup, at zero; the rest are created once, then found without
+ * allocating.
  */
 @Singleton
 public class ResponseCacheMeters implements ResponseCacheObserver {
@@ -46,7 +42,6 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
         this(registry, namespaces(cachedEndpoints));
     }
 
-    /** @param namespaceByEndpoint every cached endpoint's name, with its namespace */
     public ResponseCacheMeters(MeterRegistry registry, Map<String, String> namespaceByEndpoint) {
         this.registry = registry;
         Map<String, String> byNamespace = new HashMap<>();
@@ -130,7 +125,6 @@ public class ResponseCacheMeters implements ResponseCacheObserver {
         return meters != null ? meters : endpoints.computeIfAbsent(name, EndpointMeters::new);
     }
 
-    /** The meters of one endpoint. */
     private final class EndpointMeters {
 
         private static final CacheOutcome[] OUTCOMES = CacheOutcome.values();

@@ -23,9 +23,8 @@ import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * Hibernate's events, told to {@link EntityTracking}: rows loaded (reads), rows and collections written (writes),
- * auto-flushes (which precede bulk statements). Loads by id are bracketed, so that the statement loading a row is not
- * taken for a query of its type.
+ * Hibernate's loads, writes and auto-flushes, told to {@link EntityTracking}. Loads by id are bracketed, so the
+ * statement loading a row is not taken for a query of its type.
  */
 final class EntityEventListener implements PostLoadEventListener, PostInsertEventListener, PostUpdateEventListener,
         PostDeleteEventListener, PostCollectionRecreateEventListener, PostCollectionUpdateEventListener,

@@ -19,9 +19,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 
 /**
- * Evicts the tags of entity writes, under the write generation and the tags' epochs, so that no entry computed from
- * what a write changed is stored after it: an eviction's scan sees the computation's membership, or the computation
- * sees the eviction's epoch, since both are written before they are read. See entity-tracking.adoc.
+ * Evicts the tags of entity writes under the write generation and the tags' epochs, so no entry computed from what a
+ * write changed is stored after it. See entity-tracking.adoc.
  */
 @Singleton
 public class EntityEvictions {
@@ -48,7 +47,6 @@ public class EntityEvictions {
         this.waitLimit = evictions.timeout().plus(config.writeTimeout().multipliedBy(2));
     }
 
-    /** Set once Hibernate ORM started. */
     void entityNames(Function<Class<?>, String> names) {
         this.entityNames = names;
     }
@@ -116,10 +114,7 @@ public class EntityEvictions {
                 GuardedEvictions.describe(failure));
     }
 
-    /**
-     * Should the store refuse the counters, the tags are evicted all the same, and a computation running meanwhile may
-     * store what it read before the write.
-     */
+    /** Should the store refuse the counters, a computation running meanwhile may store what it read before. */
     public Uni<Long> evict(Collection<String> tags) {
         if (tags.isEmpty()) {
             return Uni.createFrom().item(0L);

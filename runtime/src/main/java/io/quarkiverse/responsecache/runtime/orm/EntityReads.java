@@ -10,16 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one computation of a cached endpoint read through Hibernate ORM: the rows it loaded by id and the types its
- * queries selected from. It travels as a property of the request, so the Hibernate listeners find it on whatever
- * thread the endpoint runs. Above {@code maxRows} rows the entry falls back to the types of those rows.
+ * The rows one computation loaded by id and the types it queried; a property of the request, so the listeners find it
+ * on whatever thread the endpoint runs. Above {@code maxRows} rows, their types stand for them.
  */
 public final class EntityReads {
 
     public static final String PROPERTY = EntityReads.class.getName();
 
     private final int maxRows;
-    /** Rows read by id, by entity; {@link #rowCount} in all. */
     private final Map<String, Set<Object>> rows = new LinkedHashMap<>(4);
     private int rowCount;
     /** Set once more than {@link #maxRows} rows were read: every row's type then stands for its rows. */
@@ -67,10 +65,7 @@ public final class EntityReads {
         loadingById.computeIfPresent(entity, (name, depth) -> depth > 1 ? depth - 1 : null);
     }
 
-    /**
-     * @return the tags the entry joins: per type read by id, its rows and its any-row tag (or, beyond
-     *         {@code maxRows} rows, the type); each queried type
-     */
+    /** @return per type read by id its rows and any-row tag (beyond {@code maxRows}, the type); each queried type */
     public synchronized List<String> tags() {
         List<String> tags = new ArrayList<>(rowCount + rows.size() + queriedTypes.size());
         for (Map.Entry<String, Set<Object>> read : rows.entrySet()) {

@@ -12,10 +12,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.MappingMetamodel;
 
 /**
- * Which entities each table holds, from the mapping of every session factory: an entity's own tables (those of its
- * subclasses too) and the tables of its collections, each mapped to the root entity of its hierarchy. A statement's
- * entities are the entities of the tables it names, remembered per statement text (Hibernate's statements are few
- * and fixed; the memory is bounded all the same).
+ * Which root entities each table holds (their own, subclass and collection tables), and so what a statement touches,
+ * remembered per statement text: Hibernate's statements are few and fixed, the memory bounded all the same.
  */
 final class EntityTables {
 

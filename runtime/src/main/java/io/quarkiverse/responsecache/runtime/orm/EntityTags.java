@@ -3,13 +3,8 @@ package io.quarkiverse.responsecache.runtime.orm;
 import java.util.List;
 
 /**
- * The tags entity tracking gives entries, named after the root entity of a hierarchy (ids are unique there):
- * <ul>
- * <li>{@code entity:Book#42}: the entry read that row by id;</li>
- * <li>{@code entity:Book#*}: the entry read some row of that type by id (a bulk write reaches it);</li>
- * <li>{@code entity:Book}: the entry queried that type (a list, a count, an empty result): any write of it reaches
- * it.</li>
- * </ul>
+ * The tags entity tracking gives entries ({@code entity:Book#42}, {@code entity:Book#*}, {@code entity:Book}), named
+ * after the root entity, where ids are unique. See entity-tracking.adoc.
  */
 public final class EntityTags {
 
@@ -30,10 +25,7 @@ public final class EntityTags {
         return PREFIX + entity;
     }
 
-    /**
-     * @return what a write of one row evicts: its own entries and every query of its type; for an id that cannot name
-     *         the row ({@link EntityIds}), every entry of the type, as a bulk write does
-     */
+    /** An id that cannot name the row ({@link EntityIds}) evicts every entry of the type, as a bulk write does. */
     static List<String> ofWrittenRow(String entity, Object id) {
         return EntityIds.comparable(id) ? List.of(row(entity, id), type(entity)) : ofWrittenType(entity);
     }

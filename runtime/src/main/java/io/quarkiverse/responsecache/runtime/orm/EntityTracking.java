@@ -23,10 +23,8 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * What Hibernate ORM reads and writes, told to the response cache: reads go to the computation of the request they
- * happen in ({@link EntityReads}), writes to their transaction ({@link TransactionWrites}), whose tags are evicted
- * once it commits. The Hibernate side calls in through {@link EntityEventListener} and
- * {@link TrackingStatementInspector}.
+ * Routes what Hibernate ORM reads to the request's computation ({@link EntityReads}) and what it writes to the
+ * transaction ({@link TransactionWrites}), evicted once it commits.
  */
 @Singleton
 public class EntityTracking {
@@ -89,7 +87,7 @@ public class EntityTracking {
         return known;
     }
 
-    /** @return the reads of the computation running in the current request, or null */
+    /** @return null outside a tracked computation */
     static EntityReads currentReads() {
         ManagedContext requestContext = Arc.container().requestContext();
         if (!requestContext.isActive()) {

@@ -5,13 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a SQL statement does, as far as entity tracking needs it: whether it may write, and every identifier in it,
- * unquoted, lower case, without its schema. Tables are among the identifiers; so are columns and aliases, which may
- * make a statement seem to touch a table it does not: that only tags and evicts more, never less. Every statement
- * counts as a read of its tables.
- *
- * @param writes whether it may write: anything but a plain query ({@code select}, or a {@code with} that holds no
- *        DML keyword)
+ * Whether a statement may write (anything but a plain {@code select} or DML-free {@code with}) and its identifiers,
+ * normalised: columns and aliases among them only tag and evict more, never less.
  */
 record SqlStatement(boolean writes, Set<String> identifiers) {
 

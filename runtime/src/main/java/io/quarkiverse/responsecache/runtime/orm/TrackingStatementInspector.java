@@ -9,10 +9,8 @@ import io.quarkus.arc.DefaultBean;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 
 /**
- * Sees every statement of the default persistence unit before it runs: the only place where a query's tables are
- * visible whether or not it runs in a transaction and whatever it returns (an empty list too), and where bulk and
- * native writes show. A default bean: an application's own inspector replaces it, and a warning says what tracking
- * then misses.
+ * Every statement of the default persistence unit: the one place where a query's tables show whatever it returns, and
+ * bulk and native writes too. An application's own inspector replaces it, with a warning.
  */
 @Singleton
 @DefaultBean

@@ -53,10 +53,7 @@ class TransactionWrites implements Synchronization {
         tags.addAll(written);
     }
 
-    /**
-     * @return the tags to evict: beyond {@code maxRows} rows (an import of thousands), their types and any-row tags
-     *         instead, so that a large write evicts a few indexes rather than one per row
-     */
+    /** Beyond {@code maxRows} rows, their types and any-row tags: a large import evicts a few indexes, not one per row. */
     static Set<String> bounded(Set<String> tags, int maxRows) {
         long rows = tags.stream().filter(tag -> tag.indexOf('#') > 0).count();
         if (rows <= maxRows) {

@@ -53,10 +53,7 @@ public class GuardedStore {
         calls.lookups().onRecovery(store::checkConfiguration);
     }
 
-    /**
-     * Warms the store up at startup. Not reported to the breaker: a slow first connection on a busy start is no incident
-     * that a request saw.
-     */
+    /** Not reported to the breaker: a slow first connection on a busy start is no incident a request saw. */
     void onStart(@Observes StartupEvent start) {
         if (store instanceof MemoryResponseStore) {
             return; // nothing to connect to
@@ -132,10 +129,7 @@ public class GuardedStore {
         return calls.awaitedWrite("lock", store.tryLock(lockKey, token, lease));
     }
 
-    /**
-     * A failure is reported, not raised: the lease ends the lock anyway. A success says nothing: a store that refuses
-     * new data still deletes.
-     */
+    /** A failure is reported, not raised: the lease ends the lock anyway. A full store still deletes. */
     public Uni<Void> unlock(String lockKey, String token) {
         return calls.deleting("unlock", store.unlock(lockKey, token));
     }

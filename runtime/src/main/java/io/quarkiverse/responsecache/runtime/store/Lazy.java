@@ -2,10 +2,7 @@ package io.quarkiverse.responsecache.runtime.store;
 
 import java.util.function.Supplier;
 
-/**
- * A value built by its first use, once, so that what nothing uses costs nothing: the memory store's cache in an
- * application that caches nothing yet, its locks without the distributed lock, the near cache's tier while it is off.
- */
+/** A value built once, at its first use, so that what nothing uses costs nothing (a store, its locks, a tier). */
 public final class Lazy<T> implements Supplier<T> {
 
     private final Supplier<T> factory;

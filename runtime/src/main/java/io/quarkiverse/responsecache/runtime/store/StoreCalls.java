@@ -8,12 +8,8 @@ import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
 /**
- * How {@link GuardedStore} bounds and judges each call to the store: a timeout, its outcome reported to a breaker and
- * its failure to the observers. Holds no state of its own (each {@link StoreHealth} guards its own).
- * <p>
- * Lookups and writes have a breaker each. A store can answer lookups and refuse every write (Redis at {@code maxmemory}
- * with {@code noeviction}, a key of the wrong type where a write adds to an index): with one breaker the successful
- * lookups in between would keep it closed forever while nothing is stored, and nobody would be told.
+ * How {@link GuardedStore} bounds and judges each call: a timeout, a breaker (one for lookups, one for writes: see
+ * architecture.adoc, section "Store health"), failures to the observers. Stateless.
  */
 final class StoreCalls {
 
@@ -41,7 +37,6 @@ final class StoreCalls {
         return writes;
     }
 
-    /** A lookup: bounded by the lookup timeout, judged by the lookups' breaker. */
     <T> Uni<T> lookup(String operation, Uni<T> call) {
         return reported(operation, call, lookupTimeout, lookups);
     }
@@ -51,15 +46,11 @@ final class StoreCalls {
         return reported(operation, call, lookupTimeout, writes);
     }
 
-    /** A write: bounded by the write timeout, judged by the writes' breaker. */
     <T> Uni<T> write(String operation, Uni<T> call) {
         return reported(operation, call, writeTimeout, writes);
     }
 
-    /**
-     * A delete of something this instance wrote (a claim, a lock): bounded by the write timeout, its failure counted
-     * by the writes' breaker and then swallowed, its success not counted (a store that refuses new data still deletes).
-     */
+    /** Its failure is counted and swallowed, its success not counted: a store that refuses new data still deletes. */
     Uni<Void> deleting(String operation, Uni<Void> call) {
         return call.ifNoItem().after(writeTimeout).fail()
                 .onFailure().invoke(failure -> {

@@ -6,18 +6,12 @@ import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.quarkiverse.responsecache.spi.ResponseStore;
 
 /**
- * What a lookup found under a key: the decoded response, if any, and what the key held, whose
+ * What a lookup found: the decoded response, or null (nothing, a mark, garbage), and the bytes the key held, whose
  * {@link EntryMarks#fingerprint} tells whether anything wrote the key since (see {@link ResponseStore#claim}).
- *
- * @param response the decoded entry, or null (nothing, a mark, garbage)
- * @param stored the bytes the key held, or null
  */
 public record StoreLookup(CachedResponse response, byte[] stored) {
 
-    /**
-     * @return why this lookup found no usable entry, from what the key held: nothing, a tombstone, a placeholder,
-     *         or anything else (garbage, or an entry the entry rules rejected)
-     */
+    /** @return nothing, a tombstone, a placeholder, or anything else (garbage, an entry the rules rejected) */
     public CacheDetail missReason() {
         if (stored == null) {
             return CacheDetail.ABSENT;
@@ -28,7 +22,7 @@ public record StoreLookup(CachedResponse response, byte[] stored) {
         return EntryMarks.isPlaceholder(stored) ? CacheDetail.CLAIMED : CacheDetail.INVALID;
     }
 
-    /** @return the fingerprint of what the key held; computed on a miss only, never on a hit */
+    /** Computed on a miss only, never on a hit. */
     public String fingerprint() {
         return EntryMarks.fingerprint(stored);
     }

@@ -9,9 +9,8 @@ import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.spi.ResponseCacheObserver;
 
 /**
- * Tells the request's server span what the cache did: whether it answered ({@code cache.hit}), how (its
- * {@code Cache-Status}, the outcome, the tier) and the age of what it replayed; and records an event when a stale
- * response is served, since that is what an operator looks for when users report old data.
+ * Tells the request's server span what the cache did, and records an event when a stale response is served: what an
+ * operator looks for when users report old data.
  */
 @Singleton
 public class ResponseCacheSpans implements ResponseCacheObserver {

@@ -27,7 +27,6 @@ final class MemoryLocks {
                 .build();
     }
 
-    /** Takes {@code lockKey} for {@code leaseNanos} unless a lease on it is running. @return whether it was taken */
     boolean tryLock(String lockKey, String token, long leaseNanos) {
         boolean[] taken = new boolean[1];
         held.asMap().compute(lockKey, (key, running) -> {
@@ -41,7 +40,6 @@ final class MemoryLocks {
         return taken[0];
     }
 
-    /** Releases {@code lockKey} if {@code token} holds it. */
     void unlock(String lockKey, String token) {
         held.asMap().computeIfPresent(lockKey, (key, running) -> running.token().equals(token) ? null : running);
     }

@@ -13,10 +13,8 @@ import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The store of an application without Redis: a Caffeine cache bounded in bytes, with the same TTLs, indexes, claims
- * and locks as Redis so that caching and invalidation behave the same (see stores.adoc). Whatever leaves the cache
- * leaves the indexes in the same atomic step. Operations never wait on I/O: Caffeine's upkeep runs on the calling
- * thread.
+ * The store of an application without Redis: a Caffeine cache bounded in bytes, with Redis's TTLs, indexes, claims and
+ * locks. See architecture.adoc, section "Indexes and evictions".
  */
 public class MemoryResponseStore implements ResponseStore {
 

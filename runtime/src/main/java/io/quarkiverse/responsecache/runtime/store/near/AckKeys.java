@@ -1,12 +1,8 @@
 package io.quarkiverse.responsecache.runtime.store.near;
 
 /**
- * The keys and channels by which instances prove to each other that their near caches applied every notification up
- * to a point. Probes and barriers live under the tracked prefix, so that every instance is notified of them; the
- * registry and the acknowledgement channels under {@code <prefix>#}, which nothing tracks.
- * <p>
- * Each key takes the node's slot tag ({@code ""} on a single Redis, {@code ":{n}"} on a Redis Cluster, as the canary
- * of that master), so that a probe, a barrier and the registry they touch share one master.
+ * The keys and channels of probes, barriers, registries and acknowledgements. See architecture.adoc, section
+ * "Read-your-writes with the near cache".
  */
 final class AckKeys {
 
@@ -16,10 +12,6 @@ final class AckKeys {
     private final String channelBase;
     private final String self;
 
-    /**
-     * @param prefix {@code quarkus.response-cache.prefix}
-     * @param self this instance's id, unique among the instances
-     */
     AckKeys(String prefix, String self) {
         this.probeBase = prefix + ":near-cache-probe:";
         this.barrierBase = prefix + ":near-cache-barrier:";

@@ -6,9 +6,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The heartbeat's work on a {@link TrackingRound}: a canary written per node, whose notification must come back over
- * that node's connection within the timeout, and on a cluster the topology read again. What shows that notifications
- * may be missed is reported as a loss. Called under, and guarded by, the {@link NearCacheTracking}'s monitor.
+ * The heartbeat on a {@link TrackingRound}: each node's canary, and on a cluster the topology read again; anything
+ * that shows notifications may be missed is a loss. Guarded by the {@link NearCacheTracking}'s monitor.
  */
 final class NearCacheHeartbeat {
 
@@ -43,7 +42,6 @@ final class NearCacheHeartbeat {
         this.loss = loss;
     }
 
-    /** One heartbeat of the round under way. */
     void beat(TrackingRound round) {
         long now = System.nanoTime();
         if (!round.allTracking()) {

@@ -9,13 +9,8 @@ import io.quarkiverse.responsecache.spi.ResponseStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The Redis store with the {@link NearCache} in front: each {@code GET} is reserved in the near cache and its value
- * kept there if nothing changed the key meanwhile. Hits on kept copies never get here: the lookup asks the near cache
- * first, synchronously.
- * <p>
- * This instance's own writes also drop its copies as soon as Redis confirms them, so a read that follows a write on
- * the same instance never waits for Redis's notification: a single key when it is written or deleted, everything when
- * an index is evicted (which keys went is known only to Redis).
+ * The Redis store filling the {@link NearCache} from each {@code GET}, and dropping copies on this instance's own
+ * writes. See architecture.adoc, section "Keeping the near cache coherent".
  */
 public class NearCachedStore implements ResponseStore {
 

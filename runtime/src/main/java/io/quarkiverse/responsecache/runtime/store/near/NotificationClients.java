@@ -9,9 +9,8 @@ import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisReplicas;
 
 /**
- * Which Redis clients the notification connections can follow. They are created by {@link RedisClients} from the
- * very configuration of the client the cache uses, since quarkus-redis-client offers no tracking of its own and its
- * pooled connections must never carry it; on a Redis Cluster, one client per master.
+ * Which Redis clients the notification connections can follow: made by {@link RedisClients}, since quarkus-redis-client
+ * offers no tracking and its pooled connections must never carry it.
  */
 final class NotificationClients {
 

@@ -12,10 +12,8 @@ import io.vertx.redis.client.Response;
 import io.vertx.redis.client.impl.types.ErrorType;
 
 /**
- * One Redis node followed over a {@code CLIENT TRACKING ON BCAST} connection of its own, with the state of its canary.
- * Once tracking is on the connection sends nothing more: the Vert.x client hands a reply to the oldest waiting command
- * before it checks for a push, so a command in flight would take a notification for its reply. State is guarded by
- * the owning {@link NearCacheTracking}'s monitor.
+ * One Redis node followed over a {@code CLIENT TRACKING ON BCAST} connection of its own, which sends nothing once
+ * tracking is on (see architecture.adoc, section "Keeping the near cache coherent"). Guarded by the tracking's monitor.
  */
 final class TrackedNode {
 

@@ -11,7 +11,6 @@ final class TrackingRound {
 
     private final long startedNanos = System.nanoTime();
     private NotificationSources.Discovery discovery;
-    /** The nodes of this round, empty until they are discovered. */
     private List<TrackedNode> nodes = List.of();
     private boolean layoutCheckInFlight;
     private boolean ended;
@@ -34,7 +33,6 @@ final class TrackingRound {
         return nodes;
     }
 
-    /** @return whether the nodes were discovered and tracking is on over every one's connection */
     boolean allTracking() {
         return !nodes.isEmpty() && nodes.stream().allMatch(TrackedNode::tracking);
     }
@@ -44,7 +42,6 @@ final class TrackingRound {
         return nodes.stream().allMatch(TrackedNode::confirmed);
     }
 
-    /** @return the node of this round whose canary key is {@code key}, or null */
     TrackedNode canaryOwner(String key) {
         for (TrackedNode node : nodes) {
             if (node.canaryKey().equals(key)) {

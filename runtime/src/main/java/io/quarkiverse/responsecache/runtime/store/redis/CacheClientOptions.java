@@ -13,9 +13,8 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.RedisRole;
 
 /**
- * The options each Quarkus Redis client was created with, after every {@code RedisOptionsCustomizer}: the connections
- * to one cluster node are made from them. Copying them, rather than re-implementing the client's configuration, leaves
- * nothing to break when a Quarkus version adds a setting.
+ * The options each Quarkus Redis client was created with, after every customizer: copied for the connections to one
+ * node, so that no client setting a Quarkus version adds is missed.
  */
 @Singleton
 public class CacheClientOptions implements RedisOptionsCustomizer {

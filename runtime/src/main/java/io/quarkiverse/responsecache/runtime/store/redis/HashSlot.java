@@ -2,11 +2,7 @@ package io.quarkiverse.responsecache.runtime.store.redis;
 
 import java.nio.charset.StandardCharsets;
 
-/**
- * The Redis Cluster hash slot of a key, as the cluster computes it: CRC16 (XMODEM) of the key, or of its hash tag
- * (what lies between the first {@code {} and the next {@code }}, when that is not empty), modulo 16384. The near cache
- * needs it to place each master's canary in a slot of that master, and an eviction to send each master its own keys.
- */
+/** A key's Redis Cluster hash slot, as the cluster computes it: CRC16 (XMODEM) of the key or its hash tag, mod 16384. */
 public final class HashSlot {
 
     public static final int SLOTS = 16384;
@@ -16,7 +12,6 @@ public final class HashSlot {
     private HashSlot() {
     }
 
-    /** @return the slot of {@code key} */
     public static int of(String key) {
         byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
         int[] tag = tag(bytes);
@@ -38,7 +33,7 @@ public final class HashSlot {
         return close > open + 1 ? new int[] { open + 1, close } : null;
     }
 
-    /** @return the CRC16 (XMODEM: polynomial 0x1021, initial value 0) of {@code bytes[start, end)} */
+    /** XMODEM: polynomial 0x1021, initial value 0. */
     static int crc16(byte[] bytes, int start, int end) {
         int crc = 0;
         for (int i = start; i < end; i++) {

@@ -16,9 +16,8 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 
 /**
- * Redis clients of the cache's own making, created from the very configuration of the Quarkus Redis client the cache
- * uses (hosts or hosts provider, credentials, TLS, proxy): for connections the pooled client cannot give, such as a
- * near cache's notification connection, or a connection to one master of a Redis Cluster.
+ * Clients configured like the Quarkus Redis client the cache uses, for the connections its pool cannot give (a near
+ * cache's notification connection, one per master of a cluster).
  */
 public final class RedisClients {
 
@@ -31,18 +30,13 @@ public final class RedisClients {
         return redis.clients().get(clientName);
     }
 
-    /** @return a factory of clients configured like the cache's, each with a pool of its own */
     public static Supplier<Redis> factory(String clientName, RedisClientConfig configuration, Vertx vertx) {
         TlsConfigurationRegistry tls = Arc.container().instance(TlsConfigurationRegistry.class).get();
         ProxyConfigurationRegistry proxies = Arc.container().instance(ProxyConfigurationRegistry.class).get();
         return () -> VertxRedisClientFactory.create(clientName, vertx, configuration, tls, proxies);
     }
 
-    /**
-     * @return a factory of clients configured like the cache's but connected to the one node at {@code host:port}
-     *         (a master of the cache's Redis Cluster), with the scheme and credentials of the cache's hosts: made from
-     *         the options the cache's client was created with ({@link CacheClientOptions})
-     */
+    /** Clients connected to the one node {@code host:port}, from the options of the cache's client. */
     public static Supplier<Redis> nodeFactory(String clientName, RedisClientConfig configuration, Vertx vertx,
             String host, int port) {
         CacheClientOptions resolved = Arc.container().instance(CacheClientOptions.class).get();

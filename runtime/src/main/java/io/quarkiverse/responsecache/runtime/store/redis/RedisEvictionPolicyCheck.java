@@ -8,12 +8,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Says whether the server may evict an index before the entries it lists, which would let an eviction by tag or
- * namespace miss them: any {@code maxmemory-policy} but {@code noeviction} once {@code maxmemory} is set. Run at
- * startup, then again periodically and after the store comes back from an outage, since {@code CONFIG SET} (or a
- * failover to a differently configured replica) changes it at run time: a {@code WARN} when the policy becomes risky,
- * an {@code INFO} when it is safe again, nothing while it stays as it was. A server that refuses {@code CONFIG}
- * (managed Redis often does) is not a problem: nothing is said but at debug.
+ * Says when the server may evict an index before its entries, each change once. See architecture.adoc, section "The
+ * Redis store".
  */
 final class RedisEvictionPolicyCheck {
 

@@ -13,9 +13,8 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * A Lua script on one key, sent by its SHA-1 ({@code EVALSHA}) so that an eviction of 100,000 entries does not send
- * the script's text 100,000 times; a server that does not know it yet ({@code NOSCRIPT}: a restart, another node of
- * a cluster) gets it once with {@code EVAL}, which also caches it there.
+ * A Lua script on one key, sent by its SHA-1 so that an eviction of 100,000 entries does not send its text 100,000
+ * times; a server that answers {@code NOSCRIPT} (a restart, another node) gets it once with {@code EVAL}.
  */
 final class RedisScript {
 
@@ -41,19 +40,12 @@ final class RedisScript {
                 .recoverWithUni(() -> redis.send(request(Command.EVAL, source, keys, arguments)));
     }
 
-    /** As {@link #runEach}, loading the script first when the server does not know it yet. */
     Uni<List<Response>> runEachLoaded(Redis redis, List<String> keys, Function<String, Object[]> arguments) {
         return runEach(redis, keys, arguments).onFailure(RedisScript::isNoScript)
                 .recoverWithUni(() -> load(redis).chain(() -> runEach(redis, keys, arguments)));
     }
 
-    /**
-     * Runs the script once per key, all in one pipelined batch: one connection, one round trip. Only on a client
-     * that is not a cluster's, whose batches must stay within one hash slot; load the script first ({@link #load}),
-     * since a batch is not retried with {@code EVAL}.
-     *
-     * @param arguments the arguments for each key
-     */
+    /** One pipelined batch: not on a cluster's client (one slot per batch); {@link #load} first, it is not retried. */
     Uni<List<Response>> runEach(Redis redis, List<String> keys, Function<String, Object[]> arguments) {
         List<Request> requests = new ArrayList<>(keys.size());
         for (String key : keys) {
@@ -62,7 +54,6 @@ final class RedisScript {
         return redis.batch(requests);
     }
 
-    /** Makes sure the server knows the script ({@code SCRIPT LOAD}). */
     Uni<Void> load(Redis redis) {
         return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(source)).replaceWithVoid();
     }
