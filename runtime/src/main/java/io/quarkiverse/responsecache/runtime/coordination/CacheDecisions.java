@@ -19,6 +19,7 @@ import io.quarkiverse.responsecache.runtime.observe.CacheForward;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.runtime.store.StoreLookup;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
 import io.smallrye.mutiny.Uni;
 
@@ -82,19 +83,36 @@ public class CacheDecisions {
         return rules;
     }
 
-    /** Why a request skips the lookup, if it does. */
+    /** Why a request skips the lookup, if it does, and what its {@code Cache-Status} says then. */
     public enum Start {
-        LOOKUP,
+        LOOKUP(null, null),
         /** The request's {@code Cache-Control: no-cache}: compute and store. */
-        REVALIDATE,
+        REVALIDATE(CacheForward.REQUEST, CacheDetail.REQUEST_NO_CACHE),
         /** This instance's own background refresh of a stale entry: compute and store. */
-        REFRESH
+        REFRESH(CacheForward.STALE, CacheDetail.BACKGROUND_REFRESH);
+
+        private final CacheForward forward;
+        private final CacheDetail detail;
+
+        Start(CacheForward forward, CacheDetail detail) {
+            this.forward = forward;
+            this.detail = detail;
+        }
+
+        /** @return RFC 9211 {@code fwd} of a request that skips the lookup; null for {@link #LOOKUP} */
+        public CacheForward forward() {
+            return forward;
+        }
+
+        /** @return RFC 9211 {@code detail} of a request that skips the lookup; null for {@link #LOOKUP} */
+        public CacheDetail detail() {
+            return detail;
+        }
     }
 
     public Uni<CacheDecision> decide(KeyedRequest request, Start start) {
         if (start != Start.LOOKUP) {
-            return start == Start.REFRESH ? compute(request, CacheForward.STALE, CacheDetail.BACKGROUND_REFRESH, null, null)
-                    : compute(request, CacheForward.REQUEST, CacheDetail.REQUEST_NO_CACHE, null, null);
+            return compute(request, start.forward(), start.detail(), null, null);
         }
         if (!store.available()) {
             return Uni.createFrom().item(UNAVAILABLE);
@@ -102,31 +120,32 @@ public class CacheDecisions {
         long lookupStarted = coordinator.lookupStarts();
         return store.lookup(request.key())
                 .chain(lookup -> {
-                    CachedResponse found = admitted(request.policy(), lookup.response());
-                    if (found != null && found.isFresh(clock.currentTimeMillis())) {
+                    EntryVerdict found = judge(request.policy(), lookup);
+                    if (found.fresh()) {
                         return Uni.createFrom().<CacheDecision> item(
-                                new CacheDecision.Replay(found, CacheOutcome.HIT, null, false));
+                                new CacheDecision.Replay(found.entry(), CacheOutcome.HIT, null, false));
                     }
-                    CacheDetail why = found != null ? CacheDetail.EXPIRED : lookup.missReason();
-                    return missed(request, found, why, lookupStarted, lookup.fingerprint());
+                    return missed(request, found, lookupStarted, lookup.fingerprint());
                 })
                 .onFailure().recoverWithItem(() -> UNAVAILABLE);
+    }
+
+    /** @return what the entry a lookup found means, now, for a request to the endpoint of {@code policy} */
+    public EntryVerdict judge(EndpointPolicy policy, StoreLookup lookup) {
+        return EntryVerdict.of(policy, admitted(policy, lookup.response()), lookup, clock.currentTimeMillis());
     }
 
     /**
      * No fresh entry. One request per key computes it; the others of this instance wait for its response, or get the
      * stale entry at once while it is within its stale-while-revalidate window.
      */
-    private Uni<CacheDecision> missed(KeyedRequest request, CachedResponse stale, CacheDetail why,
-            long lookupStarted, String observed) {
+    private Uni<CacheDecision> missed(KeyedRequest request, EntryVerdict found, long lookupStarted, String observed) {
         EndpointPolicy policy = request.policy();
-        long now = clock.currentTimeMillis();
-        boolean staleServable = stale != null
-                && now < stale.expiresAtMillis() + policy.staleWhileRevalidate().toMillis();
-        CacheForward forward = stale == null ? CacheForward.URI_MISS : CacheForward.STALE;
-        CachedResponse fallback = stale != null && now < stale.expiresAtMillis() + policy.staleIfError().toMillis()
-                ? stale
-                : null;
+        CachedResponse stale = found.stale();
+        boolean staleServable = found.staleServable();
+        CacheForward forward = found.forward();
+        CacheDetail why = found.why();
+        CachedResponse fallback = found.staleFallback();
         if (staleServable && refreshesInBackground.test(policy)) {
             // nobody waits for the refresh: the instance asks itself for the resource again, one refresh per key
             return Uni.createFrom().item(new CacheDecision.Replay(stale, CacheOutcome.STALE, CacheDetail.STALE, true));

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.common.util.PathHelper;
 import io.quarkiverse.responsecache.ResponseCacheKeyInput;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
+import io.quarkiverse.responsecache.runtime.coordination.EntryVerdict;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.endpoint.TagTemplate;
@@ -157,36 +158,40 @@ public class ResponseCacheExplain {
     private record Bypass(CacheDetail detail, String reason) {
     }
 
-    /** Adds the entry found and the outcome a request would have, as the lookup handler decides it. */
+    /**
+     * Adds the entry found and the outcome a request would have, as the live decision judges the entry (a stale entry
+     * within its stale-while-revalidate window is predicted served, as to any request while another computes it).
+     */
     private void predict(JsonObject answer, EndpointPolicy policy, StoreLookup lookup, boolean bypassed,
             boolean noCache) {
+        EntryVerdict found = decisions.judge(policy, lookup);
         long now = clock.currentTimeMillis();
-        CachedResponse stored = lookup.response();
-        CachedResponse admitted = decisions.admitted(policy, stored);
+        CachedResponse admitted = found.entry();
         answer.put("entry", ExplainAnswer.entry(lookup, admitted, policy, now));
         if (bypassed) {
             return;
         }
         CacheOutcome outcome;
+        CacheForward forward = null;
         CacheDetail detail;
         if (noCache) {
             outcome = CacheOutcome.MISS;
-            detail = CacheDetail.REQUEST_NO_CACHE;
-        } else if (admitted != null && admitted.isFresh(now)) {
+            forward = CacheDecisions.Start.REVALIDATE.forward();
+            detail = CacheDecisions.Start.REVALIDATE.detail();
+        } else if (found.fresh()) {
             outcome = CacheOutcome.HIT;
             detail = null;
-        } else if (admitted != null && now < admitted.expiresAtMillis() + policy.staleWhileRevalidate().toMillis()) {
+        } else if (found.staleServable()) {
             outcome = CacheOutcome.STALE;
             detail = CacheDetail.STALE;
         } else {
             outcome = CacheOutcome.MISS;
-            detail = admitted != null ? CacheDetail.EXPIRED : lookup.missReason();
+            forward = found.forward();
+            detail = found.why();
         }
         answer.put("outcome", outcome.label()).put("detail", detail == null ? null : detail.token());
-        StringBuilder status = CacheStatusHeaders.parameters(new StringBuilder(), outcome,
-                noCache ? CacheForward.REQUEST
-                        : admitted != null && !outcome.answeredFromCache() ? CacheForward.STALE : null,
-                detail, false, admitted == null ? 0 : admitted.ttlSeconds(now));
+        StringBuilder status = CacheStatusHeaders.parameters(new StringBuilder(), outcome, forward, detail, false,
+                admitted == null ? 0 : admitted.ttlSeconds(now));
         answer.put("cacheStatus", status.toString());
     }
 

@@ -127,22 +127,34 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             }
         }
         request.suspend();
-        // whatever becomes of this request, the requests waiting for its computation must go on, and a lock or claim
-        // it holds must go
-        request.registerCompletionCallback(failure -> {
-            cache.decisions.ended(exchange.computation, exchange.claim);
-            exchange.report(false, 0);
-        });
         cache.decisions.decide(exchange, start).subscribe().with(decision -> {
             if (start == CacheDecisions.Start.LOOKUP && !(decision instanceof CacheDecision.Bypass)) {
                 exchange.tier = cache.store.tier();
+            }
+            if (!(decision instanceof CacheDecision.Replay) || exchange.computation != null) {
+                endsWithRequest(request, exchange);
             }
             carryOut(request, exchange, decision);
             request.resume();
         }, failure -> {
             // never expected (deciding recovers from every store failure); the request goes on uncached
             exchange.bypass(CacheForward.BYPASS, CacheDetail.STORE_UNAVAILABLE);
+            endsWithRequest(request, exchange);
             request.resume();
+        });
+    }
+
+    /**
+     * Whatever becomes of a request that goes on to the endpoint or took part in a computation (it fails, is aborted,
+     * its client leaves), the requests waiting for its computation go on, a lock or claim it holds goes, and its
+     * outcome is reported. A plain hit needs none of it: its status headers report it. Called on the thread the
+     * decision completed on, before {@code resume()}: the suspended request cannot end before it, and the context's
+     * callbacks are registered and run under its lock.
+     */
+    private static void endsWithRequest(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        request.registerCompletionCallback(failure -> {
+            exchange.services.decisions.ended(exchange.computation, exchange.claim);
+            exchange.report(false, 0);
         });
     }
 

@@ -21,6 +21,7 @@ import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
+import io.quarkiverse.responsecache.runtime.store.Lazy;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -74,7 +75,8 @@ public class BackgroundRefresher {
     private final Vertx vertx;
     /** The keys this instance is refreshing, with the lock token a refresh holds (or "" without a lock). */
     private final Map<String, String> refreshing = new ConcurrentHashMap<>();
-    private volatile HttpClient client;
+    /** Built by the first refresh: most applications never refresh in the background. */
+    private final Lazy<HttpClient> client;
 
     @Inject
     public BackgroundRefresher(ResponseCacheConfig config, GuardedStore store, Vertx vertx) {
@@ -85,6 +87,10 @@ public class BackgroundRefresher {
         this.writeTimeoutMillis = Math.max(1, config.writeTimeout().toMillis());
         this.store = store;
         this.vertx = vertx;
+        // trusting any certificate is safe here: the connection goes to this instance's own port on this machine,
+        // which no one else can hold while it listens
+        this.client = new Lazy<>(() -> vertx.createHttpClient(new HttpClientOptions().setTrustAll(true)
+                .setVerifyHost(false).setKeepAlive(true).setMaxPoolSize(8)));
     }
 
     /** @return whether stale entries of an endpoint are refreshed in the background rather than within a request */
@@ -153,7 +159,7 @@ public class BackgroundRefresher {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(endpoint.host)
                 .setPort(endpoint.port).setSsl(endpoint.ssl).setURI(uri).setHeaders(headers)
                 .setTimeout(timeout.toMillis());
-        client().request(options)
+        client.get().request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onComplete(outcome -> {
@@ -186,28 +192,9 @@ public class BackgroundRefresher {
         return refreshing.containsKey(key);
     }
 
-    private HttpClient client() {
-        HttpClient existing = client;
-        if (existing == null) {
-            synchronized (this) {
-                existing = client;
-                if (existing == null) {
-                    // trusting any certificate is safe here: the connection goes to this instance's own port on this
-                    // machine, which no one else can hold while it listens
-                    existing = client = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true)
-                            .setVerifyHost(false).setKeepAlive(true).setMaxPoolSize(8));
-                }
-            }
-        }
-        return existing;
-    }
-
     @PreDestroy
     void close() {
-        HttpClient existing = client;
-        if (existing != null) {
-            existing.close();
-        }
+        client.ifBuilt().ifPresent(HttpClient::close);
     }
 
     /**

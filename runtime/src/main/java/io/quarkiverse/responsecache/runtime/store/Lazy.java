@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.store;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A value built once, at its first use, so that what nothing uses costs nothing (a store, its locks, a tier). */
@@ -24,5 +25,10 @@ public final class Lazy<T> implements Supplier<T> {
             }
         }
         return built;
+    }
+
+    /** @return the value if it was built, without building it: what is closed at shutdown only if it exists */
+    public Optional<T> ifBuilt() {
+        return Optional.ofNullable(value);
     }
 }
