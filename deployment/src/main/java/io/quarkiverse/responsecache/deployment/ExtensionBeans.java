@@ -65,8 +65,8 @@ final class ExtensionBeans {
         List<Class<?>> beans = new ArrayList<>(List.of(
                 // the request path
                 CacheServices.class, RequestKeys.class, DefaultResponseCacheKeyBuilder.class, CacheStatusHeaders.class,
-                CacheDecisions.class, MissCoordinator.class, KeyClaims.class, StoreDecisions.class, ResponseLifetimes.class,
-                BackgroundRefresher.class, SystemResponseCacheClock.class,
+                CacheDecisions.class, MissCoordinator.class, KeyClaims.class, StoreDecisions.class,
+                ResponseLifetimes.class, BackgroundRefresher.class, SystemResponseCacheClock.class,
                 // the store, and the near cache in front of Redis (whether it runs is a runtime setting)
                 ResponseStoreProducer.class, GuardedStore.class, EntryCodec.class, CacheableStatusesCheck.class,
                 StoreConfigurationWatch.class, CacheClientOptions.class, NearCache.class, NearCacheTracking.class,

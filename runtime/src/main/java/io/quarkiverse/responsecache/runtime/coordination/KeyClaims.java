@@ -23,7 +23,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The claim protocol (read-your-writes; see {@code ResponseStore#claim} and architecture.adoc): a computation claims
  * its key before the endpoint runs, and its response is stored only if no eviction changed the key since; otherwise
- * the claim is released. Used by the decision ({@link CacheDecisions}) and by the miss's capture.
+ * the claim is released. Claims are taken by {@link CacheDecisions}; a response is stored under one when
+ * {@link StoreDecisions} says so.
  */
 @Singleton
 public class KeyClaims {

@@ -134,7 +134,8 @@ public class StoreDecisions {
         return new StoreDecision(key, varied, entry, edgeTags);
     }
 
-    private boolean storable(KeyClaim claim, EndpointPolicy policy, int status, List<Map.Entry<String, String>> headers) {
+    private boolean storable(KeyClaim claim, EndpointPolicy policy, int status,
+            List<Map.Entry<String, String>> headers) {
         if (retention.apply(claim).toMillis() <= 0) {
             return false;
         }

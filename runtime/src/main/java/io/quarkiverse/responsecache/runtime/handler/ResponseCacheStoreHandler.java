@@ -137,7 +137,8 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             }
             services.claims.store(exchange.computation, exchange.claim, exchange.key, stored);
             headers.putSingle("ETag", stored.etag());
-            headers.putSingle("Cache-Control", exchange.policy.cacheControl(stored.secondsLeft(stored.storedAtMillis())));
+            long secondsLeft = stored.secondsLeft(stored.storedAtMillis());
+            headers.putSingle("Cache-Control", exchange.policy.cacheControl(secondsLeft));
             services.edge.cacheControl(exchange.policy.isPrivate(), headers::putSingle);
         }
         exchange.statusHeaders(headers::putSingle, stored != null, 0);
