@@ -8,6 +8,7 @@ import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
 import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
 import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
+import io.quarkiverse.responsecache.runtime.coordination.StoreDecisions;
 import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;
 import io.quarkiverse.responsecache.runtime.edge.EdgePurges;
 import io.quarkiverse.responsecache.runtime.entry.CacheableStatusesCheck;
@@ -64,8 +65,8 @@ final class ExtensionBeans {
         List<Class<?>> beans = new ArrayList<>(List.of(
                 // the request path
                 CacheServices.class, RequestKeys.class, DefaultResponseCacheKeyBuilder.class, CacheStatusHeaders.class,
-                CacheDecisions.class, MissCoordinator.class, KeyClaims.class, ResponseLifetimes.class,
-                BackgroundRefresher.class, SystemResponseCacheClock.class,
+                CacheDecisions.class, MissCoordinator.class, KeyClaims.class, StoreDecisions.class,
+                ResponseLifetimes.class, BackgroundRefresher.class, SystemResponseCacheClock.class,
                 // the store, and the near cache in front of Redis (whether it runs is a runtime setting)
                 ResponseStoreProducer.class, GuardedStore.class, EntryCodec.class, CacheableStatusesCheck.class,
                 StoreConfigurationWatch.class, CacheClientOptions.class, NearCache.class, NearCacheTracking.class,

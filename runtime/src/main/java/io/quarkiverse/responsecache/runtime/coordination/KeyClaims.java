@@ -21,8 +21,8 @@ import io.quarkiverse.responsecache.spi.EntryMarks;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The claim protocol, used by the decision and by the miss's capture. See architecture.adoc, section "Claims:
- * read-your-writes in the store".
+ * The claim protocol: taken by {@link CacheDecisions}, stored under when {@link StoreDecisions} says so. See
+ * architecture.adoc, section "Claims: read-your-writes in the store".
  */
 @Singleton
 public class KeyClaims {

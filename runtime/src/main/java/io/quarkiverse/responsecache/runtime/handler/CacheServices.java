@@ -6,13 +6,12 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.CacheDecisions;
 import io.quarkiverse.responsecache.runtime.coordination.KeyClaims;
+import io.quarkiverse.responsecache.runtime.coordination.StoreDecisions;
 import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoints;
-import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.invalidation.GuardedEvictions;
 import io.quarkiverse.responsecache.runtime.key.RequestKeys;
-import io.quarkiverse.responsecache.runtime.lifetime.ResponseLifetimes;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
 import io.quarkiverse.responsecache.runtime.refresh.BackgroundRefresher;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
@@ -30,23 +29,20 @@ public class CacheServices {
     final boolean enabled;
     final boolean honorsRequestDirectives;
     final long maxBodySize;
-    /** What a stored entry may hold, checked when storing and again when replaying. */
-    final EntryRules rules;
     final CachedEndpoints endpoints;
     final RequestKeys keys;
     final GuardedStore store;
     /** Answers hits from this process's memory when the near cache is on, else nothing. */
     final NearCache nearCache;
-    /** What becomes of a request whose key is known, and of its computed response. */
+    /** What becomes of a request whose key is known. */
     final CacheDecisions decisions;
     final KeyClaims claims;
+    /** Whether a computed response is stored, and as what. */
+    final StoreDecisions storeDecisions;
     final GuardedEvictions evictions;
     final BackgroundRefresher refresher;
     final CacheStatusHeaders statusHeaders;
     final ResponseCacheClock clock;
-    /** How long each stored response stays fresh. */
-    @Inject
-    ResponseLifetimes lifetimes;
     /** Metrics, tracing and the Dev UI, when present. */
     @Inject
     ResponseCacheEvents events;
@@ -57,16 +53,17 @@ public class CacheServices {
     @Inject
     public CacheServices(ResponseCacheConfig config, CachedEndpoints endpoints, RequestKeys keys, GuardedStore store,
             CacheDecisions decisions, KeyClaims claims, CacheStatusHeaders statusHeaders, ResponseCacheClock clock,
-            NearCache nearCache, GuardedEvictions evictions, BackgroundRefresher refresher) {
+            NearCache nearCache, GuardedEvictions evictions, BackgroundRefresher refresher,
+            StoreDecisions storeDecisions) {
         this.enabled = config.enabled();
         this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
         this.maxBodySize = config.maxBodySize().asLongValue();
-        this.rules = decisions.rules();
         this.endpoints = endpoints;
         this.keys = keys;
         this.store = store;
         this.decisions = decisions;
         this.claims = claims;
+        this.storeDecisions = storeDecisions;
         this.evictions = evictions;
         this.refresher = refresher;
         this.statusHeaders = statusHeaders;

@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.handler;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.jboss.resteasy.reactive.server.core.LazyResponse;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerRestHandler;
 
+import io.quarkiverse.responsecache.runtime.coordination.StoreDecision;
+import io.quarkiverse.responsecache.runtime.coordination.StoreDecisions;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
@@ -23,9 +26,9 @@ import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
  * response filters. Exceptions take the abort chain and never get here, so they are never stored.
  * <p>
  * A hit gets its caching headers and the writer of its stored body. A miss that stores has its entity serialized
- * here, before the response filters, by {@link ResponseSnapshot}: what is stored is what the resource method
- * produced, and from here on the miss goes on exactly as a hit, so the response filters and writer interceptors run
- * for each request on the same entity.
+ * here, before the response filters, by {@link BodyCapture}, and {@link StoreDecisions} decides what becomes of it:
+ * what is stored is what the resource method produced, and from here on the miss goes on exactly as a hit, so the
+ * response filters and writer interceptors run for each request on the same entity.
  */
 public class ResponseCacheStoreHandler implements ServerRestHandler {
 
@@ -101,10 +104,45 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             headers.putSingle("Vary", combined.append(vary).toString());
         }
         if (exchange.stores() && !"HEAD".equals(request.getMethod())) {
-            ResponseSnapshot.storeAndReplace(request, exchange, response, compression());
+            storeMiss(request, exchange, response);
         } else {
             exchange.statusHeaders(headers::putSingle, false, 0);
         }
+    }
+
+    /**
+     * A miss under a claim: its body captured, what becomes of it decided, that carried out (the entry stored under
+     * the claim, its headers sent), and the body passed on as a hit's. A body over {@code max-body-size} that the
+     * writer can write again is not captured: it is written as usual.
+     */
+    private void storeMiss(ResteasyReactiveRequestContext request, CacheExchange exchange, Response response)
+            throws IOException {
+        CacheServices services = exchange.services;
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        BodyCapture capture = new BodyCapture(request, response);
+        byte[] body = capture.serialize(services.maxBodySize);
+        if (body == null) {
+            exchange.statusHeaders(headers::putSingle, false, 0);
+            return;
+        }
+        StoreDecision decision = services.storeDecisions.decide(exchange, exchange.claim,
+                new StoreDecisions.Computed(response.getStatus(), capture.headerLines(), body, response.getEntity()),
+                compression(), varied -> services.keys.key(exchange.policy, request, exchange.principal, varied));
+        exchange.key = decision.key();
+        exchange.varied = decision.varied();
+        CachedResponse stored = decision.entry();
+        if (stored != null) {
+            if (decision.edgeTags() != null) {
+                headers.putSingle(decision.edgeTags().getKey(), decision.edgeTags().getValue());
+            }
+            services.claims.store(exchange.computation, exchange.claim, exchange.key, stored);
+            headers.putSingle("ETag", stored.etag());
+            long secondsLeft = stored.secondsLeft(stored.storedAtMillis());
+            headers.putSingle("Cache-Control", exchange.policy.cacheControl(secondsLeft));
+            services.edge.cacheControl(exchange.policy.isPrivate(), headers::putSingle);
+        }
+        exchange.statusHeaders(headers::putSingle, stored != null, 0);
+        capture.passOn(body, stored == null ? null : stored.encoded());
     }
 
     /**
