@@ -14,6 +14,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
+# shellcheck source=benchmark/lib.sh
+source "$here/lib.sh"
 out="$here/target/entity-tracking"
 duration="${BENCH_DURATION:-10s}"
 runs="${BENCH_RUNS:-3}"
@@ -28,9 +30,8 @@ done
 mkdir -p "$out"
 rm -f "$out"/*.txt "$out"/*.log
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
+cleanup() { for pid in "${pids[@]}"; do stop_pid "$pid"; done; }
 trap cleanup EXIT
 
 redis_port="$(free_port)"
@@ -43,12 +44,10 @@ start_demo() { # $1: port, $2...: -D options
     java -Dquarkus.http.port="$port" -Dquarkus.redis.hosts="redis://127.0.0.1:$redis_port" "$@" -jar "$jar" \
         >"$out/demo-$port.log" 2>&1 &
     pids+=($!)
-    for _ in $(seq 1 300); do
-        curl -fs "http://127.0.0.1:$port/books/count" >/dev/null 2>&1 && return 0
-        sleep 0.1
-    done
-    echo "the demo on port $port did not start; see $out/demo-$port.log" >&2
-    exit 1
+    await 300 0.1 "$!" curl -fs -o /dev/null "http://127.0.0.1:$port/books/count" || {
+        echo "the demo on port $port did not start; see $out/demo-$port.log" >&2
+        exit 1
+    }
 }
 
 seed() { # 25 books in the instance's own in-memory database

@@ -20,6 +20,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
+# shellcheck source=benchmark/lib.sh
+source "$here/lib.sh"
 out="$here/target/benchmark-results"
 
 threads="${BENCH_THREADS:-1}"
@@ -43,14 +45,7 @@ for arg in "$@"; do
         --no-jmh) jmh=false ;;
         --jmh-only) load=false ;;
         --no-build) build=false ;;
-        -h | --help)
-            sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-            exit 0
-            ;;
-        *)
-            echo "unknown option: $arg (try --help)" >&2
-            exit 2
-            ;;
+        *) help_or_unknown "$arg" ;;
     esac
 done
 
@@ -67,9 +62,6 @@ nginx_endpoints=(nginx.plain nginx.plain-64k)
 # that form); then nginx serving the same 64 KiB as a precompressed file (gzip_static).
 gzip_endpoints=(gzip.response-cache-hit-json-64k gzip.recompressed-json-64k)
 nginx_gzip_endpoints=(nginx.gzip-static-json-64k)
-
-started=$(date +%s)
-log() { printf '[%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
 
 # --- tools: install from the distribution only what is missing
 
@@ -95,21 +87,13 @@ fi
 
 if $build; then
     log "building the extension and the benchmark module"
-    build_log=$(mktemp)
-    (cd "$root" && ./mvnw -B -q -Pbenchmark -pl benchmark -am package -DskipTests) > "$build_log" 2>&1 || {
-        cat "$build_log" >&2
-        rm -f "$build_log"
-        exit 1
-    }
+    mkdir -p "$here/target"
+    build_log="$here/target/build.log"
+    quietly "$build_log" ./mvnw -B -q -Pbenchmark -pl benchmark -am package -DskipTests
     # quarkus.http.enable-compression is fixed at build time: the compressing application is a build of its own
     log "building the benchmark application with quarkus.http.enable-compression=true"
-    (cd "$root" && ./mvnw -B -q -Pbenchmark -pl benchmark -am package -DskipTests \
-        -Dquarkus.http.enable-compression=true -Dquarkus.package.output-directory=gzip-build) > "$build_log" 2>&1 || {
-        cat "$build_log" >&2
-        rm -f "$build_log"
-        exit 1
-    }
-    rm -f "$build_log"
+    quietly "$build_log" ./mvnw -B -q -Pbenchmark -pl benchmark -am package -DskipTests \
+        -Dquarkus.http.enable-compression=true -Dquarkus.package.output-directory=gzip-build
 fi
 app_jar="$here/target/quarkus-app/quarkus-run.jar"
 gzip_app_jar="$here/target/gzip-build/quarkus-run.jar"
@@ -132,15 +116,7 @@ nginx_pid=""
 stop() {
     local pid
     for pid in "$nginx_pid" "$app_pid" "$near_app_pid" "$gzip_app_pid" "$redis_pid"; do
-        if [[ -n $pid ]] && kill -0 "$pid" 2> /dev/null; then
-            kill "$pid" 2> /dev/null || true
-            for _ in $(seq 1 50); do
-                kill -0 "$pid" 2> /dev/null || break
-                sleep 0.2
-            done
-            kill -9 "$pid" 2> /dev/null || true
-            wait "$pid" 2> /dev/null || true
-        fi
+        stop_pid "$pid"
     done
     app_pid=""
     near_app_pid=""
@@ -166,29 +142,11 @@ start_app() {
         "$@" -jar "$jar" > "$out/$name.log" 2>&1 &
     printf -v "$pid_variable" '%s' "$!"
     printf -v "$base_variable" '%s' "$url"
-    for _ in $(seq 1 150); do
-        curl -sf -o /dev/null "$url/plain" && break
-        kill -0 "${!pid_variable}" 2> /dev/null || break
-        sleep 0.2
-    done
-    curl -sf -o /dev/null "$url/plain" || {
+    await 150 0.2 "${!pid_variable}" curl -sf -o /dev/null "$url/plain" || {
         cat "$out/$name.log" >&2
         echo "the application ${what}did not start" >&2
         exit 1
     }
-}
-
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 30000))
-        if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "no free port found" >&2
-    return 1
 }
 
 # a row's application and URL: near.<endpoint> is <endpoint> of the application with the near cache, nginx.<endpoint>
@@ -266,11 +224,7 @@ CONF
     nginx -c "$dir/nginx.conf" -p "$dir" -g 'daemon off;' > "$dir/nginx.out" 2>&1 &
     nginx_pid=$!
     nginx_url="http://127.0.0.1:$port"
-    for _ in $(seq 1 50); do
-        curl -sf -o /dev/null "$nginx_url/bench/plain" && break
-        sleep 0.1
-    done
-    curl -sf -o /dev/null "$nginx_url/bench/plain" || {
+    await 50 0.1 "$nginx_pid" curl -sf -o /dev/null "$nginx_url/bench/plain" || {
         cat "$dir/nginx.out" "$dir/error.log" >&2
         echo "nginx did not start" >&2
         exit 1
@@ -300,11 +254,7 @@ if $load; then
     redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
         --logfile "$out/redis.log" &
     redis_pid=$!
-    for _ in $(seq 1 50); do
-        [[ $(redis-cli -p "$redis_port" ping 2> /dev/null) == PONG ]] && break
-        sleep 0.1
-    done
-    [[ $(redis-cli -p "$redis_port" ping 2> /dev/null) == PONG ]] || {
+    await 50 0.1 "$redis_pid" redis-cli -p "$redis_port" ping > /dev/null 2>&1 || {
         echo "redis-server did not start, see $out/redis.log" >&2
         exit 1
     }
@@ -441,4 +391,4 @@ if $jmh; then
 fi
 
 java -Duser.language=en -cp "$tools_cp" io.quarkiverse.responsecache.benchmark.report.BenchmarkReport "$out"
-log "done in $(($(date +%s) - started)) s; results in benchmark/target/benchmark-results/"
+log "done in $(($(date +%s) - bench_started)) s; results in benchmark/target/benchmark-results/"

@@ -17,6 +17,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
+# shellcheck source=benchmark/lib.sh
+source "$here/lib.sh"
 work="$here/target/startup"
 runs="${RUNS:-5}"
 requests="${REQUESTS:-2000}"
@@ -27,14 +29,7 @@ build=true
 for arg in "$@"; do
     case "$arg" in
         --no-build) build=false ;;
-        -h | --help)
-            sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-            exit 0
-            ;;
-        *)
-            echo "unknown option: $arg (try --help)" >&2
-            exit 2
-            ;;
+        *) help_or_unknown "$arg" ;;
     esac
 done
 
@@ -44,9 +39,6 @@ for tool in java jcmd curl; do
         exit 1
     }
 done
-
-started=$(date +%s)
-log() { printf '[%4ds] %s\n' "$(($(date +%s) - started))" "$*"; }
 
 # --- build: the extension's modules and both applications in one reactor
 
@@ -94,16 +86,14 @@ if $build; then
   <modules>
     <module>../../../runtime</module>
     <module>../../../deployment</module>
+    <module>../../../testing</module>
     <module>plain</module>
     <module>cached</module>
   </modules>
 </project>
 EOF
     log "building the extension and the two applications"
-    (cd "$root" && ./mvnw -B -q -f "$work/pom.xml" package -DskipTests -Dformat.skip=true) > "$work/build.log" 2>&1 || {
-        cat "$work/build.log" >&2
-        exit 1
-    }
+    quietly "$work/build.log" ./mvnw -B -q -f "$work/pom.xml" package -DskipTests -Dformat.skip=true
 fi
 for name in plain cached; do
     [[ -f $work/$name/target/quarkus-app/quarkus-run.jar ]] || {
@@ -116,32 +106,11 @@ done
 
 app_pid=""
 stop() {
-    if [[ -n $app_pid ]] && kill -0 "$app_pid" 2> /dev/null; then
-        kill "$app_pid" 2> /dev/null || true
-        for _ in $(seq 1 50); do
-            kill -0 "$app_pid" 2> /dev/null || break
-            sleep 0.2
-        done
-        kill -9 "$app_pid" 2> /dev/null || true
-        wait "$app_pid" 2> /dev/null || true
-    fi
+    stop_pid "$app_pid"
     app_pid=""
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 30000))
-        if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "no free port found" >&2
-    return 1
-}
 
 # CPU time (user + system) the process has used, in ms: on a loaded machine a steadier measure of startup work than
 # the wall-clock time Quarkus logs
@@ -162,18 +131,13 @@ measure() {
     java "${java_opts[@]}" -Dquarkus.http.port="$port" -jar "$work/$name/target/quarkus-app/quarkus-run.jar" \
         > "$out" 2>&1 &
     app_pid=$!
-    for _ in $(seq 1 1500); do
-        grep -q 'started in' "$out" && break
-        kill -0 "$app_pid" 2> /dev/null || break
-        sleep 0.02
-    done
-    cpu_ms=$(cpu_millis "$app_pid")
-    seconds=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$out" | head -1)
-    [[ -n $seconds ]] || {
+    await 1500 0.02 "$app_pid" grep -q 'started in' "$out" || {
         cat "$out" >&2
         echo "$name did not start" >&2
         exit 1
     }
+    cpu_ms=$(cpu_millis "$app_pid")
+    seconds=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$out" | head -1)
     startup_classes=$(loaded_classes "$app_pid")
     # one curl, one keep-alive connection: requests spread evenly over the URLs
     awk -v n="$requests" -v u="$urls" -v base="http://127.0.0.1:$port/items/" \

@@ -5,6 +5,7 @@ import '@vaadin/grid';
 import '@vaadin/text-field';
 import '@vaadin/button';
 import '@vaadin/horizontal-layout';
+import '@vaadin/icon';
 import { columnBodyRenderer, gridRowDetailsRenderer } from '@vaadin/grid/lit.js';
 
 /**
@@ -27,6 +28,7 @@ export class QwcResponseCacheEndpoints extends LitElement {
         .details dt { color: var(--lumo-secondary-text-color); }
         .details dd { margin: 0; overflow-wrap: anywhere; }
         vaadin-grid { height: 100%; }
+        vaadin-grid vaadin-icon { width: var(--lumo-icon-size-s); height: var(--lumo-icon-size-s); }
     `;
 
     static properties = {
@@ -68,6 +70,10 @@ export class QwcResponseCacheEndpoints extends LitElement {
         });
     }
 
+    // offered only when some endpoint could have such entries: tags include the entity tags of tracked endpoints
+    static _namespaces = endpoints.some(endpoint => endpoint.namespace);
+    static _tags = endpoints.some(endpoint => endpoint.tags);
+
     _evict(method, label) {
         const call = method === 'evictAll' || method === 'clearNearCache'
             ? this.jsonRpc[method]()
@@ -75,7 +81,7 @@ export class QwcResponseCacheEndpoints extends LitElement {
         call.then(response => {
             const result = response.result;
             this._result = result.error ? result.error
-                : result.evicted !== undefined ? `${result.evicted} entries evicted`
+                : result.evicted !== undefined ? `${result.evicted} ${result.evicted === 1 ? 'entry' : 'entries'} evicted`
                 : result.message || `near cache cleared (${result.entries} entries)`;
             this._refresh();
         });
@@ -121,28 +127,33 @@ export class QwcResponseCacheEndpoints extends LitElement {
                     @value-changed=${e => this._target = e.detail.value} style="min-width: 20em"></vaadin-text-field>
                 <vaadin-button @click=${() => this._evict('evictUrl', 'url')}>Evict URL</vaadin-button>
                 <vaadin-button @click=${() => this._evict('evictKey', 'key')}>Evict key</vaadin-button>
-                <vaadin-button @click=${() => this._evict('evictTag', 'tag')}>Evict tag</vaadin-button>
-                <vaadin-button @click=${() => this._evict('evictNamespace', 'namespace')}>Evict namespace</vaadin-button>
+                ${QwcResponseCacheEndpoints._tags
+                    ? html`<vaadin-button @click=${() => this._evict('evictTag', 'tag')}>Evict tag</vaadin-button>` : ''}
+                ${QwcResponseCacheEndpoints._namespaces
+                    ? html`<vaadin-button @click=${() => this._evict('evictNamespace', 'namespace')}>Evict namespace</vaadin-button>`
+                    : ''}
                 <vaadin-button theme="error" @click=${() => this._evict('evictAll')}>Evict everything</vaadin-button>
                 ${this._store && this._store.nearCache
                     ? html`<vaadin-button @click=${() => this._evict('clearNearCache')}>Clear near cache</vaadin-button>`
                     : ''}
             </vaadin-horizontal-layout>
             <div class="result">${this._result}</div>
+            <!-- widths in rem: header cells use a smaller font, so widths in em would not line up with the rows -->
             <vaadin-grid .items=${this._rows} .detailsOpenedItems=${this._opened} theme="row-stripes" all-rows-visible
                 ${gridRowDetailsRenderer(row => this._renderDetails(row), [])}>
-                <vaadin-grid-column width="3.5em" flex-grow="0" ${columnBodyRenderer(row => html`
+                <vaadin-grid-column width="4.5rem" flex-grow="0" ${columnBodyRenderer(row => html`
                     <vaadin-button theme="tertiary small icon" aria-label="settings of ${row.name}"
-                        @click=${() => this._toggle(row)}>${this._opened.some(opened => opened.name === row.name)
-                            ? '▾' : '▸'}</vaadin-button>`, [this._opened])}></vaadin-grid-column>
+                        @click=${() => this._toggle(row)}><vaadin-icon icon=${this._opened.some(opened =>
+                            opened.name === row.name) ? 'font-awesome-solid:chevron-down' : 'font-awesome-solid:chevron-right'}>
+                        </vaadin-icon></vaadin-button>`, [this._opened])}></vaadin-grid-column>
                 <vaadin-grid-column header="Endpoint" flex-grow="1" ${columnBodyRenderer(row => html`
                     <div class="path">${row.method} ${row.path}</div><div class="name">${row.name}</div>`, [])}>
                 </vaadin-grid-column>
-                <vaadin-grid-column header="Expire" path="expire" width="6em" flex-grow="0"></vaadin-grid-column>
-                <vaadin-grid-column header="Hits" path="hit" width="5.5em" flex-grow="0"></vaadin-grid-column>
-                <vaadin-grid-column header="Misses" path="miss" width="5.5em" flex-grow="0"></vaadin-grid-column>
-                <vaadin-grid-column header="Bypasses" path="bypass" width="6.5em" flex-grow="0"></vaadin-grid-column>
-                <vaadin-grid-column header="Hit ratio" width="6em" flex-grow="0" ${columnBodyRenderer(row => {
+                <vaadin-grid-column header="Expire" path="expire" width="6rem" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Hits" path="hit" width="5.5rem" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Misses" path="miss" width="5.5rem" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Bypasses" path="bypass" width="7rem" flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Hit ratio" width="6rem" flex-grow="0" ${columnBodyRenderer(row => {
                     const ratio = row.hitRatio;
                     return html`${ratio === null || ratio === undefined ? '-' : `${Math.round(ratio * 100)} %`}`;
                 }, [])}></vaadin-grid-column>

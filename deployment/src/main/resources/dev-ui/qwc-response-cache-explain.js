@@ -54,7 +54,8 @@ export class QwcResponseCacheExplain extends LitElement {
             <vaadin-vertical-layout class="form">
                 <vaadin-horizontal-layout style="gap: 0.5em; align-items: baseline; flex-wrap: wrap">
                     <vaadin-text-field label="URL" placeholder="/products/42?lang=en" .value=${this._url}
-                        @value-changed=${e => this._url = e.detail.value} style="min-width: 24em"></vaadin-text-field>
+                        @value-changed=${e => this._url = e.detail.value} @keydown=${e => e.key === 'Enter' && this._explain()}
+                        style="min-width: 24em"></vaadin-text-field>
                     <vaadin-text-field label="Principal (optional)" .value=${this._principal}
                         @value-changed=${e => this._principal = e.detail.value}></vaadin-text-field>
                     <vaadin-button theme="primary" @click=${() => this._explain()}>Explain</vaadin-button>

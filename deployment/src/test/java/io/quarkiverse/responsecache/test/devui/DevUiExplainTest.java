@@ -5,51 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkiverse.responsecache.test.observability.ItemResource;
 import io.quarkiverse.responsecache.test.runtime.Await;
-import io.quarkiverse.responsecache.testing.LocalRedis;
 import io.quarkiverse.responsecache.testing.RedisServerProcess;
-import io.quarkus.devui.tests.DevUIJsonRPCTest;
 import io.quarkus.test.QuarkusDevModeTest;
-import io.restassured.RestAssured;
 
 /**
  * The Dev UI's explain, in dev mode on a real Redis, without the operator endpoints enabled: the same answer as the
  * explain endpoint for a miss, then a hit; an error for a URL no cached endpoint matches.
  */
-public class DevUiExplainTest extends DevUIJsonRPCTest {
+public class DevUiExplainTest extends DevModeOnRedis {
 
     static final int PORT = RedisServerProcess.freePort();
 
     @RegisterExtension
-    static final QuarkusDevModeTest app = new QuarkusDevModeTest()
-            .withApplicationRoot(root -> root.addClasses(ItemResource.class)
-                    .addAsResource(new StringAsset("quarkus.redis.hosts=" + LocalRedis.url().orElseThrow() + "\n"
-                            + "quarkus.http.port=" + PORT + "\n"
-                            + "quarkus.response-cache.prefix=devui-explain-test\n"
-                            + "quarkus.response-cache.lookup-timeout=5s\n"
-                            + "quarkus.response-cache.write-timeout=5s\n"), "application.properties"));
+    static final QuarkusDevModeTest app = app(PORT, "devui-explain-test");
 
     public DevUiExplainTest() {
-        super("io.quarkiverse.responsecache.quarkus-response-cache", "http://localhost:" + PORT);
-    }
-
-    @BeforeEach
-    void port() {
-        RestAssured.port = PORT;
-    }
-
-    @AfterEach
-    void defaultPort() {
-        RestAssured.port = RestAssured.DEFAULT_PORT;
+        super(PORT);
     }
 
     @Test

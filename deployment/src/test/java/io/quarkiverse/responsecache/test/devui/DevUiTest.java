@@ -5,53 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkiverse.responsecache.test.observability.ItemResource;
 import io.quarkiverse.responsecache.test.runtime.Await;
 import io.quarkiverse.responsecache.testing.LocalRedis;
 import io.quarkiverse.responsecache.testing.RedisServerProcess;
 import io.quarkiverse.responsecache.testing.RedisTestClient;
-import io.quarkus.devui.tests.DevUIJsonRPCTest;
 import io.quarkus.test.QuarkusDevModeTest;
-import io.restassured.RestAssured;
 
 /**
  * The Dev UI card's JSON-RPC service, in dev mode on a real Redis: live counts move with requests, and every
  * eviction it offers removes what it names.
  */
-public class DevUiTest extends DevUIJsonRPCTest {
+public class DevUiTest extends DevModeOnRedis {
 
-    /** Dev mode listens on 8080 unless told otherwise, which another build on the machine may hold. */
     static final int PORT = RedisServerProcess.freePort();
 
     @RegisterExtension
-    static final QuarkusDevModeTest app = new QuarkusDevModeTest()
-            .withApplicationRoot(root -> root.addClasses(ItemResource.class)
-                    .addAsResource(new StringAsset("quarkus.redis.hosts=" + LocalRedis.url().orElseThrow() + "\n"
-                            + "quarkus.http.port=" + PORT + "\n"
-                            + "quarkus.response-cache.prefix=devui-test\n"
-                            + "quarkus.response-cache.lookup-timeout=5s\n"
-                            + "quarkus.response-cache.write-timeout=5s\n"), "application.properties"));
+    static final QuarkusDevModeTest app = app(PORT, "devui-test");
 
     public DevUiTest() {
-        super("io.quarkiverse.responsecache.quarkus-response-cache", "http://localhost:" + PORT);
-    }
-
-    @BeforeEach
-    void port() {
-        RestAssured.port = PORT;
-    }
-
-    @AfterEach
-    void defaultPort() {
-        RestAssured.port = RestAssured.DEFAULT_PORT;
+        super(PORT);
     }
 
     @Test

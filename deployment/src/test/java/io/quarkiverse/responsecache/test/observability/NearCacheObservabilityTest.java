@@ -46,7 +46,11 @@ class NearCacheObservabilityTest {
                 given().get("/counting/" + id).header("Cache-Status")).contains("detail=near"));
         assertThat(PrometheusScrape.now().value("response_cache_requests_total", "outcome=\"hit\"", "tier=\"near\""))
                 .as("hits the near cache answered, counted under its own tier").isGreaterThanOrEqualTo(1);
+        assertThat(PrometheusScrape.now().value("response_cache_requests_total", "outcome=\"miss\"", "tier=\"redis\""))
+                .as("the first request, a miss of the Redis store the near cache stands in front of")
+                .isGreaterThanOrEqualTo(1);
         JsonPath health = given().get("/q/health/well").then().statusCode(200).extract().jsonPath();
+        assertThat(health.getString("checks.find { it.name == 'response-cache' }.data.store")).isEqualTo("redis");
         assertThat(health.getString("checks.find { it.name == 'response-cache' }.data.near-cache"))
                 .isEqualTo("coherent");
         assertThat(health.getLong("checks.find { it.name == 'response-cache' }.data.near-cache-entries"))

@@ -120,4 +120,10 @@ public class NearCachedStore implements ResponseStore {
     public void checkConfiguration() {
         redis.checkConfiguration();
     }
+
+    /** What reaches this store is served by Redis: hits on kept copies are counted under tier {@code near} elsewhere. */
+    @Override
+    public String tier() {
+        return redis.tier();
+    }
 }
