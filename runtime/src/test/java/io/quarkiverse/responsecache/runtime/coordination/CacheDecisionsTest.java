@@ -60,38 +60,8 @@ class CacheDecisionsTest {
     final EndpointPolicy policy = EndpointPolicy.of(new CachedEndpoint("Products#list", "Products.list", "products",
             List.of(), 60, List.of(), List.of(), false, false, 30, 90), config);
 
-    final class Request implements KeyedRequest {
-        Computation computation;
-
-        @Override
-        public String key() {
-            return KEY;
-        }
-
-        @Override
-        public EndpointPolicy policy() {
-            return policy;
-        }
-
-        @Override
-        public Set<String> varied() {
-            return Set.of();
-        }
-
-        @Override
-        public List<String> tags() {
-            return List.of();
-        }
-
-        @Override
-        public String path() {
-            return "/products";
-        }
-
-        @Override
-        public void joined(Computation computation) {
-            this.computation = computation;
-        }
+    TestRequest request() {
+        return new TestRequest(KEY, policy);
     }
 
     CachedResponse response(String body, int status) {
@@ -104,7 +74,7 @@ class CacheDecisionsTest {
         guarded.put(KEY, response, Duration.ofMinutes(10), Map.of()).await().atMost(PATIENCE);
     }
 
-    CacheDecision decide(Request request, CacheDecisions.Start start) {
+    CacheDecision decide(TestRequest request, CacheDecisions.Start start) {
         return decisions.decide(request, start).await().atMost(PATIENCE);
     }
 
@@ -115,7 +85,7 @@ class CacheDecisionsTest {
     @Test
     void aFreshEntryReplays() {
         stored(response("fresh", 200));
-        CacheDecision decision = decide(new Request(), CacheDecisions.Start.LOOKUP);
+        CacheDecision decision = decide(request(), CacheDecisions.Start.LOOKUP);
         assertThat(decision).isInstanceOf(CacheDecision.Replay.class);
         CacheDecision.Replay replay = (CacheDecision.Replay) decision;
         assertThat(body(replay.response())).isEqualTo("fresh");
@@ -126,7 +96,7 @@ class CacheDecisionsTest {
 
     @Test
     void aMissComputesUnderAClaimAndItsStoredResponseReplaysNext() {
-        Request first = new Request();
+        TestRequest first = request();
         CacheDecision decision = decide(first, CacheDecisions.Start.LOOKUP);
         assertThat(decision).isInstanceOf(CacheDecision.Compute.class);
         CacheDecision.Compute compute = (CacheDecision.Compute) decision;
@@ -138,14 +108,14 @@ class CacheDecisionsTest {
 
         claims.store(first.computation, compute.claim(), KEY, response("computed", 200));
         org.awaitility.Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                decide(new Request(), CacheDecisions.Start.LOOKUP)).isInstanceOf(CacheDecision.Replay.class));
+                decide(request(), CacheDecisions.Start.LOOKUP)).isInstanceOf(CacheDecision.Replay.class));
     }
 
     @Test
     void aFollowerReplaysItsLeadersResponseAsCoalesced() {
-        Request leader = new Request();
+        TestRequest leader = request();
         CacheDecision.Compute compute = (CacheDecision.Compute) decide(leader, CacheDecisions.Start.LOOKUP);
-        Uni<CacheDecision> follower = decisions.decide(new Request(), CacheDecisions.Start.LOOKUP);
+        Uni<CacheDecision> follower = decisions.decide(request(), CacheDecisions.Start.LOOKUP);
         var waiting = follower.subscribe().withSubscriber(
                 io.smallrye.mutiny.helpers.test.UniAssertSubscriber.<CacheDecision> create());
         waiting.assertNotTerminated();
@@ -162,13 +132,13 @@ class CacheDecisionsTest {
     void aStaleEntryWithinStaleWhileRevalidateReplaysAndStartsARefresh() {
         stored(response("stale", 200));
         clock.advance(Duration.ofSeconds(70));
-        CacheDecision.Replay replay = (CacheDecision.Replay) decide(new Request(), CacheDecisions.Start.LOOKUP);
+        CacheDecision.Replay replay = (CacheDecision.Replay) decide(request(), CacheDecisions.Start.LOOKUP);
         assertThat(replay.outcome()).isEqualTo(CacheOutcome.STALE);
         assertThat(replay.detail()).isEqualTo(CacheDetail.STALE);
         assertThat(replay.refresh()).isTrue();
 
         backgroundRefresh = false;
-        CacheDecision decision = decide(new Request(), CacheDecisions.Start.LOOKUP);
+        CacheDecision decision = decide(request(), CacheDecisions.Start.LOOKUP);
         assertThat(decision).as("without background refresh, the first request computes").isInstanceOf(
                 CacheDecision.Compute.class);
         assertThat(((CacheDecision.Compute) decision).forward()).isEqualTo(CacheForward.STALE);
@@ -179,7 +149,7 @@ class CacheDecisionsTest {
     void aStaleEntryPastStaleWhileRevalidateGoesWithTheComputeAsAFallback() {
         stored(response("stale", 200));
         clock.advance(Duration.ofSeconds(100));
-        Request first = new Request();
+        TestRequest first = request();
         CacheDecision.Compute compute = (CacheDecision.Compute) decide(first, CacheDecisions.Start.LOOKUP);
         assertThat(compute.forward()).isEqualTo(CacheForward.STALE);
         assertThat(body(compute.staleFallback())).isEqualTo("stale");
@@ -187,21 +157,21 @@ class CacheDecisionsTest {
         decisions.ended(first.computation, compute.claim());
 
         clock.advance(Duration.ofSeconds(60));
-        compute = (CacheDecision.Compute) decide(new Request(), CacheDecisions.Start.LOOKUP);
+        compute = (CacheDecision.Compute) decide(request(), CacheDecisions.Start.LOOKUP);
         assertThat(compute.staleFallback()).as("past stale-if-error too").isNull();
     }
 
     @Test
     void anEntryTheRulesRefuseIsAMiss() {
         stored(response("a status never cacheable", 500));
-        assertThat(decide(new Request(), CacheDecisions.Start.LOOKUP)).isInstanceOf(CacheDecision.Compute.class);
+        assertThat(decide(request(), CacheDecisions.Start.LOOKUP)).isInstanceOf(CacheDecision.Compute.class);
     }
 
     @Test
     void aFailingLookupBypasses() {
         stored(response("fresh", 200));
         store.gets = FakeStore.Behaviour.FAIL;
-        CacheDecision decision = decide(new Request(), CacheDecisions.Start.LOOKUP);
+        CacheDecision decision = decide(request(), CacheDecisions.Start.LOOKUP);
         assertThat(decision).isEqualTo(new CacheDecision.Bypass(CacheForward.BYPASS, CacheDetail.STORE_UNAVAILABLE));
     }
 
@@ -210,8 +180,8 @@ class CacheDecisionsTest {
         stored(response("fresh", 200));
         // a lookup would fail and bypass (the claim, which reads the key through the same failing call, is lost)
         store.gets = FakeStore.Behaviour.FAIL;
-        CacheDecision revalidate = decide(new Request(), CacheDecisions.Start.REVALIDATE);
-        CacheDecision refresh = decide(new Request(), CacheDecisions.Start.REFRESH);
+        CacheDecision revalidate = decide(request(), CacheDecisions.Start.REVALIDATE);
+        CacheDecision refresh = decide(request(), CacheDecisions.Start.REFRESH);
         assertThat(revalidate).isInstanceOf(CacheDecision.Compute.class);
         assertThat(refresh).isInstanceOf(CacheDecision.Compute.class);
         assertThat(((CacheDecision.Compute) revalidate).forward()).isEqualTo(CacheForward.REQUEST);
@@ -220,11 +190,11 @@ class CacheDecisionsTest {
                 .isEqualTo(CacheDetail.WRITES_UNAVAILABLE);
 
         store.gets = FakeStore.Behaviour.ANSWER;
-        CacheDecision.Compute claimed = (CacheDecision.Compute) decide(new Request(), CacheDecisions.Start.REVALIDATE);
+        CacheDecision.Compute claimed = (CacheDecision.Compute) decide(request(), CacheDecisions.Start.REVALIDATE);
         assertThat(claimed.claim()).isNotNull();
         assertThat(claimed.detail()).isEqualTo(CacheDetail.REQUEST_NO_CACHE);
         decisions.ended(null, claimed.claim());
-        claimed = (CacheDecision.Compute) decide(new Request(), CacheDecisions.Start.REFRESH);
+        claimed = (CacheDecision.Compute) decide(request(), CacheDecisions.Start.REFRESH);
         assertThat(claimed.detail()).isEqualTo(CacheDetail.BACKGROUND_REFRESH);
     }
 }

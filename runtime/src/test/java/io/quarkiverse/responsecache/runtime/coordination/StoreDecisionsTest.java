@@ -62,41 +62,12 @@ class StoreDecisionsTest {
 
     final StoreDecisions decisions = decisions();
 
-    final class Request implements KeyedRequest {
-        Set<String> varied = Set.of();
-
-        @Override
-        public String key() {
-            return KEY;
-        }
-
-        @Override
-        public EndpointPolicy policy() {
-            return policy;
-        }
-
-        @Override
-        public Set<String> varied() {
-            return varied;
-        }
-
-        @Override
-        public List<String> tags() {
-            return List.of();
-        }
-
-        @Override
-        public String path() {
-            return "/products";
-        }
-
-        @Override
-        public void joined(Computation computation) {
-        }
+    TestRequest request() {
+        return new TestRequest(KEY, policy);
     }
 
     /** @param headers names and values, in turns */
-    StoreDecision decide(StoreDecisions decisions, Request request, int status, String body, String... headers) {
+    StoreDecision decide(StoreDecisions decisions, TestRequest request, int status, String body, String... headers) {
         List<Map.Entry<String, String>> lines = new ArrayList<>();
         for (int i = 0; i < headers.length; i += 2) {
             lines.add(Map.entry(headers[i], headers[i + 1]));
@@ -110,7 +81,7 @@ class StoreDecisionsTest {
     }
 
     StoreDecision decide(int status, String body, String... headers) {
-        return decide(decisions, new Request(), status, body, headers);
+        return decide(decisions, request(), status, body, headers);
     }
 
     static String body(CachedResponse entry) {
@@ -170,7 +141,7 @@ class StoreDecisionsTest {
         assertThat(decision.varied()).containsExactly("accept-language");
 
         // a request whose key already held it keeps its key
-        Request keyed = new Request();
+        TestRequest keyed = request();
         keyed.varied = Set.of("accept-language");
         StoreDecision again = decide(decisions, keyed, 200, "bonjour", "Vary", "Accept-Language");
         assertThat(again.stores()).isTrue();
@@ -215,7 +186,7 @@ class StoreDecisionsTest {
     @Test
     void theEdgeKeysNameTheLearnedKeyAndReplaceTheEndpointsOwnHeader() {
         StoreDecisions tagging = decisions("quarkus.response-cache.edge.tag-header", "xkey");
-        StoreDecision decision = decide(tagging, new Request(), 200, "bonjour", "Vary", "Accept-Language",
+        StoreDecision decision = decide(tagging, request(), 200, "bonjour", "Vary", "Accept-Language",
                 "xkey", "mine");
         Map.Entry<String, String> tags = decision.edgeTags();
         assertThat(tags.getKey()).isEqualTo("xkey");
