@@ -22,8 +22,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What the cache decided for one request, handed from the lookup handler to the handlers that run later in the same
- * request's chain. It travels as a request-context property, because the CDI request scope may be inactive after a
- * resume.
+ * request's chain. It travels with the request itself ({@link #attach}), because the CDI request scope may be inactive
+ * after a resume.
  */
 final class CacheExchange implements KeyedRequest {
 
