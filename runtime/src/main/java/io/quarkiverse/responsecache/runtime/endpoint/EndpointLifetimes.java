@@ -43,13 +43,14 @@ public record EndpointLifetimes(Duration expire, Map<Integer, Duration> byStatus
     }
 
     public Duration forStatus(int status) {
-        Duration listed = byStatus.get(status);
+        // most endpoints list no status: no boxing of it then
+        Duration listed = byStatus.isEmpty() ? null : byStatus.get(status);
         return listed != null ? listed : expire;
     }
 
     /** @return whether {@code status} has a lifetime of its own, which makes it cacheable for the endpoint */
     public boolean lists(int status) {
-        return byStatus.containsKey(status);
+        return !byStatus.isEmpty() && byStatus.containsKey(status);
     }
 
     public Duration longest() {

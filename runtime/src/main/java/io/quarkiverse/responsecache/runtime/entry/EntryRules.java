@@ -76,7 +76,10 @@ public final class EntryRules {
         if (found == null || !cacheableStatus(found.status(), lifetimes)) {
             return null;
         }
-        for (Map.Entry<String, String> header : found.headers()) {
+        List<Map.Entry<String, String>> headers = found.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            // indexed: every hit checks its headers, and an iterator is an allocation per hit
+            Map.Entry<String, String> header = headers.get(i);
             if (!keepsHeader(found.status(), header.getKey(), header.getValue())) {
                 return null;
             }

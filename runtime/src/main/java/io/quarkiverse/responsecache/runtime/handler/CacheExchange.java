@@ -18,15 +18,35 @@ import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
 import io.quarkiverse.responsecache.runtime.observe.CacheForward;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 import io.quarkiverse.responsecache.runtime.observe.ResponseCacheEvents;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * What the cache decided for one request, handed from the lookup handler to the handlers that run later in the same
- * request's chain. It travels as a request-context property, because the CDI request scope may be inactive after a
- * resume.
+ * request's chain. It travels with the request itself ({@link #attach}), because the CDI request scope may be inactive
+ * after a resume.
  */
 final class CacheExchange implements KeyedRequest {
 
     static final String PROPERTY = CacheExchange.class.getName();
+
+    /**
+     * Attaches {@code exchange} to its request: in the routing context's data, which Quarkus has made already, rather
+     * than a request-context property, whose map would be made for this request alone.
+     */
+    static void attach(ResteasyReactiveRequestContext request, CacheExchange exchange) {
+        RoutingContext routing = request.serverRequest().unwrap(RoutingContext.class);
+        if (routing != null) {
+            routing.put(PROPERTY, exchange);
+        } else {
+            request.setProperty(PROPERTY, exchange);
+        }
+    }
+
+    /** @return the exchange attached to {@code request}, or null when the cache is not involved */
+    static CacheExchange of(ResteasyReactiveRequestContext request) {
+        RoutingContext routing = request.serverRequest().unwrap(RoutingContext.class);
+        return (CacheExchange) (routing != null ? routing.get(PROPERTY) : request.getProperty(PROPERTY));
+    }
 
     final CacheServices services;
     final EndpointPolicy policy;

@@ -99,13 +99,18 @@ final class CachedBodyWriter implements EntityWriter {
         }
         ByteBuf sent;
         if (encoded != null) {
-            sent = Unpooled.wrappedBuffer(encoded.source(), encoded.offset(), encoded.length());
+            sent = range(encoded.source(), encoded.offset(), encoded.length());
         } else if (body.direct() != null) {
             // already outside the heap: the socket writes it as it is
             sent = Unpooled.wrappedBuffer(body.direct().duplicate());
         } else {
-            sent = Unpooled.wrappedBuffer(body.source(), body.offset(), body.length());
+            sent = range(body.source(), body.offset(), body.length());
         }
         server.response().end(Buffer.buffer(sent));
+    }
+
+    /** @return the range as the readable bytes of one buffer over the whole array, rather than a slice of it */
+    private static ByteBuf range(byte[] source, int offset, int length) {
+        return Unpooled.wrappedBuffer(source).setIndex(offset, offset + length);
     }
 }

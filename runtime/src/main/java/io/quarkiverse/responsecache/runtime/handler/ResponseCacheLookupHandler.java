@@ -77,7 +77,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
             if (resumeAt == ShortChain.NONE) {
                 return;
             }
-        } else if (request.getProperty(CacheExchange.PROPERTY) != null) {
+        } else if (CacheExchange.of(request) != null) {
             // the early lookup decided
             return;
         }
@@ -91,7 +91,7 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
         }
         CacheExchange exchange = new CacheExchange(cache, policy, request);
         exchange.resumeAt = resumeAt;
-        request.setProperty(CacheExchange.PROPERTY, exchange);
+        CacheExchange.attach(request, exchange);
 
         String cacheControl = cache.honorsRequestDirectives
                 ? request.serverRequest().getRequestHeader("Cache-Control")

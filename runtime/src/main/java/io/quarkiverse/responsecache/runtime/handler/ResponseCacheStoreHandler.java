@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -18,6 +19,7 @@ import io.quarkiverse.responsecache.runtime.coordination.StoreDecisions;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.StoredCompression;
+import io.quarkiverse.responsecache.runtime.http.DecimalText;
 import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 
@@ -77,7 +79,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
 
     @Override
     public void handle(ResteasyReactiveRequestContext request) throws Exception {
-        CacheExchange exchange = (CacheExchange) request.getProperty(CacheExchange.PROPERTY);
+        CacheExchange exchange = CacheExchange.of(request);
         if (exchange == null) {
             return;
         }
@@ -177,8 +179,9 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
         long secondsLeft = Math.max(0, ttl);
         headers.putSingle("Cache-Control", endpoint != null ? endpoint.cacheControl(exchange.policy, secondsLeft)
                 : exchange.policy.cacheControl(secondsLeft));
-        exchange.services.edge.cacheControl(exchange.policy.isPrivate(), headers::putSingle);
-        headers.putSingle("Age", Long.toString(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
+        BiConsumer<String, String> put = headers::putSingle;
+        exchange.services.edge.cacheControl(exchange.policy.isPrivate(), put);
+        headers.putSingle("Age", DecimalText.of(stored.ageSeconds(now, exchange.policy.expire().toMillis())));
         CachedBody body = response.getEntity() instanceof CachedBody entity ? entity : null;
         StoredEncoding.vary(body, headers);
         if ("HEAD".equals(request.getMethod())) {
@@ -186,7 +189,7 @@ public class ResponseCacheStoreHandler implements ServerRestHandler {
             int length = body == null ? stored.bodyLength() : StoredEncoding.choose(request, body, headers);
             headers.putSingle("Content-Length", Integer.toString(length));
         }
-        exchange.statusHeaders(headers::putSingle, false, ttl);
+        exchange.statusHeaders(put, false, ttl);
         request.setEntityWriter(CachedBodyWriter.OF_HIT);
     }
 

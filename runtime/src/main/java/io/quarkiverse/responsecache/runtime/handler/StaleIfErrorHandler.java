@@ -32,7 +32,7 @@ final class StaleIfErrorHandler implements ServerRestHandler {
 
     @Override
     public void handle(ResteasyReactiveRequestContext request) {
-        CacheExchange exchange = (CacheExchange) request.getProperty(CacheExchange.PROPERTY);
+        CacheExchange exchange = CacheExchange.of(request);
         if (exchange != null && exchange.staleFallback != null && !exchange.outcome.answeredFromCache()
                 && request.getResponse().isCreated() && request.getResponse().get().getStatus() >= 500) {
             ResponseCacheStoreHandler.serveStaleIfError(request, exchange);

@@ -18,9 +18,14 @@ import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
 @Singleton
 public class CacheStatusHeaders {
 
+    /** Values rendered lately, by a hash of what they render: a hit's value changes once a second at most. */
+    private static final int RENDERED_SLOTS = 64;
+
     private final String xCacheHeader;
     private final String cacheStatusName;
     private final boolean includeKey;
+    /** Immutable values in a racy array: a lost write only costs rendering one again. */
+    private final Rendered[] rendered = new Rendered[RENDERED_SLOTS];
 
     @Inject
     public CacheStatusHeaders(ResponseCacheConfig config) {
@@ -48,13 +53,43 @@ public class CacheStatusHeaders {
             headers.accept(xCacheHeader, outcome.xCache());
         }
         if (cacheStatusName != null) {
-            StringBuilder value = new StringBuilder(64).append(cacheStatusName).append("; ");
-            parameters(value, outcome, forward, detail, stored, ttlSeconds);
+            String withoutKey = cacheStatus(outcome, forward, detail, stored, ttlSeconds);
             if (includeKey && key != null) {
+                StringBuilder value = new StringBuilder(withoutKey.length() + key.length() + 16).append(withoutKey);
                 appendKey(value, key);
+                headers.accept("Cache-Status", value.toString());
+            } else {
+                headers.accept("Cache-Status", withoutKey);
             }
-            headers.accept("Cache-Status", value.toString());
         }
+    }
+
+    /** @return the {@code Cache-Status} value without the key, rendered once for all requests that have the same */
+    private String cacheStatus(CacheOutcome outcome, CacheForward forward, CacheDetail detail, boolean stored,
+            long ttlSeconds) {
+        // what parameters() leaves out does not tell values apart
+        long ttl = outcome.answeredFromCache() ? ttlSeconds : 0;
+        CacheForward fwd = outcome.answeredFromCache() ? null : forward;
+        boolean storedFlag = !outcome.answeredFromCache() && stored;
+        int hash = (int) (ttl ^ (ttl >>> 32));
+        hash = 31 * hash + outcome.ordinal();
+        hash = 31 * hash + (fwd == null ? -1 : fwd.ordinal());
+        hash = 31 * hash + (detail == null ? -1 : detail.ordinal());
+        hash = 31 * hash + (storedFlag ? 1 : 0);
+        int slot = (hash ^ (hash >>> 16)) & (RENDERED_SLOTS - 1);
+        Rendered last = rendered[slot];
+        if (last != null && last.ttl == ttl && last.outcome == outcome && last.forward == fwd && last.detail == detail
+                && last.stored == storedFlag) {
+            return last.value;
+        }
+        StringBuilder value = new StringBuilder(64).append(cacheStatusName).append("; ");
+        String text = parameters(value, outcome, fwd, detail, storedFlag, ttl).toString();
+        rendered[slot] = new Rendered(outcome, fwd, detail, storedFlag, ttl, text);
+        return text;
+    }
+
+    private record Rendered(CacheOutcome outcome, CacheForward forward, CacheDetail detail, boolean stored, long ttl,
+            String value) {
     }
 
     /**

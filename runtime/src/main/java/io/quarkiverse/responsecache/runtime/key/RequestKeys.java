@@ -62,18 +62,25 @@ public class RequestKeys {
         if (recipe.wholeQuery()) {
             input.queryString(inputs.query(request));
         } else {
-            for (String name : recipe.queryParameters()) {
+            // indexed loops, and no iterator over an empty set: an iterator is an allocation on every request
+            List<String> queryParameters = recipe.queryParameters();
+            for (int i = 0; i < queryParameters.size(); i++) {
+                String name = queryParameters.get(i);
                 addQueryParameter(input, inputs.queryValues(request, name), name, recipe.queryDefaults().get(name));
             }
         }
-        for (String header : policy.varyHeaders()) {
-            input.varyHeader(header, joined(inputs.headerValues(request, header)));
+        List<String> varyHeaders = policy.varyHeaders();
+        for (int i = 0; i < varyHeaders.size(); i++) {
+            input.varyHeader(varyHeaders.get(i), joined(inputs.headerValues(request, varyHeaders.get(i))));
         }
-        for (String header : varied) {
-            input.varyHeader(header, joined(inputs.headerValues(request, header)));
+        if (!varied.isEmpty()) {
+            for (String header : varied) {
+                input.varyHeader(header, joined(inputs.headerValues(request, header)));
+            }
         }
-        for (String cookie : recipe.cookies()) {
-            input.cookie(cookie, inputs.cookie(request, cookie));
+        List<String> cookies = recipe.cookies();
+        for (int i = 0; i < cookies.size(); i++) {
+            input.cookie(cookies.get(i), inputs.cookie(request, cookies.get(i)));
         }
         if (endpoint.negotiatesMediaType()) {
             input.mediaType(inputs.negotiatedMediaType(request, endpoint));

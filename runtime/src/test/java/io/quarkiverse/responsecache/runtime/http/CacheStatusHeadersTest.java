@@ -166,4 +166,35 @@ class CacheStatusHeadersTest {
         assertThat(defaults.isStatusHeader("X-Cache-Status")).isFalse();
         assertThat(defaults.isStatusHeader("response-cache")).as("the cache's name is not a header").isFalse();
     }
+
+    @Test
+    void aValueIsRenderedOnceForTheRequestsThatShareIt() {
+        String first = written(defaults, CacheOutcome.HIT, null, CacheDetail.NEAR, false, 42).get(1).getValue();
+        String again = written(defaults, CacheOutcome.HIT, null, CacheDetail.NEAR, false, 42).get(1).getValue();
+        assertThat(again).isEqualTo("response-cache; hit; ttl=42; detail=near").isSameAs(first);
+    }
+
+    @Test
+    void aRememberedValueNeverAnswersForAnotherOutcomeTtlOrDetail() {
+        CacheForward[] forwards = { null, CacheForward.URI_MISS, CacheForward.REQUEST };
+        CacheDetail[] details = { null, CacheDetail.NEAR, CacheDetail.STALE, CacheDetail.ABSENT };
+        // twice over every combination, more of them than there are remembered values: each gets its own
+        for (int round = 0; round < 2; round++) {
+            for (long ttl = -70; ttl <= 70; ttl += 7) {
+                for (CacheOutcome outcome : CacheOutcome.values()) {
+                    for (CacheForward forward : forwards) {
+                        for (CacheDetail detail : details) {
+                            for (boolean stored : new boolean[] { false, true }) {
+                                String expected = CacheStatusHeaders.parameters(
+                                        new StringBuilder("response-cache; "), outcome, forward, detail, stored, ttl)
+                                        .toString();
+                                assertThat(written(defaults, outcome, forward, detail, stored, ttl).get(1))
+                                        .isEqualTo(entry("Cache-Status", expected));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
