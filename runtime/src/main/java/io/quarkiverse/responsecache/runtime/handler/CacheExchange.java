@@ -45,7 +45,10 @@ final class CacheExchange implements KeyedRequest {
     /** @return the exchange attached to {@code request}, or null when the cache is not involved */
     static CacheExchange of(ResteasyReactiveRequestContext request) {
         RoutingContext routing = request.serverRequest().unwrap(RoutingContext.class);
-        return (CacheExchange) (routing != null ? routing.get(PROPERTY) : request.getProperty(PROPERTY));
+        CacheExchange exchange = (CacheExchange) (routing != null ? routing.get(PROPERTY)
+                : request.getProperty(PROPERTY));
+        // a rerouted request keeps the routing context's data: an exchange of the earlier endpoint is not this one's
+        return exchange != null && exchange.request == request ? exchange : null;
     }
 
     final CacheServices services;
