@@ -53,8 +53,10 @@ done
 endpoints=(plain redis-get response-cache-hit cacheresult-hit cacheresult-uni-hit expensive-uncached expensive-cached
     plain-64k redis-get-64k redis-get-64k-buffer response-cache-hit-64k)
 # The same application started a second time with the near cache on, against the same Redis: its rows are named
-# near.<endpoint>, and compare a near-cache hit with the uncached endpoint of the same process.
-near_endpoints=(near.plain near.response-cache-hit near.plain-64k near.response-cache-hit-64k)
+# near.<endpoint>, and compare a near-cache hit with the uncached endpoint of the same process. bare-route is a Vert.x
+# route of that process answering the same bytes without Quarkus REST: the ceiling of anything the application answers.
+near_endpoints=(near.plain near.response-cache-hit near.plain-64k near.response-cache-hit-64k near.bare-route
+    near.bare-route-64k)
 # nginx proxy_cache in front of the near-cache application: nginx.<endpoint> is a cache hit of nginx for <endpoint>.
 nginx_endpoints=(nginx.plain nginx.plain-64k)
 # The application built with quarkus.http.enable-compression, every request with Accept-Encoding: gzip: a hit that

@@ -4,6 +4,10 @@
 #   benchmark/startup.sh              build both applications, start each RUNS times, print the medians
 #   benchmark/startup.sh --no-build   reuse the last build
 #
+# After the timed starts, each application is started once more with the JVM's native memory tracking on, sent the
+# same requests, and its memory read by area (metaspace, JIT code, symbols, heap in use...): where the RSS difference
+# goes. That start is not part of the medians (tracking costs a little time and memory of its own).
+#
 # Two applications are built from the templates in benchmark/startup/: "plain" (quarkus-rest, one GET endpoint) and
 # "cached" (the same plus this extension, the endpoint under @ResponseCache, no configuration: the memory store).
 # They are built in one reactor with the extension's modules, so nothing is installed. Each is packaged as a fast-jar
@@ -122,6 +126,17 @@ loaded_classes() { # $1: pid
     jcmd "$1" PerfCounter.print 2> /dev/null | sed -n 's/^java.cls.loadedClasses=//p'
 }
 
+# $1: application; $2: its port. One curl, one keep-alive connection: REQUESTS requests spread evenly over URLS URLs.
+send_requests() {
+    awk -v n="$requests" -v u="$urls" -v base="http://127.0.0.1:$2/items/" \
+        'BEGIN { for (i = 0; i < n; i++) printf "url = \"%s%d\"\noutput = \"/dev/null\"\n", base, i % u }' \
+        > "$work/urls.curl"
+    curl -sf -K "$work/urls.curl" || {
+        echo "requests to $1 failed" >&2
+        exit 1
+    }
+}
+
 # $1: application; $2: run number. Appends "app,run,startup_s,rss_kib,classes,startup_classes,startup_cpu_ms" to
 # results.csv.
 measure() {
@@ -139,14 +154,7 @@ measure() {
     cpu_ms=$(cpu_millis "$app_pid")
     seconds=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$out" | head -1)
     startup_classes=$(loaded_classes "$app_pid")
-    # one curl, one keep-alive connection: requests spread evenly over the URLs
-    awk -v n="$requests" -v u="$urls" -v base="http://127.0.0.1:$port/items/" \
-        'BEGIN { for (i = 0; i < n; i++) printf "url = \"%s%d\"\noutput = \"/dev/null\"\n", base, i % u }' \
-        > "$work/urls.curl"
-    curl -sf -K "$work/urls.curl" || {
-        echo "requests to $name failed" >&2
-        exit 1
-    }
+    send_requests "$name" "$port"
     rss=$(ps -o rss= -p "$app_pid" | tr -d ' ')
     classes=$(loaded_classes "$app_pid")
     stop
@@ -155,11 +163,44 @@ measure() {
         "then RSS $((rss / 1024)) MiB (${classes:-?} classes)"
 }
 
+# $1: application. Starts it with native memory tracking, sends the requests, and writes "area,kib" lines to
+# $work/$1-memory.csv: the RSS, the committed memory of each area the JVM tracks, the heap in use (live objects and
+# the garbage since the last collection: the pages the RSS counts) and, read last, the heap still in use after a full
+# collection (what the application keeps).
+memory_by_area() {
+    local name=$1 port out
+    port=$(free_port)
+    out="$work/$name-memory.log"
+    java "${java_opts[@]}" -XX:NativeMemoryTracking=summary -Dquarkus.http.port="$port" \
+        -jar "$work/$name/target/quarkus-app/quarkus-run.jar" > "$out" 2>&1 &
+    app_pid=$!
+    await 1500 0.02 "$app_pid" grep -q 'started in' "$out" || {
+        cat "$out" >&2
+        echo "$name did not start" >&2
+        exit 1
+    }
+    send_requests "$name" "$port"
+    {
+        echo "RSS,$(ps -o rss= -p "$app_pid" | tr -d ' ')"
+        jcmd "$app_pid" GC.heap_info | sed -n 's/.*heap *total [0-9]*K, used \([0-9]*\)K.*/Java heap in use,\1/p'
+        jcmd "$app_pid" VM.native_memory summary |
+            sed -n 's/^- *\([A-Za-z][A-Za-z ]*[a-z]\) *(reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1,\2/p' |
+            grep -v '^Java Heap,'
+        jcmd "$app_pid" GC.run > /dev/null
+        jcmd "$app_pid" GC.heap_info | sed -n 's/.*heap *total [0-9]*K, used \([0-9]*\)K.*/Java heap live (after a full GC),\1/p'
+    } > "$work/$name-memory.csv"
+    stop
+}
+
 echo "app,run,startup_s,rss_kib,classes,startup_classes,startup_cpu_ms" > "$work/results.csv"
 for run in $(seq 1 "$runs"); do
     measure plain "$run"
     measure cached "$run"
 done
+
+log "one more start of each with native memory tracking"
+memory_by_area plain
+memory_by_area cached
 
 median() { # $1: app, $2: column
     awk -F, -v app="$1" -v col="$2" '$1 == app { print $col }' "$work/results.csv" | sort -n |
@@ -191,6 +232,16 @@ startup_classes_cached=$(median cached 6)
         'BEGIN { printf "| classes loaded at startup | %d | %d | %+d |\n", p, c, c - p }'
     awk -v p="$classes_plain" -v c="$classes_cached" \
         'BEGIN { printf "| classes loaded after the requests | %d | %d | %+d |\n", p, c, c - p }'
+    echo
+    echo "Where the memory goes, one more start of each with native memory tracking (committed KiB by area; the heap"
+    echo "in use and live, not committed; areas that differ by less than 256 KiB left out):"
+    echo
+    echo "| area | without the extension | with it | difference |"
+    echo "|---|---:|---:|---:|"
+    awk -F, 'NR == FNR { plain[$1] = $2; next }
+        { diff = $2 - plain[$1]; if (diff >= 256 || diff <= -256 || $1 == "RSS")
+            printf "| %s | %d KiB | %d KiB | %+d KiB |\n", $1, plain[$1], $2, diff }' \
+        "$work/plain-memory.csv" "$work/cached-memory.csv"
 } > "$work/results.md"
 echo
 cat "$work/results.md"

@@ -32,6 +32,10 @@ public final class BenchmarkReport {
             { "near.response-cache-hit-64k", "near.plain-64k", "0.80" },
             { "near.response-cache-hit", "nginx.plain", "1.10" },
             { "near.response-cache-hit-64k", "nginx.plain-64k", "1.10" },
+            { "near.response-cache-hit", "near.bare-route", "" },
+            { "near.response-cache-hit-64k", "near.bare-route-64k", "" },
+            { "near.bare-route", "nginx.plain", "" },
+            { "near.bare-route-64k", "nginx.plain-64k", "" },
             { "gzip.response-cache-hit-json-64k", "gzip.recompressed-json-64k", "3.00" },
             { "gzip.response-cache-hit-json-64k", "nginx.gzip-static-json-64k", "" },
     };
