@@ -8,8 +8,10 @@
 # same requests, and its memory read by area (metaspace, JIT code, symbols, heap in use...): where the RSS difference
 # goes. That start is not part of the medians (tracking costs a little time and memory of its own).
 #
-# Two applications are built from the templates in benchmark/startup/: "plain" (quarkus-rest, one GET endpoint) and
-# "cached" (the same plus this extension, the endpoint under @ResponseCache, no configuration: the memory store).
+# Three applications are built from the templates in benchmark/startup/: "plain" (quarkus-rest, one GET endpoint),
+# "cached" (the same plus this extension, the endpoint under @ResponseCache, no configuration: the memory store), and
+# "redis-client" (plain plus quarkus-redis-client, unused: the part of "cached" that is the Redis client's, which the
+# extension depends on whatever the store).
 # They are built in one reactor with the extension's modules, so nothing is installed. Each is packaged as a fast-jar
 # and started RUNS times, alternately, on a free loopback port; each start records the "started in" time Quarkus
 # logs, the CPU time and the classes loaded by then, then sends REQUESTS requests over URLS distinct URLs (one curl,
@@ -29,6 +31,7 @@ requests="${REQUESTS:-2000}"
 urls="${URLS:-200}"
 read -r -a java_opts <<< "${JAVA_OPTS:-}"
 build=true
+apps=(plain redis-client cached)
 
 for arg in "$@"; do
     case "$arg" in
@@ -53,16 +56,22 @@ quarkus_version() {
     sed -n 's:.*<quarkus.version>\(.*\)</quarkus.version>.*:\1:p' "$root/pom.xml" | head -1
 }
 
-# $1: the application's directory name; $2: whether it has the extension
+# $1: the application's directory name, which says what it adds to quarkus-rest (see above)
 write_app() {
-    local name=$1 cached=$2 dir="$work/$1" extension=""
+    local name=$1 dir="$work/$1" extension=""
     mkdir -p "$dir/src/main/java/org/acme/startup" "$dir/src/main/resources"
-    if $cached; then
-        extension="    <dependency>
+    case "$name" in
+        cached) extension="    <dependency>
       <groupId>io.quarkiverse.responsecache</groupId>
       <artifactId>quarkus-response-cache</artifactId>
       <version>$(project_version)</version>
-    </dependency>"
+    </dependency>" ;;
+        redis-client) extension="    <dependency>
+      <groupId>io.quarkus</groupId>
+      <artifactId>quarkus-redis-client</artifactId>
+    </dependency>" ;;
+    esac
+    if [[ $name == cached ]]; then
         cp "$here/startup/ItemResource.java" "$dir/src/main/java/org/acme/startup/"
     else
         grep -v '// CACHED' "$here/startup/ItemResource.java" > "$dir/src/main/java/org/acme/startup/ItemResource.java"
@@ -77,8 +86,9 @@ write_app() {
 if $build; then
     rm -rf "$work"
     mkdir -p "$work"
-    write_app plain false
-    write_app cached true
+    for name in "${apps[@]}"; do
+        write_app "$name"
+    done
     cat > "$work/pom.xml" << EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -92,6 +102,7 @@ if $build; then
     <module>../../../deployment</module>
     <module>../../../testing</module>
     <module>plain</module>
+    <module>redis-client</module>
     <module>cached</module>
   </modules>
 </project>
@@ -99,7 +110,7 @@ EOF
     log "building the extension and the two applications"
     quietly "$work/build.log" ./mvnw -B -q -f "$work/pom.xml" package -DskipTests -Dformat.skip=true
 fi
-for name in plain cached; do
+for name in "${apps[@]}"; do
     [[ -f $work/$name/target/quarkus-app/quarkus-run.jar ]] || {
         echo "no $work/$name/target/quarkus-app/quarkus-run.jar: run without --no-build" >&2
         exit 1
@@ -194,54 +205,59 @@ memory_by_area() {
 
 echo "app,run,startup_s,rss_kib,classes,startup_classes,startup_cpu_ms" > "$work/results.csv"
 for run in $(seq 1 "$runs"); do
-    measure plain "$run"
-    measure cached "$run"
+    for name in "${apps[@]}"; do
+        measure "$name" "$run"
+    done
 done
 
 log "one more start of each with native memory tracking"
-memory_by_area plain
-memory_by_area cached
+for name in "${apps[@]}"; do
+    memory_by_area "$name"
+done
 
 median() { # $1: app, $2: column
     awk -F, -v app="$1" -v col="$2" '$1 == app { print $col }' "$work/results.csv" | sort -n |
         awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-startup_plain=$(median plain 3)
-startup_cached=$(median cached 3)
-rss_plain=$(median plain 4)
-rss_cached=$(median cached 4)
-classes_plain=$(median plain 5)
-classes_cached=$(median cached 5)
-cpu_plain=$(median plain 7)
-cpu_cached=$(median cached 7)
-startup_classes_plain=$(median plain 6)
-startup_classes_cached=$(median cached 6)
+# $1: column of results.csv; $2: printf format of a value; $3: "x" for a ratio to plain, "d" for a difference
+row() {
+    local p r c
+    p=$(median plain "$1")
+    r=$(median redis-client "$1")
+    c=$(median cached "$1")
+    awk -v p="$p" -v r="$r" -v c="$c" -v f="$2" -v kind="$3" 'BEGIN {
+        printf "| " f " | " f " | " f, p, r, c
+        if (kind == "x") printf " | %.2fx | %.2fx |\n", c / p, c / r
+        else printf " | %+d | %+d |\n", c - p, c - r }'
+}
 {
     echo "Medians of $runs starts; RSS after $requests requests to $urls URLs; $(nproc) cores, $(java -version 2>&1 | head -1)."
     echo
-    echo "| | without the extension | with it (memory store) | ratio / difference |"
-    echo "|---|---|---|---|"
-    awk -v p="$startup_plain" -v c="$startup_cached" \
-        'BEGIN { printf "| startup (Quarkus log) | %.3f s | %.3f s | %.2fx |\n", p, c, c / p }'
-    awk -v p="$cpu_plain" -v c="$cpu_cached" \
-        'BEGIN { printf "| CPU time until started | %d ms | %d ms | %.2fx |\n", p, c, c / p }'
-    awk -v p="$rss_plain" -v c="$rss_cached" \
-        'BEGIN { printf "| RSS | %.1f MiB | %.1f MiB | %+.1f MiB |\n", p / 1024, c / 1024, (c - p) / 1024 }'
-    awk -v p="$startup_classes_plain" -v c="$startup_classes_cached" \
-        'BEGIN { printf "| classes loaded at startup | %d | %d | %+d |\n", p, c, c - p }'
-    awk -v p="$classes_plain" -v c="$classes_cached" \
-        'BEGIN { printf "| classes loaded after the requests | %d | %d | %+d |\n", p, c, c - p }'
+    echo "| | plain | + quarkus-redis-client | + the extension (memory store) | extension / plain |" \
+        "extension / redis-client |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    printf '| startup (Quarkus log, s) '
+    row 3 "%.3f" x
+    printf '| CPU time until started (ms) '
+    row 7 "%d" x
+    printf '| RSS (KiB) '
+    row 4 "%d" d
+    printf '| classes loaded at startup '
+    row 6 "%d" d
+    printf '| classes loaded after the requests '
+    row 5 "%d" d
     echo
     echo "Where the memory goes, one more start of each with native memory tracking (committed KiB by area; the heap"
-    echo "in use and live, not committed; areas that differ by less than 256 KiB left out):"
+    echo "in use and live, not committed; areas where the extension differs from plain by less than 256 KiB left out):"
     echo
-    echo "| area | without the extension | with it | difference |"
-    echo "|---|---:|---:|---:|"
-    awk -F, 'NR == FNR { plain[$1] = $2; next }
+    echo "| area | plain | + quarkus-redis-client | + the extension | extension - plain | extension - redis-client |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    awk -F, 'FILENAME ~ /plain-memory/ { plain[$1] = $2; next }
+        FILENAME ~ /redis-client-memory/ { redis[$1] = $2; next }
         { diff = $2 - plain[$1]; if (diff >= 256 || diff <= -256 || $1 == "RSS")
-            printf "| %s | %d KiB | %d KiB | %+d KiB |\n", $1, plain[$1], $2, diff }' \
-        "$work/plain-memory.csv" "$work/cached-memory.csv"
+            printf "| %s | %d | %d | %d | %+d | %+d |\n", $1, plain[$1], redis[$1], $2, diff, $2 - redis[$1] }' \
+        "$work/plain-memory.csv" "$work/redis-client-memory.csv" "$work/cached-memory.csv"
 } > "$work/results.md"
 echo
 cat "$work/results.md"
