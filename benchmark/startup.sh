@@ -174,6 +174,13 @@ measure() {
         "then RSS $((rss / 1024)) MiB (${classes:-?} classes)"
 }
 
+# "$1,<KiB>": the heap's used part, summed over its generations (one line for G1, two for the serial collector)
+heap_used() {
+    jcmd "$app_pid" GC.heap_info | awk -v label="$1" '
+        match($0, /total [0-9]+K, used [0-9]+K/) { split(substr($0, RSTART, RLENGTH), f, /[ K,]+/); used += f[4] }
+        END { print label "," used }'
+}
+
 # $1: application. Starts it with native memory tracking, sends the requests, and writes "area,kib" lines to
 # $work/$1-memory.csv: the RSS, the committed memory of each area the JVM tracks, the heap in use (live objects and
 # the garbage since the last collection: the pages the RSS counts) and, read last, the heap still in use after a full
@@ -193,12 +200,12 @@ memory_by_area() {
     send_requests "$name" "$port"
     {
         echo "RSS,$(ps -o rss= -p "$app_pid" | tr -d ' ')"
-        jcmd "$app_pid" GC.heap_info | sed -n 's/.*heap *total [0-9]*K, used \([0-9]*\)K.*/Java heap in use,\1/p'
+        heap_used "Java heap in use"
         jcmd "$app_pid" VM.native_memory summary |
             sed -n 's/^- *\([A-Za-z][A-Za-z ]*[a-z]\) *(reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1,\2/p' |
             grep -v '^Java Heap,'
         jcmd "$app_pid" GC.run > /dev/null
-        jcmd "$app_pid" GC.heap_info | sed -n 's/.*heap *total [0-9]*K, used \([0-9]*\)K.*/Java heap live (after a full GC),\1/p'
+        heap_used "Java heap live (after a full GC)"
     } > "$work/$name-memory.csv"
     stop
 }
