@@ -78,6 +78,11 @@ public class CacheDecisions {
     private static final CacheDecision UNAVAILABLE = new CacheDecision.Bypass(CacheForward.BYPASS,
             CacheDetail.STORE_UNAVAILABLE);
 
+    /** @return whether a stale entry of the endpoint is refreshed in the background, not by the request that finds it */
+    public boolean refreshesInBackground(EndpointPolicy policy) {
+        return refreshesInBackground.test(policy);
+    }
+
     /** @return what a stored entry may hold, checked when storing and again when replaying */
     public EntryRules rules() {
         return rules;

@@ -17,17 +17,24 @@ import io.vertx.core.json.JsonObject;
 final class ExplainAnswer {
 
     /** What the explain cannot see, since it runs neither the endpoint nor anything before it. */
-    static final JsonArray NOT_SEEN = new JsonArray(List.of(
-            "a caller set by a request filter or an authentication mechanism: give principal=<name> to key as that"
-                    + " caller; otherwise an Authorization header keys by its digest, as for a request without an"
-                    + " authenticated identity",
-            "this instance's near cache: a request may be answered from it (detail=near) while the store's entry is"
-                    + " what is shown",
-            "uncached endpoints: a URL that an uncached endpoint with a more specific path serves is matched to the"
-                    + " cached one",
-            "request filters that change the request (its path, headers or query) before the key is made"));
+    private static final String CALLER = "a caller set by a request filter or an authentication mechanism: give"
+            + " principal=<name> to key as that caller; otherwise an Authorization header keys by its digest, as for a"
+            + " request without an authenticated identity";
+    private static final String NEAR_CACHE = "this instance's near cache: a request may be answered from it"
+            + " (detail=near) while the store's entry is what is shown";
+    private static final String UNCACHED = "uncached endpoints: a URL that an uncached endpoint with a more specific"
+            + " path serves is matched to the cached one";
+    private static final String FILTERS = "request filters that change the request (its path, headers or query) before"
+            + " the key is made";
+    private static final JsonArray NOT_SEEN = new JsonArray(List.of(CALLER, UNCACHED, FILTERS));
+    private static final JsonArray NOT_SEEN_WITH_NEAR_CACHE = new JsonArray(List.of(CALLER, NEAR_CACHE, UNCACHED, FILTERS));
 
     private ExplainAnswer() {
+    }
+
+    /** @return what the answer cannot see; the near cache only when this application runs one */
+    static JsonArray notSeen(boolean nearCacheInUse) {
+        return nearCacheInUse ? NOT_SEEN_WITH_NEAR_CACHE : NOT_SEEN;
     }
 
     static JsonObject endpoint(EndpointPolicy policy, EndpointRoutes.Match match) {

@@ -3,6 +3,7 @@ package io.quarkiverse.responsecache.runtime.explain;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -23,6 +24,7 @@ import io.quarkiverse.responsecache.runtime.key.RequestKeys;
 import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
 import io.quarkiverse.responsecache.runtime.observe.CacheForward;
 import io.quarkiverse.responsecache.runtime.observe.CacheOutcome;
+import io.quarkiverse.responsecache.runtime.observe.NearCacheStatus;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.StoreLookup;
 import io.quarkiverse.responsecache.spi.ResponseCacheClock;
@@ -35,7 +37,7 @@ import io.vertx.core.json.JsonObject;
  * cached endpoint the URL matches, the key's inputs and the key, computed by the application's key builder as for a
  * live request, the entry under that key, and the outcome a request would have, with its {@code Cache-Status} detail.
  * Nothing runs but a store lookup: neither the endpoint nor its filters, which is why what they decide at run time (a
- * caller a filter or an authentication mechanism sets) is not seen; see {@link ExplainAnswer#NOT_SEEN}.
+ * caller a filter or an authentication mechanism sets) is not seen; see {@link ExplainAnswer#notSeen}.
  */
 @Singleton
 public class ResponseCacheExplain {
@@ -49,10 +51,13 @@ public class ResponseCacheExplain {
     private final ResponseCacheClock clock;
     /** The live path's judgement of an entry read back, so the explain admits exactly what a request would. */
     private final CacheDecisions decisions;
+    /** Absent when no near cache publishes its state; read per answer, as the store may be chosen late. */
+    private final Instance<NearCacheStatus> nearCache;
 
     @Inject
     public ResponseCacheExplain(ResponseCacheConfig config, CachedEndpoints endpoints, EndpointRoutes routes,
-            RequestKeys keys, GuardedStore store, ResponseCacheClock clock, CacheDecisions decisions) {
+            RequestKeys keys, GuardedStore store, ResponseCacheClock clock, CacheDecisions decisions,
+            Instance<NearCacheStatus> nearCache) {
         this.enabled = config.enabled();
         this.honorsRequestDirectives = config.requestCacheControl() == ResponseCacheConfig.RequestDirectives.HONOR;
         this.endpoints = endpoints;
@@ -61,6 +66,7 @@ public class ResponseCacheExplain {
         this.store = store;
         this.clock = clock;
         this.decisions = decisions;
+        this.nearCache = nearCache;
     }
 
     /**
@@ -81,7 +87,7 @@ public class ResponseCacheExplain {
         EndpointPolicy policy = endpoints.policy(match.route().endpointId());
         JsonObject answer = new JsonObject()
                 .put("endpoint", ExplainAnswer.endpoint(policy, match))
-                .put("notSeen", ExplainAnswer.NOT_SEEN);
+                .put("notSeen", ExplainAnswer.notSeen(nearCache.isResolvable() && nearCache.get().inUse()));
         boolean credentials = request.header("Authorization") != null || principal != null;
         String keyPrincipal = null;
         if (credentials && policy.keyByPrincipal()) {
@@ -159,8 +165,9 @@ public class ResponseCacheExplain {
     }
 
     /**
-     * Adds the entry found and the outcome a request would have, as the live decision judges the entry (a stale entry
-     * within its stale-while-revalidate window is predicted served, as to any request while another computes it).
+     * Adds the entry found and the outcome a lone request would have, as the live decision judges the entry. A stale
+     * entry within its stale-while-revalidate window is predicted served when it is refreshed in the background;
+     * otherwise the request computes it (requests arriving meanwhile get the stale entry).
      */
     private void predict(JsonObject answer, EndpointPolicy policy, StoreLookup lookup, boolean bypassed,
             boolean noCache) {
@@ -181,7 +188,7 @@ public class ResponseCacheExplain {
         } else if (found.fresh()) {
             outcome = CacheOutcome.HIT;
             detail = null;
-        } else if (found.staleServable()) {
+        } else if (found.staleServable() && decisions.refreshesInBackground(policy)) {
             outcome = CacheOutcome.STALE;
             detail = CacheDetail.STALE;
         } else {
