@@ -25,13 +25,18 @@ abstract class DevModeOnRedis extends DevUIJsonRPCTest {
 
     /** @param prefix the keys' prefix, so that tests sharing one Redis see only their own entries */
     static QuarkusDevModeTest app(int port, String prefix) {
+        return app(port, prefix, "");
+    }
+
+    /** @param properties more lines of {@code application.properties} */
+    static QuarkusDevModeTest app(int port, String prefix, String properties) {
         return new QuarkusDevModeTest()
                 .withApplicationRoot(root -> root.addClasses(ItemResource.class)
                         .addAsResource(new StringAsset("quarkus.redis.hosts=" + LocalRedis.url().orElseThrow() + "\n"
                                 + "quarkus.http.port=" + port + "\n"
                                 + "quarkus.response-cache.prefix=" + prefix + "\n"
                                 + "quarkus.response-cache.lookup-timeout=5s\n"
-                                + "quarkus.response-cache.write-timeout=5s\n"), "application.properties"));
+                                + "quarkus.response-cache.write-timeout=5s\n" + properties), "application.properties"));
     }
 
     @BeforeEach

@@ -25,7 +25,8 @@ public class DevUiTest extends DevModeOnRedis {
     static final int PORT = RedisServerProcess.freePort();
 
     @RegisterExtension
-    static final QuarkusDevModeTest app = app(PORT, "devui-test");
+    static final QuarkusDevModeTest app = app(PORT, "devui-test",
+            "quarkus.response-cache.endpoint.\"ItemResource.other\".expire=90s\n");
 
     public DevUiTest() {
         super(PORT);
@@ -80,6 +81,18 @@ public class DevUiTest extends DevModeOnRedis {
      * The card's evictions are held to the operator endpoints' checks: the application's own keys in the same Redis
      * (a string, a list) and empty targets are refused with the reason, and nothing is touched.
      */
+    @Test
+    void lifetimesAreTheOnesConfiguredNotTheBuildsDefault() throws Exception {
+        JsonNode rows = executeJsonRPCMethod("getCounts");
+        assertThat(row(rows, "ItemResource.other").get("expire").asText())
+                .as("the endpoint's configuration over its annotation's 60 s").isEqualTo("90 s");
+        JsonNode item = row(rows, "ItemResource.item");
+        assertThat(item.get("expire").asText()).isEqualTo("60 s");
+        assertThat(item.get("staleWhileRevalidate").asText()).isEqualTo("60 s");
+        assertThat(item.get("staleIfError").asText()).as("left to the configuration: its value, not \"default\"")
+                .matches("off|\\d+ s");
+    }
+
     @Test
     void foreignKeysAndEmptyTargetsAreRefused() throws Exception {
         String id = Await.unique();

@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.runtime.devui;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,12 +49,19 @@ public class ResponseCacheJsonRpcService {
         return getStore().getString("label");
     }
 
-    /** @return per endpoint name: its counts by outcome and its hit ratio (of the requests it did not bypass) */
+    /**
+     * @return per endpoint name: its counts by outcome, its hit ratio (of the requests it did not bypass), and its
+     *         lifetimes as configured now, which replace the build's "default" where the annotation left them to the
+     *         configuration
+     */
     public JsonArray getCounts() {
         JsonArray rows = new JsonArray();
         for (EndpointPolicy policy : endpoints.all()) {
             String name = policy.endpoint().name();
-            JsonObject row = new JsonObject().put("name", name).put("enabled", policy.enabled());
+            JsonObject row = new JsonObject().put("name", name).put("enabled", policy.enabled())
+                    .put("expire", policy.expire().toSeconds() + " s")
+                    .put("staleWhileRevalidate", window(policy.staleWhileRevalidate()))
+                    .put("staleIfError", window(policy.staleIfError()));
             long answered = 0;
             long computed = 0;
             for (CacheOutcome outcome : CacheOutcome.values()) {
@@ -70,6 +78,10 @@ public class ResponseCacheJsonRpcService {
             rows.add(row);
         }
         return rows;
+    }
+
+    private static String window(Duration window) {
+        return window.isZero() ? "off" : window.toSeconds() + " s";
     }
 
     public Uni<JsonObject> evictUrl(String url) {
