@@ -105,6 +105,20 @@ class MetricsAndHealthTest {
 
     @Test
     @Order(4)
+    void aBypassWhoseEndpointFailsIsCountedToo() {
+        String throwing = "cache=\"CountingResource.throwing\"";
+        PrometheusScrape before = PrometheusScrape.now();
+
+        given().header("Cache-Control", "no-store").get("/counting/throws/" + Await.unique()).then().statusCode(500);
+        given().header("Authorization", "Bearer someone").get("/counting/throws/" + Await.unique()).then()
+                .statusCode(500);
+
+        assertThat(increase(before, PrometheusScrape.now(), "response_cache_requests_total", throwing,
+                "outcome=\"bypass\"")).as("one for no-store, one for credentials").isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
     void redisKilledIsCountedAndReportedWithoutLeavingRotationThenRedisBack() {
         String id = Await.unique();
         Await.cachedBody("/counting/" + id, given().get("/counting/" + id).asString());

@@ -98,12 +98,14 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
                 : null;
         if (HttpCacheHeaders.hasDirective(cacheControl, "no-store")) {
             exchange.bypass(CacheForward.REQUEST, CacheDetail.REQUEST_NO_STORE);
+            endsWithRequest(request, exchange);
             return;
         }
         String principal = null;
         if (RequestCredentials.present(request)) {
             if (!policy.keyByPrincipal()) {
                 exchange.bypass(CacheForward.BYPASS, CacheDetail.CREDENTIALS);
+                endsWithRequest(request, exchange);
                 return;
             }
             principal = RequestCredentials.principal(request);
@@ -148,8 +150,8 @@ public class ResponseCacheLookupHandler implements ServerRestHandler {
      * Whatever becomes of a request that goes on to the endpoint or took part in a computation (it fails, is aborted,
      * its client leaves), the requests waiting for its computation go on, a lock or claim it holds goes, and its
      * outcome is reported. A plain hit needs none of it: its status headers report it. Called on the thread the
-     * decision completed on, before {@code resume()}: the suspended request cannot end before it, and the context's
-     * callbacks are registered and run under its lock.
+     * decision completed on, before {@code resume()}, or before suspending for a bypass: the request cannot end
+     * before it, and the context's callbacks are registered and run under its lock.
      */
     private static void endsWithRequest(ResteasyReactiveRequestContext request, CacheExchange exchange) {
         request.registerCompletionCallback(failure -> {
