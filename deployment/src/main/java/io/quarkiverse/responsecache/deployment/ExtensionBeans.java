@@ -13,6 +13,7 @@ import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;
 import io.quarkiverse.responsecache.runtime.edge.EdgePurges;
 import io.quarkiverse.responsecache.runtime.entry.CacheableStatusesCheck;
 import io.quarkiverse.responsecache.runtime.entry.EntryCodec;
+import io.quarkiverse.responsecache.runtime.entry.EntryRules;
 import io.quarkiverse.responsecache.runtime.explain.ResponseCacheExplain;
 import io.quarkiverse.responsecache.runtime.handler.CacheServices;
 import io.quarkiverse.responsecache.runtime.health.ResponseCacheHealthCheck;
@@ -65,7 +66,7 @@ final class ExtensionBeans {
         List<Class<?>> beans = new ArrayList<>(List.of(
                 // the request path
                 CacheServices.class, RequestKeys.class, DefaultResponseCacheKeyBuilder.class, CacheStatusHeaders.class,
-                CacheDecisions.class, MissCoordinator.class, KeyClaims.class, StoreDecisions.class,
+                CacheDecisions.class, MissCoordinator.class, KeyClaims.class, StoreDecisions.class, EntryRules.class,
                 ResponseLifetimes.class, BackgroundRefresher.class, SystemResponseCacheClock.class,
                 // the store, and the near cache in front of Redis (whether it runs is a runtime setting)
                 ResponseStoreProducer.class, GuardedStore.class, EntryCodec.class, CacheableStatusesCheck.class,

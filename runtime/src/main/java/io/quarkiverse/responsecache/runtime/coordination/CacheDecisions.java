@@ -6,12 +6,10 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.edge.EdgeHeaders;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
 import io.quarkiverse.responsecache.runtime.entry.CachedResponse;
 import io.quarkiverse.responsecache.runtime.entry.EntryRules;
-import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 import io.quarkiverse.responsecache.runtime.http.HttpCacheHeaders;
 import io.quarkiverse.responsecache.runtime.key.VariedHeaders;
 import io.quarkiverse.responsecache.runtime.observe.CacheDetail;
@@ -56,11 +54,10 @@ public class CacheDecisions {
     private final Predicate<CachedResponse> carriesEdgeKeys;
 
     @Inject
-    public CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, ResponseCacheConfig config,
-            CacheStatusHeaders statusHeaders, ResponseCacheClock clock, BackgroundRefresher refresher,
-            EdgeHeaders edge) {
-        this(store, coordinator, claims, new EntryRules(config.cacheableStatuses(), statusHeaders::isStatusHeader),
-                clock, policy -> refresher.refreshesInBackground(policy.keyByPrincipal()), edge::carriesTags);
+    public CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, EntryRules rules,
+            ResponseCacheClock clock, BackgroundRefresher refresher, EdgeHeaders edge) {
+        this(store, coordinator, claims, rules, clock,
+                policy -> refresher.refreshesInBackground(policy.keyByPrincipal()), edge::carriesTags);
     }
 
     CacheDecisions(GuardedStore store, MissCoordinator coordinator, KeyClaims claims, EntryRules rules,
@@ -81,11 +78,6 @@ public class CacheDecisions {
     /** @return whether a stale entry of the endpoint is refreshed in the background, not by the request that finds it */
     public boolean refreshesInBackground(EndpointPolicy policy) {
         return refreshesInBackground.test(policy);
-    }
-
-    /** @return what a stored entry may hold, checked when storing and again when replaying */
-    public EntryRules rules() {
-        return rules;
     }
 
     /** Why a request skips the lookup, if it does, and what its {@code Cache-Status} says then. */

@@ -54,10 +54,10 @@ public class StoreDecisions {
     private final ResponseCacheClock clock;
 
     @Inject
-    public StoreDecisions(ResponseCacheConfig config, CacheDecisions decisions, KeyClaims claims, RequestKeys keys,
+    public StoreDecisions(ResponseCacheConfig config, EntryRules rules, KeyClaims claims, RequestKeys keys,
             ResponseLifetimes lifetimes, EdgeHeaders edge, ResponseCacheClock clock) {
-        this(config.maxBodySize().asLongValue(), decisions.rules(), claims::retention, keys.variedHeaders(), lifetimes,
-                edge, clock);
+        this(config.maxBodySize().asLongValue(), rules, claims::retention, keys.variedHeaders(), lifetimes, edge,
+                clock);
     }
 
     StoreDecisions(long maxBodySize, EntryRules rules, Function<KeyClaim, Duration> retention,

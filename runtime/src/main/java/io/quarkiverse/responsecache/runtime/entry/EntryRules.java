@@ -8,12 +8,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointLifetimes;
+import io.quarkiverse.responsecache.runtime.http.CacheStatusHeaders;
 
 /**
  * What an entry may hold, checked when storing and again when replaying, since anyone who can write to the Redis may
  * have written it: an entry that breaks a rule is a miss. See architecture.adoc, section "What an entry may hold".
  */
+@Singleton
 public final class EntryRules {
 
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
@@ -28,6 +34,11 @@ public final class EntryRules {
     /** Indexed by status: checked on every hit, without boxing the status. */
     private final boolean[] cacheableStatuses = new boolean[600];
     private final Predicate<String> ownHeader;
+
+    @Inject
+    public EntryRules(ResponseCacheConfig config, CacheStatusHeaders statusHeaders) {
+        this(config.cacheableStatuses(), statusHeaders::isStatusHeader);
+    }
 
     public EntryRules(Set<Integer> cacheableStatuses, Predicate<String> ownHeader) {
         for (int status : cacheableStatuses) {
