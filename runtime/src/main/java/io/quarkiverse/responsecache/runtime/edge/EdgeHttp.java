@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -35,13 +36,17 @@ final class EdgeHttp {
                 .setSsl("https".equalsIgnoreCase(uri.getScheme()))
                 .setConnectTimeout(timeoutMillis).setIdleTimeout(timeoutMillis);
         headers.forEach(options::putHeader);
-        Future<Buffer> answer = client().request(options)
+        Promise<Buffer> answer = Promise.promise();
+        // sent from a Vert.x context, so that the response's body handler is set in the same turn as its headers
+        // arrive: from any other thread (a transaction's completion, a test), the body can be gone by then
+        vertx.getOrCreateContext().runOnContext(ignored -> client().request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().compose(content -> response.statusCode() / 100 == 2
                         ? Future.succeededFuture(content)
                         : Future.failedFuture(new IllegalStateException(method.name() + " " + uri + " answered "
-                                + response.statusCode() + " " + abbreviated(content)))));
-        return Uni.createFrom().completionStage(() -> answer.toCompletionStage());
+                                + response.statusCode() + " " + abbreviated(content)))))
+                .onComplete(answer));
+        return Uni.createFrom().completionStage(() -> answer.future().toCompletionStage());
     }
 
     private HttpClient client() {
