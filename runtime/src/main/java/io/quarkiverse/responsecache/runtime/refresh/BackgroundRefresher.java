@@ -159,7 +159,9 @@ public class BackgroundRefresher {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(endpoint.host)
                 .setPort(endpoint.port).setSsl(endpoint.ssl).setURI(uri).setHeaders(headers)
                 .setTimeout(timeout.toMillis());
-        client.get().request(options)
+        // from a Vert.x context, as EdgeHttp does: the body handler is set in the turn the headers arrive, so the
+        // response always ends and the refresh is always done, whatever thread found the entry stale
+        vertx.getOrCreateContext().runOnContext(ignored -> client.get().request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .onComplete(outcome -> {
@@ -172,9 +174,9 @@ public class BackgroundRefresher {
                     } else {
                         // the response is sent before its entry is written: until the write is over (it is bounded
                         // by the write timeout) a stale request would start a second, useless refresh
-                        vertx.setTimer(writeTimeoutMillis, ignored -> done(key));
+                        vertx.setTimer(writeTimeoutMillis, timer -> done(key));
                     }
-                });
+                }));
     }
 
     private void done(String key) {
