@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What adding the extension costs a one-endpoint Quarkus REST application: startup time and memory.
 #
-#   benchmark/startup.sh              build both applications, start each RUNS times, print the medians
+#   benchmark/startup.sh              build the applications, start each RUNS times, print the medians
 #   benchmark/startup.sh --no-build   reuse the last build
 #
 # After the timed starts, each application is started once more with the JVM's native memory tracking on, sent the
@@ -107,7 +107,7 @@ if $build; then
   </modules>
 </project>
 EOF
-    log "building the extension and the two applications"
+    log "building the extension and the ${#apps[@]} applications"
     quietly "$work/build.log" ./mvnw -B -q -f "$work/pom.xml" package -DskipTests -Dformat.skip=true
 fi
 for name in "${apps[@]}"; do
@@ -137,6 +137,22 @@ loaded_classes() { # $1: pid
     jcmd "$1" PerfCounter.print 2> /dev/null | sed -n 's/^java.cls.loadedClasses=//p'
 }
 
+# $1: application; $2: its log; the rest: more JVM options. Starts it on a free loopback port (app_port) and waits
+# until Quarkus logs that it started; app_pid is set before anything can fail, so that stop() stops it.
+start_app() {
+    local name=$1 out=$2
+    shift 2
+    app_port=$(free_port)
+    java "${java_opts[@]}" "$@" -Dquarkus.http.port="$app_port" -jar "$work/$name/target/quarkus-app/quarkus-run.jar" \
+        > "$out" 2>&1 &
+    app_pid=$!
+    await 1500 0.02 "$app_pid" grep -q 'started in' "$out" || {
+        cat "$out" >&2
+        echo "$name did not start" >&2
+        exit 1
+    }
+}
+
 # $1: application; $2: its port. One curl, one keep-alive connection: REQUESTS requests spread evenly over URLS URLs.
 send_requests() {
     awk -v n="$requests" -v u="$urls" -v base="http://127.0.0.1:$2/items/" \
@@ -151,21 +167,12 @@ send_requests() {
 # $1: application; $2: run number. Appends "app,run,startup_s,rss_kib,classes,startup_classes,startup_cpu_ms" to
 # results.csv.
 measure() {
-    local name=$1 run=$2 port out seconds rss classes startup_classes cpu_ms
-    port=$(free_port)
-    out="$work/$name-$run.log"
-    java "${java_opts[@]}" -Dquarkus.http.port="$port" -jar "$work/$name/target/quarkus-app/quarkus-run.jar" \
-        > "$out" 2>&1 &
-    app_pid=$!
-    await 1500 0.02 "$app_pid" grep -q 'started in' "$out" || {
-        cat "$out" >&2
-        echo "$name did not start" >&2
-        exit 1
-    }
+    local name=$1 run=$2 out="$work/$1-$2.log" seconds rss classes startup_classes cpu_ms
+    start_app "$name" "$out"
     cpu_ms=$(cpu_millis "$app_pid")
     seconds=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$out" | head -1)
     startup_classes=$(loaded_classes "$app_pid")
-    send_requests "$name" "$port"
+    send_requests "$name" "$app_port"
     rss=$(ps -o rss= -p "$app_pid" | tr -d ' ')
     classes=$(loaded_classes "$app_pid")
     stop
@@ -186,18 +193,9 @@ heap_used() {
 # the garbage since the last collection: the pages the RSS counts) and, read last, the heap still in use after a full
 # collection (what the application keeps).
 memory_by_area() {
-    local name=$1 port out
-    port=$(free_port)
-    out="$work/$name-memory.log"
-    java "${java_opts[@]}" -XX:NativeMemoryTracking=summary -Dquarkus.http.port="$port" \
-        -jar "$work/$name/target/quarkus-app/quarkus-run.jar" > "$out" 2>&1 &
-    app_pid=$!
-    await 1500 0.02 "$app_pid" grep -q 'started in' "$out" || {
-        cat "$out" >&2
-        echo "$name did not start" >&2
-        exit 1
-    }
-    send_requests "$name" "$port"
+    local name=$1
+    start_app "$name" "$work/$name-memory.log" -XX:NativeMemoryTracking=summary
+    send_requests "$name" "$app_port"
     {
         echo "RSS,$(ps -o rss= -p "$app_pid" | tr -d ' ')"
         heap_used "Java heap in use"
@@ -227,7 +225,8 @@ median() { # $1: app, $2: column
         awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# $1: column of results.csv; $2: printf format of a value; $3: "x" for a ratio to plain, "d" for a difference
+# $1: column of results.csv; $2: printf format of a value; $3: "x" for ratios, "d" for differences (of "cached" to
+# "plain" and to "redis-client")
 row() {
     local p r c
     p=$(median plain "$1")
