@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.responsecache.runtime.http.HttpCalls;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -36,17 +36,14 @@ final class EdgeHttp {
                 .setSsl("https".equalsIgnoreCase(uri.getScheme()))
                 .setConnectTimeout(timeoutMillis).setIdleTimeout(timeoutMillis);
         headers.forEach(options::putHeader);
-        Promise<Buffer> answer = Promise.promise();
-        // sent from a Vert.x context, so that the response's body handler is set in the same turn as its headers
-        // arrive: from any other thread (a transaction's completion, a test), the body can be gone by then
-        vertx.getOrCreateContext().runOnContext(ignored -> client().request(options)
-                .compose(request -> body == null ? request.send() : request.send(body))
-                .compose(response -> response.body().compose(content -> response.statusCode() / 100 == 2
-                        ? Future.succeededFuture(content)
-                        : Future.failedFuture(new IllegalStateException(method.name() + " " + uri + " answered "
-                                + response.statusCode() + " " + abbreviated(content)))))
-                .onComplete(answer));
-        return Uni.createFrom().completionStage(() -> answer.future().toCompletionStage());
+        Future<Buffer> answer = HttpCalls.send(vertx, client(), options, body).compose(answered -> {
+            if (answered.status() / 100 == 2) {
+                return Future.succeededFuture(answered.body());
+            }
+            return Future.failedFuture(new IllegalStateException(method.name() + " " + uri + " answered "
+                    + answered.status() + " " + abbreviated(answered.body())));
+        });
+        return Uni.createFrom().completionStage(() -> answer.toCompletionStage());
     }
 
     private HttpClient client() {

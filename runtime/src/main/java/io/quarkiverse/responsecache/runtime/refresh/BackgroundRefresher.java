@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheConfig;
 import io.quarkiverse.responsecache.runtime.coordination.MissCoordinator;
 import io.quarkiverse.responsecache.runtime.endpoint.EndpointPolicy;
+import io.quarkiverse.responsecache.runtime.http.HttpCalls;
 import io.quarkiverse.responsecache.runtime.store.GuardedStore;
 import io.quarkiverse.responsecache.runtime.store.Lazy;
 import io.quarkus.runtime.Startup;
@@ -159,11 +160,8 @@ public class BackgroundRefresher {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(endpoint.host)
                 .setPort(endpoint.port).setSsl(endpoint.ssl).setURI(uri).setHeaders(headers)
                 .setTimeout(timeout.toMillis());
-        // from a Vert.x context, as EdgeHttp does: the body handler is set in the turn the headers arrive, so the
-        // response always ends and the refresh is always done, whatever thread found the entry stale
-        vertx.getOrCreateContext().runOnContext(ignored -> client.get().request(options)
-                .compose(request -> request.send())
-                .compose(response -> response.body().map(body -> response.statusCode()))
+        // the answer read whole, so the refresh is always done, whatever thread found the entry stale
+        HttpCalls.send(vertx, client.get(), options, null).map(HttpCalls.Answer::status)
                 .onComplete(outcome -> {
                     if (outcome.failed()) {
                         LOG.debugf("Refreshing %s failed: %s", key, outcome.cause().toString());
@@ -174,9 +172,9 @@ public class BackgroundRefresher {
                     } else {
                         // the response is sent before its entry is written: until the write is over (it is bounded
                         // by the write timeout) a stale request would start a second, useless refresh
-                        vertx.setTimer(writeTimeoutMillis, timer -> done(key));
+                        vertx.setTimer(writeTimeoutMillis, ignored -> done(key));
                     }
-                }));
+                });
     }
 
     private void done(String key) {
