@@ -29,7 +29,7 @@ final class ActiveStore {
     static JsonObject describe(ResponseStore store, Instance<NearCacheStatus> nearCache,
             ResponseCacheBuildTimeConfig buildTimeConfig) {
         String client = buildTimeConfig.redisClientName().orElse(RedisConfig.DEFAULT_CLIENT_NAME);
-        return describe(store.tier(), nearCache.isResolvable() && nearCache.get().inUse(), client,
+        return describe(store.tier(), NearCacheStatus.active(nearCache) != null, client,
                 "redis".equals(store.tier()) ? RedisClients.configuration(client) : null);
     }
 

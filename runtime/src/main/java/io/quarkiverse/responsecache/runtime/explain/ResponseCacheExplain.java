@@ -87,7 +87,7 @@ public class ResponseCacheExplain {
         EndpointPolicy policy = endpoints.policy(match.route().endpointId());
         JsonObject answer = new JsonObject()
                 .put("endpoint", ExplainAnswer.endpoint(policy, match))
-                .put("notSeen", ExplainAnswer.notSeen(nearCache.isResolvable() && nearCache.get().inUse()));
+                .put("notSeen", ExplainAnswer.notSeen(NearCacheStatus.active(nearCache) != null));
         boolean credentials = request.header("Authorization") != null || principal != null;
         String keyPrincipal = null;
         if (credentials && policy.keyByPrincipal()) {

@@ -57,8 +57,8 @@ public class ResponseCacheHealthCheck implements AsyncHealthCheck {
         if (lastFailure != null) {
             response.withData("last-error", lastFailure);
         }
-        if (nearCache.isResolvable() && nearCache.get().inUse()) {
-            NearCacheStatus near = nearCache.get();
+        NearCacheStatus near = NearCacheStatus.active(nearCache);
+        if (near != null) {
             response.withData("near-cache", near.coherent() ? "coherent" : "not coherent")
                     .withData("near-cache-entries", near.entries());
         } else {

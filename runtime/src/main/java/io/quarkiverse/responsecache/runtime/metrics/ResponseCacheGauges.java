@@ -50,8 +50,8 @@ public class ResponseCacheGauges {
                     .tag("tier", store.tier())
                     .register(registry);
         }
-        if (nearCache.isResolvable() && nearCache.get().inUse()) {
-            NearCacheStatus near = nearCache.get();
+        NearCacheStatus near = NearCacheStatus.active(nearCache);
+        if (near != null) {
             Gauge.builder("response.cache.near.coherent", near, n -> n.coherent() ? 1 : 0)
                     .description("1 while the near cache receives Redis's invalidations, else 0")
                     .strongReference(true)
