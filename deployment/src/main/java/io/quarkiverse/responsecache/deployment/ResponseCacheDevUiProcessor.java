@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkiverse.responsecache.runtime.config.ResponseCacheBuildTimeConfig;
+import io.quarkiverse.responsecache.runtime.devui.LifetimeText;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheDevCounts;
 import io.quarkiverse.responsecache.runtime.devui.ResponseCacheJsonRpcService;
 import io.quarkiverse.responsecache.runtime.endpoint.CachedEndpoint;
@@ -75,7 +76,7 @@ class ResponseCacheDevUiProcessor {
         row.put("method", "GET");
         row.put("path", path);
         row.put("namespace", endpoint.namespace());
-        row.put("expire", endpoint.expireSeconds() == 0 ? "default" : endpoint.expireSeconds() + " s");
+        row.put("expire", endpoint.expireSeconds() == 0 ? "default" : LifetimeText.expire(endpoint.expireSeconds()));
         row.put("staleWhileRevalidate", window(endpoint.staleWhileRevalidateSeconds()));
         row.put("staleIfError", window(endpoint.staleIfErrorSeconds()));
         row.put("key", keyInputs(endpoint));
@@ -84,7 +85,7 @@ class ResponseCacheDevUiProcessor {
     }
 
     private static String window(long seconds) {
-        return seconds < 0 ? "default" : seconds == 0 ? "off" : seconds + " s";
+        return seconds < 0 ? "default" : LifetimeText.window(seconds);
     }
 
     /** @return what of a request takes part in the key, in words, as the startup log says it */

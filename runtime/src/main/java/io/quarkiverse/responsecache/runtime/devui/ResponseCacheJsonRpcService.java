@@ -1,6 +1,5 @@
 package io.quarkiverse.responsecache.runtime.devui;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -59,9 +58,9 @@ public class ResponseCacheJsonRpcService {
         for (EndpointPolicy policy : endpoints.all()) {
             String name = policy.endpoint().name();
             JsonObject row = new JsonObject().put("name", name).put("enabled", policy.enabled())
-                    .put("expire", policy.expire().toSeconds() + " s")
-                    .put("staleWhileRevalidate", window(policy.staleWhileRevalidate()))
-                    .put("staleIfError", window(policy.staleIfError()));
+                    .put("expire", LifetimeText.expire(policy.expire().toSeconds()))
+                    .put("staleWhileRevalidate", LifetimeText.window(policy.staleWhileRevalidate().toSeconds()))
+                    .put("staleIfError", LifetimeText.window(policy.staleIfError().toSeconds()));
             long answered = 0;
             long computed = 0;
             for (CacheOutcome outcome : CacheOutcome.values()) {
@@ -78,10 +77,6 @@ public class ResponseCacheJsonRpcService {
             rows.add(row);
         }
         return rows;
-    }
-
-    private static String window(Duration window) {
-        return window.isZero() ? "off" : window.toSeconds() + " s";
     }
 
     public Uni<JsonObject> evictUrl(String url) {
@@ -124,10 +119,10 @@ public class ResponseCacheJsonRpcService {
 
     /** Empties this instance's near cache, when there is one; Redis keeps its entries. */
     public JsonObject clearNearCache() {
-        if (!nearCache.isResolvable() || !nearCache.get().inUse()) {
+        NearCacheStatus near = NearCacheStatus.active(nearCache);
+        if (near == null) {
             return new JsonObject().put("cleared", false).put("message", "this application has no near cache");
         }
-        NearCacheStatus near = nearCache.get();
         long entries = near.entries();
         near.clear();
         return new JsonObject().put("cleared", true).put("entries", entries);
