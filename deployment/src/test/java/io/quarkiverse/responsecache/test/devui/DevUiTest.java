@@ -78,8 +78,8 @@ public class DevUiTest extends DevModeOnRedis {
     }
 
     /**
-     * The card's evictions are held to the operator endpoints' checks: the application's own keys in the same Redis
-     * (a string, a list) and empty targets are refused with the reason, and nothing is touched.
+     * The card shows the lifetimes in force: where the annotation leaves one to the configuration, the build's
+     * "default" is replaced by the running application's value.
      */
     @Test
     void lifetimesAreTheOnesConfiguredNotTheBuildsDefault() throws Exception {
@@ -93,6 +93,10 @@ public class DevUiTest extends DevModeOnRedis {
                 .matches("off|\\d+ s");
     }
 
+    /**
+     * The card's evictions are held to the operator endpoints' checks: the application's own keys in the same Redis
+     * (a string, a list) and empty targets are refused with the reason, and nothing is touched.
+     */
     @Test
     void foreignKeysAndEmptyTargetsAreRefused() throws Exception {
         String id = Await.unique();

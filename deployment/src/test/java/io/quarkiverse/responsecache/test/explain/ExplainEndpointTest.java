@@ -1,5 +1,7 @@
 package io.quarkiverse.responsecache.test.explain;
 
+import static io.quarkiverse.responsecache.test.explain.ExplainCalls.explain;
+import static io.quarkiverse.responsecache.test.explain.ExplainCalls.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +23,6 @@ import io.quarkiverse.responsecache.testing.RedisServerProcess;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * {@code GET .../response-cache/explain} on the management interface, against a real Redis: for a hit, a miss (never
@@ -42,20 +42,7 @@ class ExplainEndpointTest {
             .overrideConfigKey("quarkus.response-cache.cache-status-header.include-key", "true")
             .overrideConfigKey("quarkus.management.enabled", "true")
             .overrideConfigKey("quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT))
-            .withApplicationRoot(root -> root.addClasses(ExplainResource.class, Await.class));
-
-    static RequestSpecification management() {
-        // the port the application was given (the test class is loaded twice)
-        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class));
-    }
-
-    static JsonPath explain(String url, String... headers) {
-        RequestSpecification request = management().queryParam("url", url);
-        for (String header : headers) {
-            request.queryParam("header", header);
-        }
-        return request.get("/q/response-cache/explain").then().statusCode(200).extract().jsonPath();
-    }
+            .withApplicationRoot(root -> root.addClasses(ExplainResource.class, ExplainCalls.class, Await.class));
 
     static String keyOf(Response response) {
         Matcher key = KEY.matcher(response.header("Cache-Status"));

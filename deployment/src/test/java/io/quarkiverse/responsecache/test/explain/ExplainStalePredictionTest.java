@@ -1,5 +1,6 @@
 package io.quarkiverse.responsecache.test.explain;
 
+import static io.quarkiverse.responsecache.test.explain.ExplainCalls.explain;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,16 +37,11 @@ class ExplainStalePredictionTest {
             .overrideConfigKey("quarkus.response-cache.management.enabled", "true")
             .overrideConfigKey("quarkus.management.enabled", "true")
             .overrideConfigKey("quarkus.management.test-port", Integer.toString(RedisServerProcess.freePort()))
-            .withApplicationRoot(root -> root.addClasses(StaleResource.class, Await.class, ManualClock.class));
+            .withApplicationRoot(root -> root.addClasses(StaleResource.class, ExplainCalls.class, Await.class,
+                    ManualClock.class));
 
     @Inject
     ManualClock clock;
-
-    static JsonPath explain(String url) {
-        // the port the application was given (the test class is loaded twice)
-        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class))
-                .queryParam("url", url).get("/q/response-cache/explain").then().statusCode(200).extract().jsonPath();
-    }
 
     @Test
     void aStaleEntryIsPredictedComputedByTheRequestThatFindsIt() {
